@@ -1,0 +1,73 @@
+package org.pushplatform.deploy;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** Kafka and PostgreSQL for one local platform, started side by side because each takes seconds. */
+public final class Infrastructure implements AutoCloseable {
+
+    private final EmbeddedKafka kafka;
+    private final EmbeddedPostgresServer postgres;
+
+    private Infrastructure(EmbeddedKafka kafka, EmbeddedPostgresServer postgres) {
+        this.kafka = kafka;
+        this.postgres = postgres;
+    }
+
+    public static Infrastructure start(Path dataDir, int kafkaPort, int postgresPort) {
+        var kafka = CompletableFuture.supplyAsync(() -> unchecked(() -> EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort)));
+        var postgres = CompletableFuture.supplyAsync(() -> unchecked(() -> EmbeddedPostgresServer.start(dataDir.resolve("postgres"), postgresPort)));
+        try {
+            return new Infrastructure(kafka.join(), postgres.join());
+        } catch (CompletionException e) {
+            kafka.thenAccept(EmbeddedKafka::close);
+            postgres.thenAccept(pg -> unchecked(() -> { pg.close(); return null; }));
+            throw new IllegalStateException("infrastructure failed to start: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    /** The settings every Quarkus service needs to reach this infrastructure, as environment variables. */
+    public Map<String, String> serviceEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        return env;
+    }
+
+    @Override
+    public void close() {
+        try {
+            kafka.close();
+        } finally {
+            unchecked(() -> { postgres.close(); return null; });
+        }
+    }
+
+    interface IoSupplier<T> {
+        T get() throws Exception;
+    }
+
+    static <T> T unchecked(IoSupplier<T> supplier) {
+        try {
+            return supplier.get();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.pushplatform.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** {@code pushctl up}: Kafka, PostgreSQL and every service on this machine, until Ctrl-C or {@code pushctl down}. */
+final class PlatformLauncher {
+
+    static final String DEMO_APPKEY = "52fcc04c4dc903d66d6f8f92";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Path home;
+    private final Path dataDir;
+    private final int gateways;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<ServiceProcess, Map<String, String>> gatewayEndpoints = new LinkedHashMap<>();
+    private Infrastructure infra;
+
+    PlatformLauncher(CommandLine options) {
+        this.home = RunState.home();
+        this.dataDir = RunState.dataDir(options);
+        this.gateways = options.integer("--gateways", 1);
+    }
+
+    void up() throws Exception {
+        RunState state = new RunState(dataDir);
+        state.refuseIfRunning();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "pushctl-shutdown"));
+        try {
+            say("data in " + dataDir);
+            say("starting Kafka (KRaft) and PostgreSQL ...");
+            infra = Infrastructure.start(dataDir, Ports.free(), Ports.free());
+            say("Kafka at " + infra.kafkaBootstrapServers() + ", PostgreSQL at " + infra.postgres().jdbcUrl());
+            String adminToken = adminToken();
+            startServices(adminToken);
+            for (ServiceProcess service : services) {
+                say("waiting for " + service.name() + " (log: " + service.logFile() + ") ...");
+                service.awaitReady(START_TIMEOUT);
+            }
+            ObjectNode json = stateJson(adminToken);
+            state.write(json);
+            printEndpoints(json);
+        } catch (Exception e) {
+            System.err.println("[pushctl] FAILED: " + e.getMessage());
+            System.exit(1);
+        }
+        new CountDownLatch(1).await();
+    }
+
+    private void startServices(String adminToken) throws IOException {
+        Map<String, String> common = new LinkedHashMap<>(infra.serviceEnvironment());
+        common.put("PUSH_ADMIN_TOKEN", adminToken);
+        common.put("PUSH_DEMO_APPKEY", DEMO_APPKEY);
+        start("routing-service", port("routing REST", 9900), "320m", common);
+        for (int i = 1; i <= gateways; i++) {
+            String nodeId = "gw-" + i;
+            Map<String, String> env = new LinkedHashMap<>(common);
+            Map<String, String> endpoints = new LinkedHashMap<>();
+            int pubsubPort = i == 1 ? port("pubsub Socket.IO of " + nodeId, 3000) : Ports.free();
+            env.put("PUSH_NODE_ID", nodeId);
+            env.put("PUSH_GATEWAY_PUBSUB_PORT", String.valueOf(pubsubPort));
+            endpoints.put("pubsub", "http://127.0.0.1:" + pubsubPort);
+            int httpPort = i == 1 ? port("gateway HTTP of " + nodeId, 9000) : Ports.free();
+            ServiceProcess gateway = start("connection-gateway-" + i, "connection-gateway", httpPort, "320m", env);
+            gatewayEndpoints.put(gateway, endpoints);
+        }
+        start("chat-service", port("chat REST", 8081), "192m", common);
+        start("device-service", port("device REST", 8082), "192m", common);
+        start("iot-service", port("iot REST", 8083), "192m", common);
+    }
+
+    private void start(String module, int httpPort, String heap, Map<String, String> env) throws IOException {
+        start(module, module, httpPort, heap, env);
+    }
+
+    private ServiceProcess start(String name, String module, int httpPort, String heap, Map<String, String> env) throws IOException {
+        ServiceProcess service = new ServiceProcess(name, httpPort, dataDir.resolve("logs").resolve(name + ".log"));
+        say("starting " + name + " on HTTP port " + httpPort);
+        service.start(home.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), heap, env);
+        services.add(service);
+        return service;
+    }
+
+    /** The documented default port when it is free; otherwise a free one, said aloud. */
+    private static int port(String what, int preferred) {
+        if (Ports.isFree(preferred)) {
+            return preferred;
+        }
+        int chosen = Ports.free();
+        say("port " + preferred + " (" + what + ") is taken on this machine; using " + chosen + " instead");
+        return chosen;
+    }
+
+    private String adminToken() throws IOException {
+        Path file = dataDir.resolve("admin.token");
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        String token = HexFormat.of().formatHex(bytes);
+        Files.writeString(file, token);
+        return token;
+    }
+
+    private ObjectNode stateJson(String adminToken) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode json = mapper.createObjectNode();
+        json.put("launcherPid", ProcessHandle.current().pid());
+        json.put("dataDir", dataDir.toString());
+        json.put("kafka", infra.kafkaBootstrapServers());
+        json.put("postgres", infra.postgres().jdbcUrl());
+        ArrayNode gatewayArray = json.putArray("gateways");
+        ObjectNode serviceMap = json.putObject("services");
+        for (ServiceProcess service : services) {
+            ObjectNode node = serviceMap.putObject(service.name());
+            node.put("http", service.httpUrl());
+            node.put("pid", service.pid());
+            node.put("log", service.logFile().toString());
+            Map<String, String> endpoints = gatewayEndpoints.get(service);
+            if (endpoints != null) {
+                ObjectNode gateway = gatewayArray.addObject();
+                gateway.put("nodeId", "gw-" + gatewayArray.size());
+                gateway.put("http", service.httpUrl());
+                endpoints.forEach(gateway::put);
+                gateway.put("service", service.name());
+            } else if (service.name().equals("routing-service")) {
+                json.put("routing", service.httpUrl());
+            }
+        }
+        ObjectNode demo = json.putObject("demo");
+        demo.put("appkey", DEMO_APPKEY);
+        demo.put("adminToken", adminToken);
+        return json;
+    }
+
+    private static void printEndpoints(ObjectNode json) {
+        say("all services are ready");
+        json.get("gateways").forEach(g -> say(String.format("  %-6s pubsub Socket.IO %s   HTTP %s",
+            g.get("nodeId").asText(), g.get("pubsub").asText(), g.get("http").asText())));
+        say("  routing REST   " + json.get("routing").asText());
+        json.get("services").fields().forEachRemaining(e -> {
+            if (!e.getKey().startsWith("connection-gateway") && !e.getKey().equals("routing-service")) {
+                say(String.format("  %-14s %s", e.getKey(), e.getValue().get("http").asText()));
+            }
+        });
+        say("  demo appkey    " + json.get("demo").get("appkey").asText());
+        say("  admin token    " + json.get("demo").get("adminToken").asText());
+        say("press Ctrl-C (or run ./pushctl down) to stop everything");
+    }
+
+    private void stopAll() {
+        say("stopping ...");
+        services.parallelStream().forEach(ServiceProcess::stop);
+        if (infra != null) {
+            infra.close();
+        }
+        new RunState(dataDir).clear();
+        say("stopped");
+    }
+
+    static void say(String line) {
+        System.out.println("[pushctl] " + line);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,114 @@
+package org.pushplatform.deploy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service JVM started from its Quarkus fast-jar, with its log in a file and a health probe. */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int httpPort;
+    private final Path logFile;
+    private Process process;
+
+    ServiceProcess(String name, int httpPort, Path logFile) {
+        this.name = name;
+        this.httpPort = httpPort;
+        this.logFile = logFile;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String httpUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    void start(Path runJar, String heap, Map<String, String> env) throws IOException {
+        if (!Files.isRegularFile(runJar)) {
+            throw new IllegalStateException(name + " is not built: " + runJar + " is missing (run ./mvnw package -DskipTests)");
+        }
+        Files.createDirectories(logFile.getParent());
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-jar", runJar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(env);
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
+        process = builder.start();
+    }
+
+    /** Waits for the readiness probe; fails early, naming the log, if the JVM exits first. */
+    void awaitReady(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with code " + process.exitValue() + " while starting; see " + logFile);
+            }
+            if (isReady(httpUrl())) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " was not ready after " + timeout.toSeconds() + " s; see " + logFile);
+    }
+
+    void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static boolean isReady(String httpUrl) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(httpUrl + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
