@@ -1,0 +1,48 @@
+package org.pushplatform.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings under {@code push.}; each can be overridden by the environment variable in brackets. */
+@ConfigMapping(prefix = "push")
+public interface GatewayConfig {
+
+    /** This node's id: its deliveries topic is {@code push.gw.<nodeId>} ({@code PUSH_NODE_ID}). */
+    String nodeId();
+
+    /** Prefix of every Kafka topic ({@code PUSH_TOPIC_PREFIX}). */
+    @WithDefault("push.")
+    String topicPrefix();
+
+    /** How long records stay on this node's delivery topic, in milliseconds ({@code PUSH_DELIVERY_RETENTION_MS}). */
+    @WithDefault("600000")
+    long deliveryRetentionMs();
+
+    Gateway gateway();
+
+    /** The protocol listeners. */
+    interface Gateway {
+
+        Pubsub pubsub();
+    }
+
+    /** The pubsub Socket.IO listener. */
+    interface Pubsub {
+
+        /** Port; 0 picks a free one ({@code PUSH_GATEWAY_PUBSUB_PORT}). */
+        @WithDefault("3000")
+        int port();
+
+        /** Largest WebSocket frame or polling body accepted, in bytes; a bigger one closes the connection. */
+        @WithDefault("262144")
+        int maxFrameBytes();
+
+        /** Frames a connection may send per second before further frames are dropped. */
+        @WithDefault("200")
+        int framesPerSecond();
+
+        /** Frames dropped for flooding after which the connection is closed. */
+        @WithDefault("1000")
+        int floodDisconnectAfter();
+    }
+}

@@ -1,0 +1,2 @@
+/** Typed configuration of a gateway node. */
+package org.pushplatform.gateway.config;

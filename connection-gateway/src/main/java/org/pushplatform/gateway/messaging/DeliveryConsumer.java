@@ -1,0 +1,59 @@
+package org.pushplatform.gateway.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.pushplatform.contract.EmitToConnections;
+import org.pushplatform.contract.Envelope;
+import org.pushplatform.contract.EnvelopeCodec;
+import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.gateway.session.ClientSink;
+import org.pushplatform.gateway.session.LocalConnections;
+
+/** Reads this node's {@code push.gw.<nodeId>} and writes each delivery to the local connections it names. */
+@ApplicationScoped
+public class DeliveryConsumer {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryConsumer.class);
+
+    private final LocalConnections connections;
+    private final Counter delivered;
+    private final Counter gone;
+    private final Counter rejected;
+
+    public DeliveryConsumer(LocalConnections connections, MeterRegistry metrics) {
+        this.connections = connections;
+        this.delivered = metrics.counter("push_gateway_deliveries_total", "outcome", "written");
+        this.gone = metrics.counter("push_gateway_deliveries_total", "outcome", "connection-gone");
+        this.rejected = metrics.counter("push_gateway_deliveries_total", "outcome", "malformed");
+    }
+
+    @Incoming("deliveries")
+    public void consume(String record) {
+        Envelope envelope;
+        EmitToConnections emit;
+        try {
+            envelope = EnvelopeCodec.decode(record);
+            if (!EnvelopeTypes.EMIT.equals(envelope.type())) {
+                rejected.increment();
+                return;
+            }
+            emit = EnvelopeCodec.payload(envelope, EmitToConnections.class);
+        } catch (EnvelopeCodec.MalformedEnvelopeException e) {
+            rejected.increment();
+            LOG.warnf("[gateway] dropped a delivery that is not an envelope: %s", e.getMessage());
+            return;
+        }
+        for (String connectionId : emit.connectionIds()) {
+            ClientSink sink = connections.get(connectionId);
+            if (sink == null) {
+                gone.increment();
+                continue;
+            }
+            sink.emit(emit.event(), emit.args());
+            delivered.increment();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.pushplatform.gateway.session;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The connections this node holds, by connection id, whatever their protocol. Holds only sockets:
+ * losing it loses nothing durable.
+ */
+@ApplicationScoped
+public class LocalConnections {
+
+    private final Map<String, ClientSink> byId = new ConcurrentHashMap<>();
+
+    public void add(String connectionId, ClientSink sink) {
+        byId.put(connectionId, sink);
+    }
+
+    public void remove(String connectionId) {
+        byId.remove(connectionId);
+    }
+
+    public ClientSink get(String connectionId) {
+        return byId.get(connectionId);
+    }
+
+    public int size() {
+        return byId.size();
+    }
+}

@@ -1,0 +1,21 @@
+package org.pushplatform.contract;
+
+/** The values of {@link Envelope#type()}. Commands are imperative, events past tense. */
+public final class EnvelopeTypes {
+
+    /** A client connected to a gateway node; payload {@link ConnectionOpened}. */
+    public static final String CONNECTION_OPENED = "connection.opened";
+    /** A client's connection ended; no payload. */
+    public static final String CONNECTION_CLOSED = "connection.closed";
+    /** Prefix of a pubsub client frame; the rest is the Socket.IO event name, the payload its first argument. */
+    public static final String PUBSUB_FRAME_PREFIX = "pubsub.";
+    /** Emit one event to some connections of one gateway node; payload {@link EmitToConnections}. */
+    public static final String EMIT = "gateway.emit";
+
+    private EnvelopeTypes() {
+    }
+
+    public static String pubsubFrame(String event) {
+        return PUBSUB_FRAME_PREFIX + event;
+    }
+}

@@ -1,0 +1,36 @@
+'use strict';
+// Where the platform under test is: the JSON of `./pushctl status --json`, read once.
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '../../../..');
+let cached;
+
+function platform() {
+  if (!cached) {
+    const out = execFileSync(path.join(ROOT, 'pushctl'), ['status', '--json'], { encoding: 'utf8', env: process.env });
+    cached = JSON.parse(out);
+    if (!cached.running || !cached.healthy) {
+      throw new Error('the platform is not running and healthy: ' + out);
+    }
+  }
+  return cached;
+}
+
+async function admin(method, urlPath, body) {
+  const p = platform();
+  const res = await fetch(p.routing + urlPath, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: 'Bearer ' + p.demo.adminToken },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+async function createApp(name) {
+  const res = await admin('POST', '/admin/apps', { name });
+  if (res.status !== 201) throw new Error('cannot create app: ' + JSON.stringify(res));
+  return res.body;
+}
+
+module.exports = { platform, admin, createApp, ROOT };

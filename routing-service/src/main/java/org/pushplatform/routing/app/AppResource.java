@@ -1,0 +1,64 @@
+package org.pushplatform.routing.app;
+
+import java.util.List;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Admin REST API for apps; every call needs the admin token (see {@link AdminTokenFilter}). */
+@Path("/admin/apps")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AppResource {
+
+    /** What a caller may send to create an app. */
+    public record CreateAppRequest(String name, String appkey) {
+    }
+
+    /** What is shown of an app. */
+    public record AppView(String appkey, String secret, String name, String createdAt) {
+        static AppView of(App app) {
+            return new AppView(app.appkey, app.secret, app.name, app.createdAt.toString());
+        }
+    }
+
+    private final AppService apps;
+
+    public AppResource(AppService apps) {
+        this.apps = apps;
+    }
+
+    @GET
+    public Uni<List<AppView>> list() {
+        return apps.list().map(all -> all.stream().map(AppView::of).toList());
+    }
+
+    @POST
+    public Uni<Response> create(CreateAppRequest request) {
+        if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 200) {
+            return Uni.createFrom().item(error(Response.Status.BAD_REQUEST, "name is required (at most 200 characters)"));
+        }
+        if (request.appkey() != null && !request.appkey().matches("[A-Za-z0-9_-]{8,64}")) {
+            return Uni.createFrom().item(error(Response.Status.BAD_REQUEST, "appkey must be 8-64 letters, digits, '_' or '-'"));
+        }
+        String appkey = request.appkey();
+        Uni<Boolean> taken = appkey == null ? Uni.createFrom().item(false) : apps.findByAppkey(appkey).map(app -> app != null);
+        return taken.flatMap(exists -> exists
+            ? Uni.createFrom().item(error(Response.Status.CONFLICT, "appkey already exists"))
+            : apps.create(request.name(), appkey).map(app -> Response.status(Response.Status.CREATED).entity(AppView.of(app)).build()));
+    }
+
+    static Response error(Response.Status status, String message) {
+        return Response.status(status).entity(new ErrorBody(false, message)).build();
+    }
+
+    /** The error shape of every REST reply: the seed's {@code success: false, error_msg}. */
+    public record ErrorBody(boolean success, @com.fasterxml.jackson.annotation.JsonProperty("error_msg") String errorMsg) {
+    }
+}

@@ -1,0 +1,68 @@
+package org.pushplatform.routing.app;
+
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/** Creates and looks up apps; lookups by appkey are cached because every connect asks. */
+@ApplicationScoped
+public class AppService {
+
+    private static final Logger LOG = Logger.getLogger(AppService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AppRepository apps;
+    private final Map<String, App> byAppkey = new ConcurrentHashMap<>();
+
+    public AppService(AppRepository apps) {
+        this.apps = apps;
+    }
+
+    /** The app of this key, or null when there is none. */
+    public Uni<App> findByAppkey(String appkey) {
+        App cached = byAppkey.get(appkey);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return Panache.withSession(() -> apps.findByAppkey(appkey))
+            .invoke(app -> {
+                if (app != null) {
+                    byAppkey.put(appkey, app);
+                }
+            });
+    }
+
+    public Uni<List<App>> list() {
+        return Panache.withSession(apps::listByCreation);
+    }
+
+    /** A new app with a random 24-hex appkey (the seed's format) and secret, or the given appkey. */
+    public Uni<App> create(String name, String appkey) {
+        App app = new App();
+        app.name = name;
+        app.appkey = appkey != null ? appkey : randomHex(12);
+        app.secret = randomHex(16);
+        app.createdAt = OffsetDateTime.now();
+        return Panache.withTransaction(() -> apps.persist(app))
+            .invoke(created -> LOG.infof("[routing] app %s (%s) created", created.appkey, created.name));
+    }
+
+    /** Creates the demo app on first start; later starts find it. */
+    public Uni<App> ensureApp(String name, String appkey) {
+        return findByAppkey(appkey).onItem().ifNull().switchTo(() -> create(name, appkey));
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] buffer = new byte[bytes];
+        RANDOM.nextBytes(buffer);
+        return HexFormat.of().formatHex(buffer);
+    }
+}

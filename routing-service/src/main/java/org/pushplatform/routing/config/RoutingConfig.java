@@ -1,0 +1,20 @@
+package org.pushplatform.routing.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings under {@code push.}; each can be overridden by the environment variable in brackets. */
+@ConfigMapping(prefix = "push")
+public interface RoutingConfig {
+
+    /** Bearer token of the admin REST API ({@code PUSH_ADMIN_TOKEN}). */
+    String adminToken();
+
+    /** Appkey of the demo app created on first start ({@code PUSH_DEMO_APPKEY}). */
+    @WithDefault("52fcc04c4dc903d66d6f8f92")
+    String demoAppkey();
+
+    /** Prefix of every Kafka topic ({@code PUSH_TOPIC_PREFIX}). */
+    @WithDefault("push.")
+    String topicPrefix();
+}

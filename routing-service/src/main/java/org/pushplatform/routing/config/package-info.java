@@ -1,0 +1,2 @@
+/** Typed configuration of the routing service. */
+package org.pushplatform.routing.config;

@@ -1,0 +1,99 @@
+package org.pushplatform.routing.pubsub;
+
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Reads and checks the fields of a pubsub frame. The limits are documented in the README:
+ * topic 1-128 characters without whitespace, '#' or '+'; customid 1-128; message at most 64 KiB of JSON.
+ */
+public final class FrameFields {
+
+    public static final int MAX_TOPIC_LENGTH = 128;
+    public static final int MAX_ID_LENGTH = 128;
+    public static final int MAX_MESSAGE_BYTES = 64 * 1024;
+
+    private final JsonNode payload;
+
+    private FrameFields(JsonNode payload) {
+        this.payload = payload;
+    }
+
+    /** The frame's first argument must be a JSON object; {@code emptyAllowed} for events sent without one. */
+    public static FrameFields of(JsonNode payload, boolean emptyAllowed) {
+        if (payload == null || payload.isNull() || payload.isMissingNode()) {
+            if (emptyAllowed) {
+                return new FrameFields(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+            }
+            throw new InvalidFrameException("the event needs an object argument");
+        }
+        if (!payload.isObject()) {
+            throw new InvalidFrameException("the event's argument must be an object");
+        }
+        return new FrameFields(payload);
+    }
+
+    public String requiredText(String name, int maxLength) {
+        return optionalText(name, maxLength).orElseThrow(() -> new InvalidFrameException(name + " is required"));
+    }
+
+    public Optional<String> optionalText(String name, int maxLength) {
+        JsonNode value = payload.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw new InvalidFrameException(name + " must be a string");
+        }
+        String text = value.asText();
+        if (text.isEmpty() || text.length() > maxLength) {
+            throw new InvalidFrameException(name + " must be 1-" + maxLength + " characters");
+        }
+        return Optional.of(text);
+    }
+
+    public String topic() {
+        String topic = requiredText("topic", MAX_TOPIC_LENGTH);
+        for (int i = 0; i < topic.length(); i++) {
+            char c = topic.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '#' || c == '+') {
+                throw new InvalidFrameException("topic must not contain whitespace, control characters, '#' or '+'");
+            }
+        }
+        return topic;
+    }
+
+    /** A message id the client chose: a string, or a number as the seed's 64-bit ids sometimes arrive. */
+    public Optional<String> messageId() {
+        JsonNode value = payload.get("messageId");
+        if (value != null && value.isIntegralNumber()) {
+            return Optional.of(value.asText());
+        }
+        return optionalText("messageId", MAX_ID_LENGTH);
+    }
+
+    public int qos(int fallback) {
+        JsonNode value = payload.get("qos");
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.canConvertToInt() || value.asInt() < 0 || value.asInt() > 2 || !(value.isIntegralNumber() || value.isTextual())) {
+            throw new InvalidFrameException("qos must be 0, 1 or 2");
+        }
+        return value.asInt();
+    }
+
+    /** The message body: any JSON value (the seed sends strings), at most {@link #MAX_MESSAGE_BYTES} encoded. */
+    public JsonNode message() {
+        JsonNode msg = payload.get("msg");
+        if (msg == null || msg.isNull()) {
+            throw new InvalidFrameException("msg is required");
+        }
+        int size = msg.isTextual() ? msg.asText().length() : msg.toString().length();
+        if (size > MAX_MESSAGE_BYTES) {
+            throw new InvalidFrameException("msg must be at most " + MAX_MESSAGE_BYTES + " bytes");
+        }
+        return msg;
+    }
+}

@@ -1,0 +1,101 @@
+package org.pushplatform.routing.pubsub;
+
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.pushplatform.contract.Envelope;
+import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.routing.presence.ClientConnection;
+import org.pushplatform.routing.presence.ConnectionRegistry;
+
+/** Sends each inbound record to its handler and turns a bad frame into the seed's failure reply. */
+@ApplicationScoped
+public class PubsubFrameDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(PubsubFrameDispatcher.class);
+
+    /** The reply event of each client event, as the seed names them. */
+    private static final Map<String, String> REPLY_EVENTS = Map.ofEntries(
+        Map.entry("connect_v2", "connack"), Map.entry("subscribe", "suback"), Map.entry("unsubscribe", "unsuback"),
+        Map.entry("publish", "puback"), Map.entry("publish2", "puback"), Map.entry("publish_to_alias", "puback"),
+        Map.entry("publish2_to_alias", "puback"), Map.entry("set_alias", "set_alias_ack"), Map.entry("get_alias", "alias"),
+        Map.entry("get_alias_list", "get_alias_list_ack"), Map.entry("get_topic_list", "get_topic_list_ack"),
+        Map.entry("get_state", "get_state_ack"));
+
+    private final PubsubService pubsub;
+    private final ConnectionRegistry connections;
+    private final MeterRegistry metrics;
+
+    public PubsubFrameDispatcher(PubsubService pubsub, ConnectionRegistry connections, MeterRegistry metrics) {
+        this.pubsub = pubsub;
+        this.connections = connections;
+        this.metrics = metrics;
+    }
+
+    public Uni<Void> dispatch(Envelope envelope) {
+        switch (envelope.type()) {
+            case EnvelopeTypes.CONNECTION_OPENED -> connections.opened(envelope.connectionId(), envelope.nodeId());
+            case EnvelopeTypes.CONNECTION_CLOSED -> connections.closed(envelope.connectionId());
+            default -> {
+                if (envelope.type().startsWith(EnvelopeTypes.PUBSUB_FRAME_PREFIX)) {
+                    String event = envelope.type().substring(EnvelopeTypes.PUBSUB_FRAME_PREFIX.length());
+                    return handleFrame(event, envelope);
+                }
+                metrics.counter("push_records_rejected_total", "topic", "in.routing", "reason", "unknown-type").increment();
+            }
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> handleFrame(String event, Envelope frame) {
+        String replyEvent = REPLY_EVENTS.get(event);
+        if (replyEvent == null) {
+            metrics.counter("push_frames_rejected_total", "event", "unknown", "reason", "unknown-event").increment();
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(() -> route(event, frame))
+            .onFailure(InvalidFrameException.class).recoverWithItem(invalid -> {
+                metrics.counter("push_frames_rejected_total", "event", event, "reason", "invalid").increment();
+                LOG.debugf("[%s] %s rejected: %s", frame.connectionId(), event, invalid.getMessage());
+                pubsub.reply(frame, replyEvent, failureReply(event, frame.payload(), invalid.getMessage()));
+                return null;
+            });
+    }
+
+    private Uni<Void> route(String event, Envelope frame) {
+        if (event.equals("connect_v2")) {
+            return pubsub.connect(frame);
+        }
+        ClientConnection client = connections.find(frame.connectionId()).filter(ClientConnection::isBound)
+            .orElseThrow(() -> new InvalidFrameException("not connected: send connect_v2 first"));
+        return switch (event) {
+            case "subscribe" -> pubsub.subscribe(frame, client);
+            case "unsubscribe" -> pubsub.unsubscribe(frame, client);
+            case "publish" -> pubsub.publish(frame, client, false);
+            case "publish2" -> pubsub.publish(frame, client, true);
+            default -> throw new InvalidFrameException(event + " is not supported yet");
+        };
+    }
+
+    /** suback and unsuback keep their three-argument shape even when they fail. */
+    private static java.util.List<JsonNode> failureReply(String event, JsonNode payload, String errorMsg) {
+        String messageId = text(payload, "messageId").orElse(null);
+        if (event.equals("subscribe") || event.equals("unsubscribe")) {
+            return PubsubReplies.subscriptionAck(false, errorMsg, text(payload, "topic").orElse(""), messageId == null ? "" : messageId);
+        }
+        return PubsubReplies.failure(errorMsg, messageId);
+    }
+
+    private static Optional<String> text(JsonNode payload, String field) {
+        if (payload == null || !payload.isObject() || payload.get(field) == null || !payload.get(field).isValueNode()) {
+            return Optional.empty();
+        }
+        String value = payload.get(field).asText();
+        return value.length() > FrameFields.MAX_TOPIC_LENGTH ? Optional.empty() : Optional.of(value);
+    }
+}

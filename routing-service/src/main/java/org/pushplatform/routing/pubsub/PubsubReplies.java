@@ -1,0 +1,52 @@
+package org.pushplatform.routing.pubsub;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The reply shapes of the seed, argument by argument: connack, suback, unsuback, puback, message. */
+public final class PubsubReplies {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private PubsubReplies() {
+    }
+
+    public static List<JsonNode> connack(String sessionId) {
+        return List.of(success(true), JSON.objectNode().put("sessionid", sessionId));
+    }
+
+    /** suback / unsuback: {success}, {topic}, {messageId}. */
+    public static List<JsonNode> subscriptionAck(boolean success, String errorMsg, String topic, String messageId) {
+        ObjectNode first = success(success);
+        if (errorMsg != null) {
+            first.put("error_msg", errorMsg);
+        }
+        return List.of(first, JSON.objectNode().put("topic", topic), JSON.objectNode().put("messageId", messageId));
+    }
+
+    public static List<JsonNode> puback(String messageId) {
+        return List.of(success(true).put("messageId", messageId));
+    }
+
+    public static List<JsonNode> message(String topic, JsonNode msg) {
+        ObjectNode message = JSON.objectNode().put("topic", topic);
+        message.set("msg", msg);
+        return List.of(message);
+    }
+
+    /** The failure reply every event gets: {success: false, error_msg}, with the message id when there is one. */
+    public static List<JsonNode> failure(String errorMsg, String messageId) {
+        ObjectNode reply = success(false).put("error_msg", errorMsg);
+        if (messageId != null) {
+            reply.put("messageId", messageId);
+        }
+        return List.of(reply);
+    }
+
+    private static ObjectNode success(boolean success) {
+        return JSON.objectNode().put("success", success);
+    }
+}

@@ -1,0 +1,134 @@
+package org.pushplatform.routing.pubsub;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.pushplatform.contract.Envelope;
+import org.pushplatform.routing.app.AppService;
+import org.pushplatform.routing.messaging.GatewayPublisher;
+import org.pushplatform.routing.presence.ClientConnection;
+import org.pushplatform.routing.presence.ConnectionRegistry;
+
+/** The pubsub events: connect_v2, subscribe, unsubscribe, publish and publish2. */
+@ApplicationScoped
+public class PubsubService {
+
+    private static final Logger LOG = Logger.getLogger(PubsubService.class);
+    static final int DEFAULT_QOS = 1;
+
+    private final AppService apps;
+    private final SessionRepository sessions;
+    private final SubscriptionRepository subscriptions;
+    private final TopicSubscribers topicSubscribers;
+    private final ConnectionRegistry connections;
+    private final GatewayPublisher gateways;
+
+    public PubsubService(AppService apps, SessionRepository sessions, SubscriptionRepository subscriptions,
+                         TopicSubscribers topicSubscribers, ConnectionRegistry connections, GatewayPublisher gateways) {
+        this.apps = apps;
+        this.sessions = sessions;
+        this.subscriptions = subscriptions;
+        this.topicSubscribers = topicSubscribers;
+        this.connections = connections;
+        this.gateways = gateways;
+    }
+
+    public Uni<Void> connect(Envelope frame) {
+        FrameFields fields = FrameFields.of(frame.payload(), false);
+        String appkey = fields.requiredText("appkey", 64);
+        String customid = fields.optionalText("customid", FrameFields.MAX_ID_LENGTH).orElseGet(() -> UUID.randomUUID().toString());
+        return apps.findByAppkey(appkey).flatMap(app -> {
+            if (app == null) {
+                LOG.infof("[%s] connect_v2 refused: unknown appkey", frame.connectionId());
+                reply(frame, "connack", PubsubReplies.failure("unknown appkey", null));
+                return Uni.createFrom().voidItem();
+            }
+            return Panache.withTransaction(() -> findOrCreateSession(appkey, customid)).invoke(session -> {
+                connections.bind(frame.connectionId(), frame.nodeId(), appkey, session.sessionId);
+                LOG.debugf("[%s] connected to app %s as session %s", frame.connectionId(), appkey, session.sessionId);
+                reply(frame, "connack", PubsubReplies.connack(session.sessionId));
+            }).replaceWithVoid();
+        });
+    }
+
+    public Uni<Void> subscribe(Envelope frame, ClientConnection client) {
+        FrameFields fields = FrameFields.of(frame.payload(), false);
+        String messageId = fields.messageId().orElseGet(MessageIds::next);
+        String topic = fields.topic();
+        var key = new Subscription.Key(client.appkey(), topic, client.sessionId());
+        return Panache.withTransaction(() -> subscriptions.findById(key).flatMap(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            Subscription subscription = new Subscription();
+            subscription.appkey = key.appkey();
+            subscription.topic = key.topic();
+            subscription.sessionId = key.sessionId();
+            subscription.createdAt = OffsetDateTime.now();
+            return subscriptions.persist(subscription).replaceWithVoid();
+        })).invoke(() -> {
+            topicSubscribers.added(client.appkey(), topic, client.sessionId());
+            reply(frame, "suback", PubsubReplies.subscriptionAck(true, null, topic, messageId));
+        });
+    }
+
+    public Uni<Void> unsubscribe(Envelope frame, ClientConnection client) {
+        FrameFields fields = FrameFields.of(frame.payload(), false);
+        String messageId = fields.messageId().orElseGet(MessageIds::next);
+        String topic = fields.topic();
+        var key = new Subscription.Key(client.appkey(), topic, client.sessionId());
+        return Panache.withTransaction(() -> subscriptions.deleteById(key)).invoke(() -> {
+            topicSubscribers.removed(client.appkey(), topic, client.sessionId());
+            reply(frame, "unsuback", PubsubReplies.subscriptionAck(true, null, topic, messageId));
+        }).replaceWithVoid();
+    }
+
+    /** publish takes qos and messageId beside topic and msg; publish2 takes them in opts. */
+    public Uni<Void> publish(Envelope frame, ClientConnection client, boolean optionsInOpts) {
+        FrameFields fields = FrameFields.of(frame.payload(), false);
+        FrameFields options = optionsInOpts ? FrameFields.of(frame.payload().get("opts"), true) : fields;
+        String topic = fields.topic();
+        JsonNode msg = fields.message();
+        options.qos(DEFAULT_QOS);
+        String messageId = options.messageId().orElseGet(MessageIds::next);
+        return topicSubscribers.sessionsOf(client.appkey(), topic).invoke(subscribers -> {
+            deliver(subscribers, "message", PubsubReplies.message(topic, msg));
+            reply(frame, "puback", PubsubReplies.puback(messageId));
+        }).replaceWithVoid();
+    }
+
+    /** One record per gateway node holding at least one of the sessions' connections. */
+    private void deliver(Iterable<String> sessionIds, String event, List<JsonNode> args) {
+        Map<String, List<String>> byNode = new HashMap<>();
+        for (String sessionId : sessionIds) {
+            for (ClientConnection connection : connections.connectionsOf(sessionId)) {
+                byNode.computeIfAbsent(connection.nodeId(), n -> new ArrayList<>()).add(connection.connectionId());
+            }
+        }
+        byNode.forEach((nodeId, connectionIds) -> gateways.emit(nodeId, connectionIds, event, args));
+    }
+
+    private Uni<PubsubSession> findOrCreateSession(String appkey, String customid) {
+        return sessions.findByCustomid(appkey, customid).onItem().ifNull().switchTo(() -> {
+            PubsubSession session = new PubsubSession();
+            session.sessionId = appkey + "-" + UUID.randomUUID();
+            session.appkey = appkey;
+            session.customid = customid;
+            session.createdAt = OffsetDateTime.now();
+            return sessions.persist(session);
+        });
+    }
+
+    void reply(Envelope frame, String event, List<JsonNode> args) {
+        gateways.emit(frame.nodeId(), List.of(frame.connectionId()), event, args);
+    }
+}
