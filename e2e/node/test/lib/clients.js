@@ -10,10 +10,15 @@ const DEFAULT_TIMEOUT_MS = 10000;
 
 /** Opens a connection and resolves once the server's socketconnectack arrived. */
 function connect(version, url, options = {}) {
+  const client = open(version, url, options);
+  return client.next('socketconnectack').then(() => client);
+}
+
+/** Opens a connection and returns at once, before anything arrived. */
+function open(version, url, options = {}) {
   const io = CLIENTS[version];
   const socket = io(url, { forceNew: true, reconnection: false, timeout: 10000, ...options });
-  const client = new Client(socket, version);
-  return client.next('socketconnectack').then(() => client);
+  return new Client(socket, version);
 }
 
 class Client {
@@ -78,6 +83,12 @@ class Client {
     return args;
   }
 
+  /** The Engine.IO transport in use now: 'polling' or 'websocket'. */
+  get transport() {
+    const engine = this.socket.io && this.socket.io.engine;
+    return engine && engine.transport ? engine.transport.name : undefined;
+  }
+
   get connected() {
     return this.socket.connected;
   }
@@ -87,4 +98,4 @@ class Client {
   }
 }
 
-module.exports = { connect, CLIENTS };
+module.exports = { connect, open, CLIENTS };

@@ -1,13 +1,46 @@
 package org.pushplatform.gateway.socketio;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
+import com.corundumstudio.socketio.handler.EncoderHandler;
+import com.corundumstudio.socketio.namespace.NamespacesHub;
 import io.netty.channel.ChannelPipeline;
 
-/** The library's pipeline plus our guards for its long-polling races (see each guard's comment). */
+/**
+ * The library's pipeline with our three long-polling fixes: {@link UpgradeRaceGuard}, {@link PollReleaseGuard}
+ * and {@link LosslessPacketEncoder}. They read internals of netty-socketio 2.0.14, which is why its version is
+ * pinned and the e2e reliability tests run hundreds of real client sessions.
+ */
 final class GuardedChannelInitializer extends SocketIOChannelInitializer {
+
+    private final UpgradeRaceGuard upgradeRaceGuard = new UpgradeRaceGuard();
+    private final PollReleaseGuard pollReleaseGuard = new PollReleaseGuard();
+    private EncoderHandler losslessEncoderHandler;
+
+    @Override
+    public void start(Configuration configuration, NamespacesHub namespacesHub) {
+        super.start(configuration, namespacesHub);
+        try {
+            losslessEncoderHandler = new EncoderHandler(configuration,
+                new LosslessPacketEncoder(configuration, configuration.getJsonSupport()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Override
     protected void addSocketioHandlers(ChannelPipeline pipeline) {
         super.addSocketioHandlers(pipeline);
+        pipeline.addBefore(PACKET_HANDLER, "upgradeRaceGuard", upgradeRaceGuard);
+        pipeline.addBefore(XHR_POLLING_TRANSPORT, "pollReleaseGuard", pollReleaseGuard);
+        pipeline.replace(SOCKETIO_ENCODER, SOCKETIO_ENCODER, losslessEncoderHandler);
+    }
+
+    void sessionClosed(UUID sessionId) {
+        upgradeRaceGuard.forget(sessionId);
     }
 }

@@ -48,8 +48,10 @@ public class PubsubSocketServer {
         socketConfig.setTcpNoDelay(true);
         configuration.setSocketConfig(socketConfig);
         server = new SocketIOServer(configuration);
-        server.setPipelineFactory(new GuardedChannelInitializer());
+        GuardedChannelInitializer pipeline = new GuardedChannelInitializer();
+        server.setPipelineFactory(pipeline);
         adapter.register(server);
+        server.addDisconnectListener(client -> pipeline.sessionClosed(client.getSessionId()));
         server.start();
         LOG.infof("[%s] pubsub Socket.IO listening on port %d", config.nodeId(), boundPort());
     }
