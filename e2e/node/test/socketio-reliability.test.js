@@ -8,10 +8,11 @@ const { connect, open } = require('./lib/clients');
 const { platform } = require('./lib/platform');
 
 const SESSIONS = Number(process.env.PUSH_E2E_SESSIONS || 200);
+const PARALLEL = Number(process.env.PUSH_E2E_PARALLEL || 4);
 const BURST = 120;
 const REPLY_TIMEOUT_MS = 4000;
 // long enough for a healthy upgrade (milliseconds on loopback), far shorter than the 10 s upgrade timeout
-const QUIET_MS = 1500;
+const QUIET_MS = 1000;
 const quietly = (ms) => new Promise((r) => setTimeout(r, ms));
 const uniq = (prefix) => `${prefix}_${Date.now()}_${Math.floor(Math.random() * 1e9)}`;
 
@@ -25,7 +26,7 @@ before(async () => {
 });
 after(() => publisher && publisher.close());
 
-/** Runs `session` SESSIONS times, two at a time, and returns the failures with their reasons. */
+/** Runs `session` SESSIONS times, PARALLEL at a time, and returns the failures with their reasons. */
 async function runSessions(session) {
   const failures = [];
   let next = 0;
@@ -35,7 +36,7 @@ async function runSessions(session) {
       try { await session(i); } catch (e) { failures.push(`#${i}: ${e.message}`); }
     }
   }
-  await Promise.all([worker(), worker()]);
+  await Promise.all(Array.from({ length: PARALLEL }, worker));
   return failures;
 }
 

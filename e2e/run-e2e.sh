@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs the end-to-end tests: starts the platform the README's way (./pushctl up, two gateway nodes) on a fresh
+# data folder and free ports, runs the Node tests with real npm clients against it, and stops it again.
+# Called by the Maven build (module e2e, phase integration-test); runnable by hand too.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "[e2e] installing Node.js and npm (apt-get) ..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+
+cd "$HERE/node"
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
+  echo "[e2e] installing the npm test clients ..."
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+export PUSH_DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/push-e2e.XXXXXX")"
+stop() {
+  "$ROOT/pushctl" down >/dev/null 2>&1 || true
+  if [ "${PUSH_E2E_KEEP_DATA:-}" != 1 ]; then rm -rf "$PUSH_DATA_DIR"; fi
+}
+trap stop EXIT
+echo "[e2e] starting the platform with two gateway nodes (data in $PUSH_DATA_DIR) ..."
+if ! "$ROOT/pushctl" up --detach --gateways 2; then
+  for log in "$PUSH_DATA_DIR"/logs/*.log; do echo "----- $log"; tail -n 40 "$log"; done
+  exit 1
+fi
+echo "[e2e] running the end-to-end tests ..."
+node --test --test-concurrency=1 --test-reporter=spec test/
