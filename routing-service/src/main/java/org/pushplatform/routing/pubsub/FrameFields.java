@@ -78,7 +78,7 @@ public final class FrameFields {
         if (value == null || value.isNull()) {
             return fallback;
         }
-        if (!value.canConvertToInt() || value.asInt() < 0 || value.asInt() > 2 || !(value.isIntegralNumber() || value.isTextual())) {
+        if (!value.isIntegralNumber() || value.asInt() < 0 || value.asInt() > 2) {
             throw new InvalidFrameException("qos must be 0, 1 or 2");
         }
         return value.asInt();
@@ -90,8 +90,11 @@ public final class FrameFields {
         if (msg == null || msg.isNull()) {
             throw new InvalidFrameException("msg is required");
         }
-        int size = msg.isTextual() ? msg.asText().length() : msg.toString().length();
-        if (size > MAX_MESSAGE_BYTES) {
+        String text = msg.isTextual() ? msg.asText() : msg.toString();
+        // a UTF-8 character takes at most 3 bytes per UTF-16 unit, so short texts need no encoding to be checked
+        boolean tooBig = text.length() > MAX_MESSAGE_BYTES
+            || (text.length() * 3 > MAX_MESSAGE_BYTES && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES);
+        if (tooBig) {
             throw new InvalidFrameException("msg must be at most " + MAX_MESSAGE_BYTES + " bytes");
         }
         return msg;

@@ -98,6 +98,7 @@ public class PubsubService {
         FrameFields options = optionsInOpts ? FrameFields.of(frame.payload().get("opts"), true) : fields;
         String topic = fields.topic();
         JsonNode msg = fields.message();
+        // checked now so that a bad qos is refused; storing by QoS for offline targets is the next step
         options.qos(DEFAULT_QOS);
         String messageId = options.messageId().orElseGet(MessageIds::next);
         return topicSubscribers.sessionsOf(client.appkey(), topic).invoke(subscribers -> {

@@ -1,0 +1,40 @@
+'use strict';
+// A restart of the whole platform (./pushctl down, ./pushctl up) keeps apps, sessions and subscriptions.
+const { test, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+const { connect } = require('./lib/clients');
+const { platform, createApp, ROOT } = require('./lib/platform');
+
+const opened = [];
+after(() => opened.forEach((c) => c.close()));
+const pushctl = (...args) => execFileSync(path.join(ROOT, 'pushctl'), args, { encoding: 'utf8', env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+
+test('apps, sessions and subscriptions survive a restart of the whole platform', { timeout: 300000 }, async () => {
+  // given an app with a session subscribed to a topic
+  const app = await createApp('durable-' + Date.now());
+  const customid = 'durable-user';
+  const topic = 'durable-topic';
+  const before = await connect('v4', platform().gateways[0].pubsub);
+  const [, { sessionid }] = await before.connectApp(app.appkey, customid);
+  await before.request('subscribe', { topic }, 'suback');
+  before.close();
+
+  // when the platform restarts
+  pushctl('down');
+  pushctl('up', '--detach', '--gateways', '2');
+  const status = JSON.parse(pushctl('status', '--json'));
+
+  // then the same customid gets the same session, still subscribed, on either node
+  const subscriber = await connect('v4', status.gateways[1].pubsub);
+  opened.push(subscriber);
+  const [ok, again] = await subscriber.connectApp(app.appkey, customid);
+  assert.equal(ok.success, true, 'the app is still known');
+  assert.equal(again.sessionid, sessionid);
+  const publisher = await connect('v2', status.gateways[0].pubsub);
+  opened.push(publisher);
+  await publisher.connectApp(app.appkey, 'publisher');
+  await publisher.request('publish', { topic, msg: 'after restart' }, 'puback');
+  assert.equal((await subscriber.next('message'))[0].msg, 'after restart');
+});
