@@ -29,4 +29,5 @@ if ! "$ROOT/pushctl" up --detach --gateways 2; then
   exit 1
 fi
 echo "[e2e] running the end-to-end tests ..."
-node --test --test-concurrency=1 --test-reporter=spec test/
+# force-exit: polling-only clients leave keep-alive HTTP sockets in Node's agent that would keep the run alive
+node --test --test-concurrency=1 --test-force-exit --test-reporter=spec test/

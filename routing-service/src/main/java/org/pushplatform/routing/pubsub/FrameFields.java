@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Reads and checks the fields of a pubsub frame. The limits are documented in the README:
- * topic 1-128 characters without whitespace, '#' or '+'; customid 1-128; message at most 64 KiB of JSON.
+ * topic and alias 1-128 characters without whitespace, '#' or '+'; customid 1-128; message at most 64 KiB of JSON.
  */
 public final class FrameFields {
 
@@ -54,14 +54,31 @@ public final class FrameFields {
     }
 
     public String topic() {
-        String topic = requiredText("topic", MAX_TOPIC_LENGTH);
-        for (int i = 0; i < topic.length(); i++) {
-            char c = topic.charAt(i);
+        return name("topic", requiredText("topic", MAX_TOPIC_LENGTH));
+    }
+
+    /** An alias, with the rules of a topic; {@code emptyAllowed} for set_alias, where "" removes the alias. */
+    public String alias(boolean emptyAllowed) {
+        JsonNode value = payload.get("alias");
+        if (emptyAllowed && value != null && value.isTextual() && value.asText().isEmpty()) {
+            return "";
+        }
+        return name("alias", requiredText("alias", MAX_TOPIC_LENGTH));
+    }
+
+    private static String name(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
             if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '#' || c == '+') {
-                throw new InvalidFrameException("topic must not contain whitespace, control characters, '#' or '+'");
+                throw new InvalidFrameException(field + " must not contain whitespace, control characters, '#' or '+'");
             }
         }
-        return topic;
+        return value;
+    }
+
+    public boolean has(String field) {
+        JsonNode value = payload.get(field);
+        return value != null && !value.isNull();
     }
 
     /** A message id the client chose: a string, or a number as the seed's 64-bit ids sometimes arrive. */

@@ -28,11 +28,18 @@ public class PubsubFrameDispatcher {
         Map.entry("get_state", "get_state_ack"));
 
     private final PubsubService pubsub;
+    private final AliasService aliases;
+    private final TopicQueryService queries;
+    private final Deliveries deliveries;
     private final ConnectionRegistry connections;
     private final MeterRegistry metrics;
 
-    public PubsubFrameDispatcher(PubsubService pubsub, ConnectionRegistry connections, MeterRegistry metrics) {
+    public PubsubFrameDispatcher(PubsubService pubsub, AliasService aliases, TopicQueryService queries, Deliveries deliveries,
+                                 ConnectionRegistry connections, MeterRegistry metrics) {
         this.pubsub = pubsub;
+        this.aliases = aliases;
+        this.queries = queries;
+        this.deliveries = deliveries;
         this.connections = connections;
         this.metrics = metrics;
     }
@@ -62,7 +69,7 @@ public class PubsubFrameDispatcher {
             .onFailure(InvalidFrameException.class).recoverWithItem(invalid -> {
                 metrics.counter("push_frames_rejected_total", "event", event, "reason", "invalid").increment();
                 LOG.debugf("[%s] %s rejected: %s", frame.connectionId(), event, invalid.getMessage());
-                pubsub.reply(frame, replyEvent, failureReply(event, frame.payload(), invalid.getMessage()));
+                deliveries.reply(frame, replyEvent, failureReply(event, frame.payload(), invalid.getMessage()));
                 return null;
             });
     }
@@ -78,7 +85,14 @@ public class PubsubFrameDispatcher {
             case "unsubscribe" -> pubsub.unsubscribe(frame, client);
             case "publish" -> pubsub.publish(frame, client, false);
             case "publish2" -> pubsub.publish(frame, client, true);
-            default -> throw new InvalidFrameException(event + " is not supported yet");
+            case "set_alias" -> aliases.setAlias(frame, client);
+            case "get_alias" -> aliases.getAlias(frame, client);
+            case "publish_to_alias" -> aliases.publishToAlias(frame, client, false);
+            case "publish2_to_alias" -> aliases.publishToAlias(frame, client, true);
+            case "get_state" -> aliases.getState(frame, client);
+            case "get_alias_list" -> queries.getAliasList(frame, client);
+            case "get_topic_list" -> queries.getTopicList(frame, client);
+            default -> throw new InvalidFrameException(event + " is not an event of this API");
         };
     }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The reply shapes of the seed, argument by argument: connack, suback, unsuback, puback, message. */
+/** The reply shapes of the seed, argument by argument, for every pubsub event. */
 public final class PubsubReplies {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -35,6 +35,32 @@ public final class PubsubReplies {
         ObjectNode message = JSON.objectNode().put("topic", topic);
         message.set("msg", msg);
         return List.of(message);
+    }
+
+    public static List<JsonNode> setAliasAck() {
+        return List.of(success(true));
+    }
+
+    public static List<JsonNode> alias(String alias) {
+        return List.of(JSON.objectNode().put("alias", alias == null ? "" : alias));
+    }
+
+    public static List<JsonNode> aliasList(List<String> aliases) {
+        ObjectNode reply = success(true);
+        ObjectNode data = reply.putObject("data");
+        aliases.forEach(data.putArray("alias")::add);
+        data.put("occupancy", aliases.size());
+        return List.of(reply);
+    }
+
+    public static List<JsonNode> topicList(List<String> topics) {
+        ObjectNode reply = success(true);
+        topics.forEach(reply.putObject("data").putArray("topics")::add);
+        return List.of(reply);
+    }
+
+    public static List<JsonNode> state(boolean online) {
+        return List.of(success(true).put("data", online ? "online" : "offline"));
     }
 
     /** The failure reply every event gets: {success: false, error_msg}, with the message id when there is one. */

@@ -1,10 +1,7 @@
 package org.pushplatform.routing.pubsub;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.routing.app.AppService;
-import org.pushplatform.routing.messaging.GatewayPublisher;
 import org.pushplatform.routing.presence.ClientConnection;
 import org.pushplatform.routing.presence.ConnectionRegistry;
 
@@ -30,16 +26,16 @@ public class PubsubService {
     private final SubscriptionRepository subscriptions;
     private final TopicSubscribers topicSubscribers;
     private final ConnectionRegistry connections;
-    private final GatewayPublisher gateways;
+    private final Deliveries deliveries;
 
     public PubsubService(AppService apps, SessionRepository sessions, SubscriptionRepository subscriptions,
-                         TopicSubscribers topicSubscribers, ConnectionRegistry connections, GatewayPublisher gateways) {
+                         TopicSubscribers topicSubscribers, ConnectionRegistry connections, Deliveries deliveries) {
         this.apps = apps;
         this.sessions = sessions;
         this.subscriptions = subscriptions;
         this.topicSubscribers = topicSubscribers;
         this.connections = connections;
-        this.gateways = gateways;
+        this.deliveries = deliveries;
     }
 
     public Uni<Void> connect(Envelope frame) {
@@ -102,20 +98,9 @@ public class PubsubService {
         options.qos(DEFAULT_QOS);
         String messageId = options.messageId().orElseGet(MessageIds::next);
         return topicSubscribers.sessionsOf(client.appkey(), topic).invoke(subscribers -> {
-            deliver(subscribers, "message", PubsubReplies.message(topic, msg));
+            deliveries.toSessions(subscribers, "message", PubsubReplies.message(topic, msg));
             reply(frame, "puback", PubsubReplies.puback(messageId));
         }).replaceWithVoid();
-    }
-
-    /** One record per gateway node holding at least one of the sessions' connections. */
-    private void deliver(Iterable<String> sessionIds, String event, List<JsonNode> args) {
-        Map<String, List<String>> byNode = new HashMap<>();
-        for (String sessionId : sessionIds) {
-            for (ClientConnection connection : connections.connectionsOf(sessionId)) {
-                byNode.computeIfAbsent(connection.nodeId(), n -> new ArrayList<>()).add(connection.connectionId());
-            }
-        }
-        byNode.forEach((nodeId, connectionIds) -> gateways.emit(nodeId, connectionIds, event, args));
     }
 
     private Uni<PubsubSession> findOrCreateSession(String appkey, String customid) {
@@ -129,7 +114,7 @@ public class PubsubService {
         });
     }
 
-    void reply(Envelope frame, String event, List<JsonNode> args) {
-        gateways.emit(frame.nodeId(), List.of(frame.connectionId()), event, args);
+    private void reply(Envelope frame, String event, List<JsonNode> args) {
+        deliveries.reply(frame, event, args);
     }
 }
