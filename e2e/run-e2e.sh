@@ -17,6 +17,8 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# fast heartbeats, so the gateway-failure test notices a dead node in seconds
+export PUSH_HEARTBEAT_INTERVAL=1s PUSH_LIVENESS_CHECK=1s
 export PUSH_DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/push-e2e.XXXXXX")"
 stop() {
   "$ROOT/pushctl" down >/dev/null 2>&1 || true

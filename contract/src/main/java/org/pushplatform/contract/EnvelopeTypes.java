@@ -9,6 +9,8 @@ public final class EnvelopeTypes {
     public static final String CONNECTION_CLOSED = "connection.closed";
     /** Prefix of a pubsub client frame; the rest is the Socket.IO event name, the payload its first argument. */
     public static final String PUBSUB_FRAME_PREFIX = "pubsub.";
+    /** A gateway node is alive; payload {@link GatewayHeartbeat}. Sent every few seconds on {@link Topics#heartbeats()}. */
+    public static final String GATEWAY_HEARTBEAT = "gateway.heartbeat";
     /** Emit one event to some connections of one gateway node; payload {@link EmitToConnections}. */
     public static final String EMIT = "gateway.emit";
 

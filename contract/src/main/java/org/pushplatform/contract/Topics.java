@@ -19,6 +19,11 @@ public record Topics(String prefix) {
         return prefix + "gw." + nodeId;
     }
 
+    /** Gateway heartbeats, read by every instance of every service that tracks connections. */
+    public String heartbeats() {
+        return prefix + "heartbeats";
+    }
+
     /** Delivery commands from domain services and REST to routing. */
     public String route() {
         return prefix + "route";

@@ -18,6 +18,10 @@ public interface GatewayConfig {
     @WithDefault("600000")
     long deliveryRetentionMs();
 
+    /** How often this node tells routing it is alive ({@code PUSH_HEARTBEAT_INTERVAL}). */
+    @WithDefault("5s")
+    java.time.Duration heartbeatInterval();
+
     Gateway gateway();
 
     /** The protocol listeners. */

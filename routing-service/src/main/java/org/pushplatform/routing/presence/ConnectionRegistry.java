@@ -43,6 +43,14 @@ public class ConnectionRegistry {
         return Optional.ofNullable(removed);
     }
 
+    /** Forgets every connection of a gateway node that died or restarted; returns how many. */
+    public int closeNode(String nodeId) {
+        List<String> ids = byConnection.values().stream().filter(c -> c.nodeId().equals(nodeId))
+            .map(ClientConnection::connectionId).toList();
+        ids.forEach(this::closed);
+        return ids.size();
+    }
+
     public List<ClientConnection> connectionsOf(String sessionId) {
         Set<String> ids = connectionsBySession.getOrDefault(sessionId, Set.of());
         return ids.stream().map(byConnection::get).filter(c -> c != null).toList();
