@@ -14,6 +14,10 @@ public interface RoutingConfig {
     @WithDefault("52fcc04c4dc903d66d6f8f92")
     String demoAppkey();
 
+    /** How often gateway nodes that stopped sending heartbeats are looked for ({@code PUSH_LIVENESS_CHECK}). */
+    @WithDefault("5s")
+    java.time.Duration livenessCheck();
+
     /** Prefix of every Kafka topic ({@code PUSH_TOPIC_PREFIX}). */
     @WithDefault("push.")
     String topicPrefix();

@@ -2,7 +2,6 @@ package org.pushplatform.routing.pubsub;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,15 +40,10 @@ public class AliasService {
 
     /** Every connection of every session with that alias gets {@code message {topic: alias, msg}}. */
     public Uni<Void> publishToAlias(Envelope frame, ClientConnection client, boolean optionsInOpts) {
-        FrameFields fields = FrameFields.of(frame.payload(), false);
-        FrameFields options = optionsInOpts ? FrameFields.of(frame.payload().get("opts"), true) : fields;
-        String alias = fields.alias(false);
-        JsonNode msg = fields.message();
-        options.qos(PubsubService.DEFAULT_QOS);
-        String messageId = options.messageId().orElseGet(MessageIds::next);
-        return sessionsWithAlias(client, alias).invoke(targets -> {
-            deliveries.toSessions(targets, "message", PubsubReplies.message(alias, msg));
-            deliveries.reply(frame, "puback", PubsubReplies.puback(messageId));
+        PublishRequest request = PublishRequest.toAlias(frame.payload(), optionsInOpts);
+        return sessionsWithAlias(client, request.target()).invoke(targets -> {
+            deliveries.toSessions(targets, "message", PubsubReplies.message(request.target(), request.msg()));
+            deliveries.reply(frame, "puback", PubsubReplies.puback(request.messageId()));
         }).replaceWithVoid();
     }
 

@@ -19,7 +19,6 @@ import org.pushplatform.routing.presence.ConnectionRegistry;
 public class PubsubService {
 
     private static final Logger LOG = Logger.getLogger(PubsubService.class);
-    static final int DEFAULT_QOS = 1;
 
     private final AppService apps;
     private final SessionRepository sessions;
@@ -88,18 +87,12 @@ public class PubsubService {
         }).replaceWithVoid();
     }
 
-    /** publish takes qos and messageId beside topic and msg; publish2 takes them in opts. */
+    /** Every subscriber of the topic in the app, on any node, gets {@code message {topic, msg}}. */
     public Uni<Void> publish(Envelope frame, ClientConnection client, boolean optionsInOpts) {
-        FrameFields fields = FrameFields.of(frame.payload(), false);
-        FrameFields options = optionsInOpts ? FrameFields.of(frame.payload().get("opts"), true) : fields;
-        String topic = fields.topic();
-        JsonNode msg = fields.message();
-        // checked now so that a bad qos is refused; storing by QoS for offline targets is the next step
-        options.qos(DEFAULT_QOS);
-        String messageId = options.messageId().orElseGet(MessageIds::next);
-        return topicSubscribers.sessionsOf(client.appkey(), topic).invoke(subscribers -> {
-            deliveries.toSessions(subscribers, "message", PubsubReplies.message(topic, msg));
-            reply(frame, "puback", PubsubReplies.puback(messageId));
+        PublishRequest request = PublishRequest.toTopic(frame.payload(), optionsInOpts);
+        return topicSubscribers.sessionsOf(client.appkey(), request.target()).invoke(subscribers -> {
+            deliveries.toSessions(subscribers, "message", PubsubReplies.message(request.target(), request.msg()));
+            reply(frame, "puback", PubsubReplies.puback(request.messageId()));
         }).replaceWithVoid();
     }
 
