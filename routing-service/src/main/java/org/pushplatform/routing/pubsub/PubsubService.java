@@ -26,15 +26,18 @@ public class PubsubService {
     private final TopicSubscribers topicSubscribers;
     private final ConnectionRegistry connections;
     private final Deliveries deliveries;
+    private final PublishService publishing;
 
     public PubsubService(AppService apps, SessionRepository sessions, SubscriptionRepository subscriptions,
-                         TopicSubscribers topicSubscribers, ConnectionRegistry connections, Deliveries deliveries) {
+                         TopicSubscribers topicSubscribers, ConnectionRegistry connections, Deliveries deliveries,
+                         PublishService publishing) {
         this.apps = apps;
         this.sessions = sessions;
         this.subscriptions = subscriptions;
         this.topicSubscribers = topicSubscribers;
         this.connections = connections;
         this.deliveries = deliveries;
+        this.publishing = publishing;
     }
 
     public Uni<Void> connect(Envelope frame) {
@@ -90,10 +93,9 @@ public class PubsubService {
     /** Every subscriber of the topic in the app, on any node, gets {@code message {topic, msg}}. */
     public Uni<Void> publish(Envelope frame, ClientConnection client, boolean optionsInOpts) {
         PublishRequest request = PublishRequest.toTopic(frame.payload(), optionsInOpts);
-        return topicSubscribers.sessionsOf(client.appkey(), request.target()).invoke(subscribers -> {
-            deliveries.toSessions(subscribers, "message", PubsubReplies.message(request.target(), request.msg()));
-            reply(frame, "puback", PubsubReplies.puback(request.messageId()));
-        }).replaceWithVoid();
+        return publishing.toTopic(client.appkey(), request)
+            .invoke(() -> reply(frame, "puback", PubsubReplies.puback(request.messageId())))
+            .replaceWithVoid();
     }
 
     private Uni<PubsubSession> findOrCreateSession(String appkey, String customid) {

@@ -2,7 +2,6 @@ package org.pushplatform.routing.pubsub;
 
 import java.util.List;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.pushplatform.contract.Envelope;
@@ -12,19 +11,17 @@ import org.pushplatform.routing.presence.ClientConnection;
 @ApplicationScoped
 public class TopicQueryService {
 
-    private final SubscriptionRepository subscriptions;
-    private final AliasService aliases;
+    private final AppQueries queries;
     private final Deliveries deliveries;
 
-    public TopicQueryService(SubscriptionRepository subscriptions, AliasService aliases, Deliveries deliveries) {
-        this.subscriptions = subscriptions;
-        this.aliases = aliases;
+    public TopicQueryService(AppQueries queries, Deliveries deliveries) {
+        this.queries = queries;
         this.deliveries = deliveries;
     }
 
     public Uni<Void> getAliasList(Envelope frame, ClientConnection client) {
         String topic = FrameFields.of(frame.payload(), false).topic();
-        return Panache.withSession(() -> subscriptions.aliasesOf(client.appkey(), topic))
+        return queries.aliasesOf(client.appkey(), topic)
             .invoke(found -> deliveries.reply(frame, "get_alias_list_ack", PubsubReplies.aliasList(found)))
             .replaceWithVoid();
     }
@@ -32,12 +29,11 @@ public class TopicQueryService {
     /** The caller's own topics, or with {@code alias} those of the sessions with that alias. */
     public Uni<Void> getTopicList(Envelope frame, ClientConnection client) {
         FrameFields fields = FrameFields.of(frame.payload(), true);
-        Uni<List<String>> sessionIds = fields.has("alias")
-            ? aliases.sessionsWithAlias(client, fields.alias(false))
-            : Uni.createFrom().item(List.of(client.sessionId()));
-        return sessionIds
-            .flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<String>of()) : Panache.withSession(() -> subscriptions.topicsOf(ids)))
-            .invoke(topics -> deliveries.reply(frame, "get_topic_list_ack", PubsubReplies.topicList(topics)))
+        Uni<List<String>> topics = fields.has("alias")
+            ? queries.topicsOfAlias(client.appkey(), fields.alias(false))
+            : queries.topicsOfSessions(List.of(client.sessionId()));
+        return topics
+            .invoke(found -> deliveries.reply(frame, "get_topic_list_ack", PubsubReplies.topicList(found)))
             .replaceWithVoid();
     }
 }

@@ -1,0 +1,46 @@
+package org.pushplatform.routing.pubsub;
+
+import java.util.List;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.pushplatform.routing.presence.ConnectionRegistry;
+
+/** Questions about one app's aliases and topics, for client frames and the REST API alike. */
+@ApplicationScoped
+public class AppQueries {
+
+    private final SessionRepository sessions;
+    private final SubscriptionRepository subscriptions;
+    private final ConnectionRegistry connections;
+
+    public AppQueries(SessionRepository sessions, SubscriptionRepository subscriptions, ConnectionRegistry connections) {
+        this.sessions = sessions;
+        this.subscriptions = subscriptions;
+        this.connections = connections;
+    }
+
+    /** online when any session with the alias has a live connection. */
+    public Uni<Boolean> isOnline(String appkey, String alias) {
+        return sessionsWithAlias(appkey, alias)
+            .map(ids -> ids.stream().anyMatch(sessionId -> !connections.connectionsOf(sessionId).isEmpty()));
+    }
+
+    /** The aliases of the topic's subscribers that have one. */
+    public Uni<List<String>> aliasesOf(String appkey, String topic) {
+        return Panache.withSession(() -> subscriptions.aliasesOf(appkey, topic));
+    }
+
+    public Uni<List<String>> topicsOfAlias(String appkey, String alias) {
+        return sessionsWithAlias(appkey, alias).flatMap(this::topicsOfSessions);
+    }
+
+    public Uni<List<String>> topicsOfSessions(List<String> sessionIds) {
+        return sessionIds.isEmpty() ? Uni.createFrom().item(List.of()) : Panache.withSession(() -> subscriptions.topicsOf(sessionIds));
+    }
+
+    private Uni<List<String>> sessionsWithAlias(String appkey, String alias) {
+        return Panache.withSession(() -> sessions.sessionIdsWithAlias(appkey, alias));
+    }
+}

@@ -1,0 +1,95 @@
+package org.pushplatform.routing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.pushplatform.routing.FakeGatewayNode.find;
+import static org.pushplatform.routing.FakeGatewayNode.json;
+
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pushplatform.testsupport.KafkaAndPostgresResource;
+
+/** The app-secret REST API: publishing and queries from outside, against real Kafka and PostgreSQL. */
+@QuarkusTest
+@QuarkusTestResource(KafkaAndPostgresResource.class)
+class PubsubResourceTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    FakeGatewayNode gateway;
+    String appkey;
+    String secret;
+
+    @BeforeEach
+    void givenAnApp() {
+        gateway = new FakeGatewayNode(bootstrap);
+        var created = given().header("Authorization", AppResourceTest.ADMIN).contentType(ContentType.JSON)
+            .body("{\"name\":\"rest-" + UUID.randomUUID() + "\"}").post("/admin/apps").then().statusCode(201).extract();
+        appkey = created.path("appkey");
+        secret = created.path("secret");
+    }
+
+    @AfterEach
+    void close() {
+        gateway.close();
+    }
+
+    @Test
+    void aRestPublishReachesAConnectedSubscriberAndAnswersLikePuback() {
+        // given a subscriber connected through a gateway node, and an aliased client
+        String subscriber = gateway.open();
+        gateway.frame(subscriber, "connect_v2", json("appkey", appkey, "customid", "sub"));
+        gateway.frame(subscriber, "subscribe", json("topic", "news"));
+        gateway.frame(subscriber, "set_alias", json("alias", "alice"));
+        find(gateway.awaitEmits(3), subscriber, "set_alias_ack");
+
+        // when
+        given().header("X-App-Secret", secret).contentType(ContentType.JSON)
+            .body("{\"topic\":\"news\",\"msg\":\"from REST\",\"opts\":{\"qos\":1,\"messageId\":\"77\"}}")
+            .post("/api/v1/apps/" + appkey + "/publish")
+            .then().statusCode(200).body("success", equalTo(true)).body("messageId", equalTo("77")).body("delivered", equalTo(1));
+        given().header("X-App-Secret", secret).contentType(ContentType.JSON)
+            .body("{\"aliases\":[\"alice\",\"nobody\"],\"msg\":\"to alice\"}")
+            .post("/api/v1/apps/" + appkey + "/publish_to_alias")
+            .then().statusCode(200).body("messageId", matchesPattern("\\d+")).body("delivered", equalTo(1));
+
+        // then
+        var out = gateway.awaitEmits(2);
+        assertThat(out).extracting(e -> e.args().get(0).toString())
+            .contains("{\"topic\":\"news\",\"msg\":\"from REST\"}", "{\"topic\":\"alice\",\"msg\":\"to alice\"}");
+        given().header("X-App-Secret", secret).get("/api/v1/apps/" + appkey + "/aliases/alice/state")
+            .then().statusCode(200).body("data", equalTo("online"));
+        given().header("X-App-Secret", secret).get("/api/v1/apps/" + appkey + "/topics/news/aliases")
+            .then().statusCode(200).body("data.alias[0]", equalTo("alice")).body("data.occupancy", equalTo(1));
+        given().header("X-App-Secret", secret).get("/api/v1/apps/" + appkey + "/aliases/alice/topics")
+            .then().statusCode(200).body("data.topics[0]", equalTo("news"));
+    }
+
+    @Test
+    void aWrongSecretOrABadBodyGetsAClearError() {
+        given().header("X-App-Secret", "wrong").contentType(ContentType.JSON).body("{\"topic\":\"t\",\"msg\":\"m\"}")
+            .post("/api/v1/apps/" + appkey + "/publish")
+            .then().statusCode(401).body("success", equalTo(false)).body("error_msg", equalTo("unknown appkey or wrong secret"));
+        given().header("X-App-Secret", secret).contentType(ContentType.JSON).body("{\"msg\":\"m\"}")
+            .post("/api/v1/apps/" + appkey + "/publish")
+            .then().statusCode(400).body("error_msg", equalTo("topic is required"));
+        given().header("X-App-Secret", secret).get("/api/v1/apps/" + appkey + "/aliases/nobody/state")
+            .then().statusCode(200).body("data", equalTo("offline"));
+    }
+
+    @Test
+    void theApiIsDescribedInOpenApi() {
+        given().get("/q/openapi").then().statusCode(200)
+            .body(org.hamcrest.Matchers.containsString("/api/v1/apps/{appkey}/publish_to_alias"));
+    }
+}
