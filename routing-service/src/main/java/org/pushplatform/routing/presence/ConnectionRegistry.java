@@ -14,6 +14,11 @@ public class ConnectionRegistry {
 
     private final Map<String, ClientConnection> byConnection = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> connectionsBySession = new ConcurrentHashMap<>();
+    private final PresenceListener presence;
+
+    public ConnectionRegistry(PresenceListener presence) {
+        this.presence = presence;
+    }
 
     public void opened(String connectionId, String nodeId) {
         byConnection.putIfAbsent(connectionId, new ClientConnection(connectionId, nodeId, null, null));
@@ -32,6 +37,7 @@ public class ConnectionRegistry {
         ClientConnection bound = new ClientConnection(connectionId, nodeId, appkey, sessionId);
         byConnection.put(connectionId, bound);
         connectionsBySession.computeIfAbsent(sessionId, s -> ConcurrentHashMap.newKeySet()).add(connectionId);
+        presence.online(bound);
         return bound;
     }
 
@@ -39,6 +45,7 @@ public class ConnectionRegistry {
         ClientConnection removed = byConnection.remove(connectionId);
         if (removed != null && removed.isBound()) {
             unindex(removed);
+            presence.offline(removed);
         }
         return Optional.ofNullable(removed);
     }

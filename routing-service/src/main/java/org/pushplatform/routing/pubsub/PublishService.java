@@ -5,31 +5,45 @@ import java.util.List;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.pushplatform.routing.messaging.IntegrationEvents;
 
-/** Publishing within one app, whoever asks: a client frame, the REST API. Answers how many connections got it. */
+/**
+ * Publishing within one app, whoever asks: a client frame, the REST API, a Kafka command. Answers how many
+ * connections got it, and tells other teams through an integration event.
+ */
 @ApplicationScoped
 public class PublishService {
 
     private final TopicSubscribers topicSubscribers;
     private final SessionRepository sessions;
     private final Deliveries deliveries;
+    private final IntegrationEvents events;
 
-    public PublishService(TopicSubscribers topicSubscribers, SessionRepository sessions, Deliveries deliveries) {
+    public PublishService(TopicSubscribers topicSubscribers, SessionRepository sessions, Deliveries deliveries,
+                          IntegrationEvents events) {
         this.topicSubscribers = topicSubscribers;
         this.sessions = sessions;
         this.deliveries = deliveries;
+        this.events = events;
     }
 
     /** Every subscriber of the topic, on any node, gets {@code message {topic, msg}}. */
     public Uni<Integer> toTopic(String appkey, PublishRequest request) {
         return topicSubscribers.sessionsOf(appkey, request.target())
-            .map(subscribers -> deliveries.toSessions(subscribers, "message", PubsubReplies.message(request.target(), request.msg())));
+            .map(subscribers -> deliveries.toSessions(subscribers, "message", PubsubReplies.message(request.target(), request.msg())))
+            .invoke(() -> accepted(appkey, "topic", request));
     }
 
     /** Every connection of every session with the alias gets {@code message {topic: alias, msg}}. */
     public Uni<Integer> toAlias(String appkey, PublishRequest request) {
         return sessionsWithAlias(appkey, request.target())
-            .map(targets -> deliveries.toSessions(targets, "message", PubsubReplies.message(request.target(), request.msg())));
+            .map(targets -> deliveries.toSessions(targets, "message", PubsubReplies.message(request.target(), request.msg())))
+            .invoke(() -> accepted(appkey, "alias", request));
+    }
+
+    private void accepted(String appkey, String targetKind, PublishRequest request) {
+        events.messagePublished(new IntegrationEvents.MessagePublished(appkey, targetKind, request.target(), request.msg(),
+            request.qos(), request.messageId()));
     }
 
     Uni<List<String>> sessionsWithAlias(String appkey, String alias) {

@@ -7,7 +7,15 @@ import org.pushplatform.contract.GatewayHeartbeat;
 
 class GatewayLivenessTest {
 
-    private final ConnectionRegistry connections = new ConnectionRegistry();
+    private final ConnectionRegistry connections = new ConnectionRegistry(new PresenceListener() {
+        @Override
+        public void online(ClientConnection connection) {
+        }
+
+        @Override
+        public void offline(ClientConnection connection) {
+        }
+    });
     private final GatewayLiveness liveness = new GatewayLiveness(connections);
 
     @Test

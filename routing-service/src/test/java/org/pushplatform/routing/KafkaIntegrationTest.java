@@ -1,0 +1,95 @@
+package org.pushplatform.routing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pushplatform.routing.FakeGatewayNode.find;
+import static org.pushplatform.routing.FakeGatewayNode.json;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.pushplatform.contract.EnvelopeCodec;
+import org.pushplatform.testsupport.KafkaAndPostgresResource;
+
+/** Other teams' side: publish commands on push.commands, CloudEvents on push.events.messages and .presence. */
+@QuarkusTest
+@QuarkusTestResource(KafkaAndPostgresResource.class)
+class KafkaIntegrationTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void aPublishCommandReachesSubscribersAndEveryChangeShowsAsACloudEvent() throws Exception {
+        // given an app with a subscriber connected through a gateway node, and another team reading the events
+        String appkey = given().header("Authorization", AppResourceTest.ADMIN).contentType(ContentType.JSON)
+            .body("{\"name\":\"kafka-" + UUID.randomUUID() + "\"}").post("/admin/apps").then().statusCode(201).extract().path("appkey");
+        try (FakeGatewayNode gateway = new FakeGatewayNode(bootstrap);
+             KafkaConsumer<String, String> events = eventsConsumer();
+             KafkaProducer<String, String> otherTeam = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                 new StringSerializer(), new StringSerializer())) {
+            String subscriber = gateway.open();
+            gateway.frame(subscriber, "connect_v2", json("appkey", appkey, "customid", "kafka-sub"));
+            gateway.frame(subscriber, "subscribe", json("topic", "orders"));
+            find(gateway.awaitEmits(2), subscriber, "suback");
+
+            // when
+            otherTeam.send(new ProducerRecord<>("push.commands", appkey,
+                "{\"type\":\"publish\",\"appkey\":\"" + appkey + "\",\"topic\":\"orders\",\"msg\":\"from kafka\",\"opts\":{\"messageId\":\"m-1\"}}"));
+            otherTeam.send(new ProducerRecord<>("push.commands", appkey, "{\"type\":\"publish\",\"appkey\":\"nope\",\"topic\":\"t\",\"msg\":\"x\"}"));
+            otherTeam.flush();
+
+            // then the subscriber gets it
+            assertThat(find(gateway.awaitEmits(1), subscriber, "message").args().get(0).toString())
+                .isEqualTo("{\"topic\":\"orders\",\"msg\":\"from kafka\"}");
+            // and the message and the subscriber's presence are CloudEvents
+            List<JsonNode> seen = awaitEvents(events, appkey, 2);
+            JsonNode published = seen.stream().filter(e -> e.get("type").asText().endsWith("message.published")).findFirst().orElseThrow();
+            assertThat(published.get("specversion").asText()).isEqualTo("1.0");
+            assertThat(published.get("subject").asText()).isEqualTo(appkey + "/orders");
+            assertThat(published.get("data").get("msg").asText()).isEqualTo("from kafka");
+            assertThat(published.get("data").get("messageId").asText()).isEqualTo("m-1");
+            JsonNode online = seen.stream().filter(e -> e.get("type").asText().equals("org.pushplatform.presence.online")).findFirst().orElseThrow();
+            assertThat(online.get("data").get("connectionId").asText()).isEqualTo(subscriber);
+        }
+    }
+
+    private KafkaConsumer<String, String> eventsConsumer() {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+            ConsumerConfig.GROUP_ID_CONFIG, "other-team-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+            new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of("push.events.messages", "push.events.presence"));
+        return consumer;
+    }
+
+    private static List<JsonNode> awaitEvents(KafkaConsumer<String, String> consumer, String appkey, int count) throws Exception {
+        List<JsonNode> events = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (events.size() < count && System.currentTimeMillis() < deadline) {
+            for (var record : consumer.poll(Duration.ofMillis(200))) {
+                JsonNode event = EnvelopeCodec.mapper().readTree(record.value());
+                if (event.path("subject").asText().startsWith(appkey + "/")) {
+                    events.add(event);
+                }
+            }
+        }
+        assertThat(events).hasSizeGreaterThanOrEqualTo(count);
+        return events;
+    }
+}
