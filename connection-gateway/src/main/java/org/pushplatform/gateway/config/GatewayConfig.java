@@ -45,6 +45,10 @@ public interface GatewayConfig {
         @WithDefault("200")
         int framesPerSecond();
 
+        /** An HTTP (polling) connection without traffic this long is closed; websockets follow the ping timeout. */
+        @WithDefault("90s")
+        java.time.Duration idleHttpClose();
+
         /** Frames dropped for flooding after which the connection is closed. */
         @WithDefault("1000")
         int floodDisconnectAfter();

@@ -9,17 +9,24 @@ import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.handler.EncoderHandler;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.timeout.IdleStateHandler;
 
 /**
  * The library's pipeline with our three long-polling fixes: {@link UpgradeRaceGuard}, {@link PollReleaseGuard}
- * and {@link LosslessPacketEncoder}. They read internals of netty-socketio 2.0.14, which is why its version is
+ * and {@link LosslessPacketEncoder}, and {@link IdleHttpCloser} for abandoned HTTP connections. They read internals of netty-socketio 2.0.14, which is why its version is
  * pinned and the e2e reliability tests run hundreds of real client sessions.
  */
 final class GuardedChannelInitializer extends SocketIOChannelInitializer {
 
     private final UpgradeRaceGuard upgradeRaceGuard = new UpgradeRaceGuard();
     private final PollReleaseGuard pollReleaseGuard = new PollReleaseGuard();
+    private final IdleHttpCloser idleHttpCloser = new IdleHttpCloser();
+    private final int idleHttpSeconds;
     private EncoderHandler losslessEncoderHandler;
+
+    GuardedChannelInitializer(int idleHttpSeconds) {
+        this.idleHttpSeconds = idleHttpSeconds;
+    }
 
     @Override
     public void start(Configuration configuration, NamespacesHub namespacesHub) {
@@ -35,6 +42,8 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     @Override
     protected void addSocketioHandlers(ChannelPipeline pipeline) {
         super.addSocketioHandlers(pipeline);
+        pipeline.addFirst("idleHttpCloser", idleHttpCloser);
+        pipeline.addFirst("idleState", new IdleStateHandler(0, 0, idleHttpSeconds));
         pipeline.addBefore(PACKET_HANDLER, "upgradeRaceGuard", upgradeRaceGuard);
         pipeline.addBefore(XHR_POLLING_TRANSPORT, "pollReleaseGuard", pollReleaseGuard);
         pipeline.replace(SOCKETIO_ENCODER, SOCKETIO_ENCODER, losslessEncoderHandler);

@@ -31,6 +31,11 @@ final class PollReleaseGuard extends ChannelInboundHandlerAdapter {
         super.channelRead(ctx, msg);
     }
 
+    /** True once the connection has carried a websocket upgrade request. */
+    static boolean isWebsocket(io.netty.channel.Channel channel) {
+        return Boolean.FALSE.equals(channel.attr(POLLING).get());
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (Boolean.TRUE.equals(ctx.channel().attr(POLLING).get())) {

@@ -48,7 +48,7 @@ public class PubsubSocketServer {
         socketConfig.setTcpNoDelay(true);
         configuration.setSocketConfig(socketConfig);
         server = new SocketIOServer(configuration);
-        GuardedChannelInitializer pipeline = new GuardedChannelInitializer();
+        GuardedChannelInitializer pipeline = new GuardedChannelInitializer((int) pubsub.idleHttpClose().toSeconds());
         server.setPipelineFactory(pipeline);
         adapter.register(server);
         server.addDisconnectListener(client -> pipeline.sessionClosed(client.getSessionId()));
