@@ -11,6 +11,12 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 fi
 
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+if [ "$node_major" -lt 20 ]; then
+  echo "[e2e] Node.js 20 or newer is needed for its test runner (found $(node -v))" >&2
+  exit 1
+fi
+
 cd "$HERE/node"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
   echo "[e2e] installing the npm test clients ..."
