@@ -34,10 +34,6 @@ final class ServiceProcess {
         return name;
     }
 
-    int httpPort() {
-        return httpPort;
-    }
-
     Path logFile() {
         return logFile;
     }

@@ -63,10 +63,6 @@ public class ConnectionRegistry {
         return ids.stream().map(byConnection::get).filter(c -> c != null).toList();
     }
 
-    public int size() {
-        return byConnection.size();
-    }
-
     private void unindex(ClientConnection connection) {
         connectionsBySession.computeIfPresent(connection.sessionId(), (session, ids) -> {
             ids.remove(connection.connectionId());
