@@ -42,8 +42,4 @@ record CommandLine(Map<String, String> values, Set<String> flags) {
         String value = values.get(name);
         return value == null ? fallback : Integer.parseInt(value);
     }
-
-    String string(String name, String fallback) {
-        return values.getOrDefault(name, fallback);
-    }
 }

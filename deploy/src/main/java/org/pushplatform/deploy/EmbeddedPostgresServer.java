@@ -45,7 +45,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        postgres.close();
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("PostgreSQL did not stop cleanly", e);
+        }
     }
 }

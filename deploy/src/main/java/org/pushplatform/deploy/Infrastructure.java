@@ -24,7 +24,7 @@ public final class Infrastructure implements AutoCloseable {
             return new Infrastructure(kafka.join(), postgres.join());
         } catch (CompletionException e) {
             kafka.thenAccept(EmbeddedKafka::close);
-            postgres.thenAccept(pg -> unchecked(() -> { pg.close(); return null; }));
+            postgres.thenAccept(EmbeddedPostgresServer::close);
             throw new IllegalStateException("infrastructure failed to start: " + e.getCause().getMessage(), e.getCause());
         }
     }
@@ -53,15 +53,16 @@ public final class Infrastructure implements AutoCloseable {
         try {
             kafka.close();
         } finally {
-            unchecked(() -> { postgres.close(); return null; });
+            postgres.close();
         }
     }
 
-    interface IoSupplier<T> {
+    /** A start-up step that may throw a checked exception. */
+    private interface Step<T> {
         T get() throws Exception;
     }
 
-    static <T> T unchecked(IoSupplier<T> supplier) {
+    private static <T> T unchecked(Step<T> supplier) {
         try {
             return supplier.get();
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.pushplatform.contract.ConnectionOpened;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.contract.PubsubEvents;
 import org.pushplatform.gateway.config.GatewayConfig;
 import org.pushplatform.gateway.messaging.InboundPublisher;
 import org.pushplatform.gateway.session.LocalConnections;

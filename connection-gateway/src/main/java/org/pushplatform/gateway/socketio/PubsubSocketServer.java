@@ -10,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import org.pushplatform.contract.PubsubEvents;
 import org.pushplatform.gateway.config.GatewayConfig;
 
 /** Starts and stops the pubsub Socket.IO listener (Engine.IO 3 and 4 clients on one port). */

@@ -40,7 +40,8 @@ public class AppQueries {
         return sessionIds.isEmpty() ? Uni.createFrom().item(List.of()) : Panache.withSession(() -> subscriptions.topicsOf(sessionIds));
     }
 
-    private Uni<List<String>> sessionsWithAlias(String appkey, String alias) {
+    /** The sessions that have this alias in the app. */
+    Uni<List<String>> sessionsWithAlias(String appkey, String alias) {
         return Panache.withSession(() -> sessions.sessionIdsWithAlias(appkey, alias));
     }
 }

@@ -1,6 +1,10 @@
 package org.pushplatform.routing.pubsub;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * What a publish frame asks for, read once for all four publish events: {@code publish} and
@@ -13,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record PublishRequest(String target, JsonNode msg, int qos, String messageId) {
 
     public static final int DEFAULT_QOS = 1;
+    public static final int MAX_ALIASES = 1000;
 
     public static PublishRequest toTopic(JsonNode payload, boolean optionsInOpts) {
         FrameFields fields = FrameFields.of(payload, false);
@@ -22,6 +27,23 @@ public record PublishRequest(String target, JsonNode msg, int qos, String messag
     public static PublishRequest toAlias(JsonNode payload, boolean optionsInOpts) {
         FrameFields fields = FrameFields.of(payload, false);
         return read(fields.alias(false), fields, payload, optionsInOpts);
+    }
+
+    /**
+     * publish_to_alias to several aliases at once ({@code aliases: [...]}): one request per alias, sharing the
+     * message, options and message id, which are read once.
+     */
+    public static List<PublishRequest> toAliases(JsonNode payload, JsonNode aliases) {
+        if (aliases == null || !aliases.isArray() || aliases.isEmpty() || aliases.size() > MAX_ALIASES) {
+            throw new InvalidFrameException("aliases must be a list of 1-" + MAX_ALIASES + " aliases");
+        }
+        PublishRequest shared = read(null, FrameFields.of(payload, false), payload, true);
+        List<PublishRequest> requests = new ArrayList<>(aliases.size());
+        for (JsonNode alias : aliases) {
+            String valid = FrameFields.of(JsonNodeFactory.instance.objectNode().set("alias", alias), false).alias(false);
+            requests.add(new PublishRequest(valid, shared.msg(), shared.qos(), shared.messageId()));
+        }
+        return requests;
     }
 
     private static PublishRequest read(String target, FrameFields fields, JsonNode payload, boolean optionsInOpts) {

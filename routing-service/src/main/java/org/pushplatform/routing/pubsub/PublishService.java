@@ -1,8 +1,5 @@
 package org.pushplatform.routing.pubsub;
 
-import java.util.List;
-
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.pushplatform.routing.messaging.IntegrationEvents;
@@ -15,14 +12,14 @@ import org.pushplatform.routing.messaging.IntegrationEvents;
 public class PublishService {
 
     private final TopicSubscribers topicSubscribers;
-    private final SessionRepository sessions;
+    private final AppQueries queries;
     private final Deliveries deliveries;
     private final IntegrationEvents events;
 
-    public PublishService(TopicSubscribers topicSubscribers, SessionRepository sessions, Deliveries deliveries,
+    public PublishService(TopicSubscribers topicSubscribers, AppQueries queries, Deliveries deliveries,
                           IntegrationEvents events) {
         this.topicSubscribers = topicSubscribers;
-        this.sessions = sessions;
+        this.queries = queries;
         this.deliveries = deliveries;
         this.events = events;
     }
@@ -36,7 +33,7 @@ public class PublishService {
 
     /** Every connection of every session with the alias gets {@code message {topic: alias, msg}}. */
     public Uni<Integer> toAlias(String appkey, PublishRequest request) {
-        return sessionsWithAlias(appkey, request.target())
+        return queries.sessionsWithAlias(appkey, request.target())
             .map(targets -> deliveries.toSessions(targets, "message", PubsubReplies.message(request.target(), request.msg())))
             .invoke(() -> accepted(appkey, "alias", request));
     }
@@ -44,9 +41,5 @@ public class PublishService {
     private void accepted(String appkey, String targetKind, PublishRequest request) {
         events.messagePublished(new IntegrationEvents.MessagePublished(appkey, targetKind, request.target(), request.msg(),
             request.qos(), request.messageId()));
-    }
-
-    Uni<List<String>> sessionsWithAlias(String appkey, String alias) {
-        return Panache.withSession(() -> sessions.sessionIdsWithAlias(appkey, alias));
     }
 }

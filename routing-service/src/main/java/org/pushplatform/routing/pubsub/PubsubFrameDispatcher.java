@@ -1,6 +1,5 @@
 package org.pushplatform.routing.pubsub;
 
-import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.contract.PubsubEvents;
 import org.pushplatform.routing.presence.ClientConnection;
 import org.pushplatform.routing.presence.ConnectionRegistry;
 
@@ -18,14 +18,6 @@ import org.pushplatform.routing.presence.ConnectionRegistry;
 public class PubsubFrameDispatcher {
 
     private static final Logger LOG = Logger.getLogger(PubsubFrameDispatcher.class);
-
-    /** The reply event of each client event, as the seed names them. */
-    private static final Map<String, String> REPLY_EVENTS = Map.ofEntries(
-        Map.entry("connect_v2", "connack"), Map.entry("subscribe", "suback"), Map.entry("unsubscribe", "unsuback"),
-        Map.entry("publish", "puback"), Map.entry("publish2", "puback"), Map.entry("publish_to_alias", "puback"),
-        Map.entry("publish2_to_alias", "puback"), Map.entry("set_alias", "set_alias_ack"), Map.entry("get_alias", "alias"),
-        Map.entry("get_alias_list", "get_alias_list_ack"), Map.entry("get_topic_list", "get_topic_list_ack"),
-        Map.entry("get_state", "get_state_ack"));
 
     private final PubsubService pubsub;
     private final AliasService aliases;
@@ -60,7 +52,7 @@ public class PubsubFrameDispatcher {
     }
 
     private Uni<Void> handleFrame(String event, Envelope frame) {
-        String replyEvent = REPLY_EVENTS.get(event);
+        String replyEvent = PubsubEvents.REPLY_EVENT.get(event);
         if (replyEvent == null) {
             metrics.counter("push_frames_rejected_total", "event", "unknown", "reason", "unknown-event").increment();
             return Uni.createFrom().voidItem();

@@ -1,6 +1,5 @@
 package org.pushplatform.routing.pubsub;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -102,20 +101,7 @@ public class PubsubResource {
     /** {alias} or {aliases: [...]}: one request per alias, sharing one message id. */
     private static List<PublishRequest> aliasRequests(JsonNode body) {
         JsonNode aliases = body == null ? null : body.get("aliases");
-        if (aliases == null) {
-            return List.of(PublishRequest.toAlias(body, true));
-        }
-        if (!aliases.isArray() || aliases.isEmpty() || aliases.size() > 1000) {
-            throw new InvalidFrameException("aliases must be a list of 1-1000 aliases");
-        }
-        List<PublishRequest> requests = new ArrayList<>();
-        for (JsonNode alias : aliases) {
-            var single = ((com.fasterxml.jackson.databind.node.ObjectNode) body.deepCopy()).set("alias", alias);
-            PublishRequest request = PublishRequest.toAlias(single, true);
-            String messageId = requests.isEmpty() ? request.messageId() : requests.get(0).messageId();
-            requests.add(new PublishRequest(request.target(), request.msg(), request.qos(), messageId));
-        }
-        return requests;
+        return aliases == null ? List.of(PublishRequest.toAlias(body, true)) : PublishRequest.toAliases(body, aliases);
     }
 
     @ServerExceptionMapper
