@@ -13,6 +13,13 @@ public final class EnvelopeTypes {
     public static final String GATEWAY_HEARTBEAT = "gateway.heartbeat";
     /** Emit one event to some connections of one gateway node; payload {@link EmitToConnections}. */
     public static final String EMIT = "gateway.emit";
+    /**
+     * A gateway wrote a stored message to a connection ({@link EmitToConnections#receiptId()} in
+     * {@link Envelope#messageId()}); keyed like the connection's frames, so it reaches the session's owner.
+     */
+    public static final String DELIVERY_RECEIPT = "delivery.receipt";
+    /** Routing to routing: deliver one event to sessions of one partition; payload {@link RouteToSessions}. */
+    public static final String ROUTE_TO_SESSIONS = "route.sessions";
 
     private EnvelopeTypes() {
     }

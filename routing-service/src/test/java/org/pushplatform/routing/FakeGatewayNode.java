@@ -10,6 +10,11 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,6 +27,7 @@ import org.pushplatform.contract.EmitToConnections;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.contract.SessionKeys;
 
 /** Plays a gateway node on a real Kafka: writes client frames to push.in.routing, reads its push.gw.<node>. */
 final class FakeGatewayNode implements AutoCloseable {
@@ -31,8 +37,15 @@ final class FakeGatewayNode implements AutoCloseable {
     private final String node = "test-" + UUID.randomUUID();
     private final KafkaProducer<String, String> producer;
     private final KafkaConsumer<String, String> consumer;
+    private final Map<String, String> routingKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     FakeGatewayNode(String bootstrap) {
+        // like the real gateway, its delivery topic exists before anything is sent to it
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic("push.gw." + node, 1, (short) -1))).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the delivery topic", e);
+        }
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
             new StringSerializer(), new StringSerializer());
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -48,8 +61,24 @@ final class FakeGatewayNode implements AutoCloseable {
         return connectionId;
     }
 
+    /** Like the real gateway, a connection's frames are keyed by its session (appkey/customid) once it named one. */
     void frame(String connectionId, String event, JsonNode payload) {
+        if (event.equals("connect_v2") && payload.path("appkey").isTextual() && payload.path("customid").isTextual()) {
+            routingKeys.put(connectionId, SessionKeys.of(payload.get("appkey").asText(), payload.get("customid").asText()));
+        }
         send(connectionId, EnvelopeTypes.pubsubFrame(event), payload);
+    }
+
+    /** The client went away. */
+    void close(String connectionId) {
+        send(connectionId, EnvelopeTypes.CONNECTION_CLOSED, null);
+    }
+
+    /** Tells routing a stored message was written to the connection, as the gateway does after each write. */
+    void receipt(String connectionId, String receiptId) {
+        Envelope envelope = Envelope.fromConnection(EnvelopeTypes.DELIVERY_RECEIPT, node, connectionId, receiptId, null);
+        producer.send(new ProducerRecord<>("push.in.routing", routingKeys.getOrDefault(connectionId, connectionId), EnvelopeCodec.encode(envelope)));
+        producer.flush();
     }
 
     /** At least {@code count} deliveries to this node, within 30 s. */
@@ -61,6 +90,17 @@ final class FakeGatewayNode implements AutoCloseable {
                 emits.add(EnvelopeCodec.payload(EnvelopeCodec.decode(record.value()), EmitToConnections.class)));
         }
         assertThat(emits).hasSizeGreaterThanOrEqualTo(count);
+        return emits;
+    }
+
+    /** Whatever arrives within {@code millis}. */
+    List<EmitToConnections> pollEmits(long millis) {
+        List<EmitToConnections> emits = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            consumer.poll(Duration.ofMillis(100)).forEach(record ->
+                emits.add(EnvelopeCodec.payload(EnvelopeCodec.decode(record.value()), EmitToConnections.class)));
+        }
         return emits;
     }
 
@@ -79,7 +119,7 @@ final class FakeGatewayNode implements AutoCloseable {
 
     private void send(String connectionId, String type, JsonNode payload) {
         Envelope envelope = Envelope.fromConnection(type, node, connectionId, UUID.randomUUID().toString(), payload);
-        producer.send(new ProducerRecord<>("push.in.routing", connectionId, EnvelopeCodec.encode(envelope)));
+        producer.send(new ProducerRecord<>("push.in.routing", routingKeys.getOrDefault(connectionId, connectionId), EnvelopeCodec.encode(envelope)));
         producer.flush();
     }
 

@@ -9,10 +9,14 @@ import org.pushplatform.contract.EmitToConnections;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
-import org.pushplatform.gateway.session.ClientSink;
+import org.pushplatform.gateway.session.LocalConnection;
 import org.pushplatform.gateway.session.LocalConnections;
 
-/** Reads this node's {@code push.gw.<nodeId>} and writes each delivery to the local connections it names. */
+/**
+ * Reads this node's {@code push.gw.<nodeId>} and writes each delivery to the local connections it names. A stored
+ * message (one with a receipt id) is written at most once per connection, and each write is answered with a
+ * receipt to routing, which then stops keeping it for that session.
+ */
 @ApplicationScoped
 public class DeliveryConsumer {
 
@@ -23,8 +27,13 @@ public class DeliveryConsumer {
     private final Counter gone;
     private final Counter rejected;
 
-    public DeliveryConsumer(LocalConnections connections, MeterRegistry metrics) {
+    private final InboundPublisher receipts;
+    private final Counter duplicates;
+
+    public DeliveryConsumer(LocalConnections connections, InboundPublisher receipts, MeterRegistry metrics) {
         this.connections = connections;
+        this.receipts = receipts;
+        this.duplicates = metrics.counter("push_gateway_deliveries_total", "outcome", "duplicate-skipped");
         this.delivered = metrics.counter("push_gateway_deliveries_total", "outcome", "written");
         this.gone = metrics.counter("push_gateway_deliveries_total", "outcome", "connection-gone");
         this.rejected = metrics.counter("push_gateway_deliveries_total", "outcome", "malformed");
@@ -47,13 +56,23 @@ public class DeliveryConsumer {
             return;
         }
         for (String connectionId : emit.connectionIds()) {
-            ClientSink sink = connections.get(connectionId);
-            if (sink == null) {
+            LocalConnection connection = connections.get(connectionId);
+            if (connection == null) {
                 gone.increment();
-                continue;
+            } else if (emit.receiptId() == null) {
+                connection.sink().emit(emit.event(), emit.args(), null);
+                delivered.increment();
+            } else if (connection.firstWriteOf(emit.receiptId())) {
+                connection.sink().emit(emit.event(), emit.args(), () -> receipt(connection, emit.receiptId()));
+                delivered.increment();
+            } else {
+                duplicates.increment();
+                receipt(connection, emit.receiptId());
             }
-            sink.emit(emit.event(), emit.args());
-            delivered.increment();
         }
+    }
+
+    private void receipt(LocalConnection connection, String receiptId) {
+        receipts.publish(EnvelopeTypes.DELIVERY_RECEIPT, connection.routingKey(), connection.connectionId(), receiptId, null);
     }
 }

@@ -12,17 +12,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class LocalConnections {
 
-    private final Map<String, ClientSink> byId = new ConcurrentHashMap<>();
+    private final Map<String, LocalConnection> byId = new ConcurrentHashMap<>();
 
-    public void add(String connectionId, ClientSink sink) {
-        byId.put(connectionId, sink);
+    public LocalConnection add(String connectionId, ClientSink sink) {
+        LocalConnection connection = new LocalConnection(connectionId, sink);
+        byId.put(connectionId, connection);
+        return connection;
     }
 
     public void remove(String connectionId) {
         byId.remove(connectionId);
     }
 
-    public ClientSink get(String connectionId) {
+    public LocalConnection get(String connectionId) {
         return byId.get(connectionId);
     }
 

@@ -1,5 +1,7 @@
 package org.pushplatform.gateway.socketio;
 
+import java.util.UUID;
+
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +16,7 @@ import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.contract.PubsubEvents;
 import org.pushplatform.gateway.config.GatewayConfig;
 import org.pushplatform.gateway.messaging.InboundPublisher;
+import org.pushplatform.gateway.session.LocalConnection;
 import org.pushplatform.gateway.session.LocalConnections;
 
 /**
@@ -55,17 +58,21 @@ public class PubsubAdapter {
     private void onConnect(SocketIOClient client) {
         String connectionId = connectionId(client);
         client.set(LIMITER, new FrameRateLimiter(config.framesPerSecond()));
-        connections.add(connectionId, new SocketIoClientSink(client));
+        LocalConnection connection = connections.add(connectionId, new SocketIoClientSink(client));
         var opened = new ConnectionOpened("pubsub", client.getTransport().getValue(), String.valueOf(client.getRemoteAddress()));
-        publisher.publish(EnvelopeTypes.CONNECTION_OPENED, connectionId, null, EnvelopeCodec.toJson(opened));
+        publisher.publish(EnvelopeTypes.CONNECTION_OPENED, connection, EnvelopeCodec.toJson(opened));
         client.sendEvent("socketconnectack", CONNECT_ACK);
         LOG.debugf("[%s] connected from %s over %s", connectionId, opened.remoteAddress(), opened.transport());
     }
 
     private void onDisconnect(SocketIOClient client) {
         String connectionId = connectionId(client);
+        LocalConnection connection = connections.get(connectionId);
+        if (connection == null) {
+            return;
+        }
         connections.remove(connectionId);
-        publisher.publish(EnvelopeTypes.CONNECTION_CLOSED, connectionId, null, null);
+        publisher.publish(EnvelopeTypes.CONNECTION_CLOSED, connection, null);
         LOG.debugf("[%s] disconnected", connectionId);
     }
 
@@ -80,8 +87,22 @@ public class PubsubAdapter {
             }
             return;
         }
+        LocalConnection connection = connections.get(connectionId(client));
+        if (connection == null) {
+            return;
+        }
         framesIn.increment();
-        publisher.publish(EnvelopeTypes.pubsubFrame(event), connectionId(client), null, data);
+        JsonNode payload = data;
+        if (event.equals("connect_v2")) {
+            payload = SessionKeyOfConnect.withCustomid(data);
+            String sessionKey = SessionKeyOfConnect.of(payload);
+            String previous = connection.useRoutingKey(sessionKey == null ? connection.connectionId() : sessionKey);
+            if (!previous.equals(connection.routingKey())) {
+                // the connection leaves its earlier session: that session's owner must hear it
+                publisher.publish(EnvelopeTypes.CONNECTION_CLOSED, previous, connection.connectionId(), UUID.randomUUID().toString(), null);
+            }
+        }
+        publisher.publish(EnvelopeTypes.pubsubFrame(event), connection, payload);
     }
 
     static String connectionId(SocketIOClient client) {

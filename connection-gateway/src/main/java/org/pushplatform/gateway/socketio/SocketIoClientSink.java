@@ -3,10 +3,18 @@ package org.pushplatform.gateway.socketio;
 import java.util.List;
 
 import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.protocol.Packet;
+import com.corundumstudio.socketio.protocol.PacketType;
+import com.corundumstudio.socketio.transport.NamespaceClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.channel.ChannelFuture;
 import org.pushplatform.gateway.session.ClientSink;
 
-/** Writes deliveries to one Socket.IO client as events with their arguments. */
+/**
+ * Writes deliveries to one Socket.IO client as events with their arguments. An event counts as written when its
+ * websocket frame or poll response is flushed to the client's TCP connection, or, for a polling client with no poll
+ * waiting, when it is queued for the next poll (which the lossless encoder never drops).
+ */
 final class SocketIoClientSink implements ClientSink {
 
     private final SocketIOClient client;
@@ -16,8 +24,30 @@ final class SocketIoClientSink implements ClientSink {
     }
 
     @Override
-    public void emit(String event, List<JsonNode> args) {
-        client.sendEvent(event, args.toArray());
+    public void emit(String event, List<JsonNode> args, Runnable onWritten) {
+        if (onWritten == null || !(client instanceof NamespaceClient namespaceClient)) {
+            client.sendEvent(event, args.toArray());
+            return;
+        }
+        var base = namespaceClient.getBaseClient();
+        if (!base.isConnected()) {
+            return;
+        }
+        // the library's sendEvent, but keeping the write's future
+        Packet packet = new Packet(PacketType.MESSAGE, client.getEngineIOVersion());
+        packet.setSubType(PacketType.EVENT);
+        packet.setName(event);
+        packet.setData(List.copyOf(args));
+        ChannelFuture written = base.send(packet.withNsp(client.getNamespace().getName(), base.getEngineIOVersion()));
+        if (written == null) {
+            onWritten.run();
+        } else {
+            written.addListener(future -> {
+                if (future.isSuccess()) {
+                    onWritten.run();
+                }
+            });
+        }
     }
 
     @Override

@@ -21,4 +21,8 @@ public interface RoutingConfig {
     /** Prefix of every Kafka topic ({@code PUSH_TOPIC_PREFIX}). */
     @WithDefault("push.")
     String topicPrefix();
+
+    /** Partitions of push.in.routing and push.route when routing creates them: the most routing instances that share work. */
+    @WithDefault("12")
+    int partitions();
 }

@@ -15,7 +15,8 @@ import org.pushplatform.routing.pubsub.PublishService;
 /**
  * Reads {@code push.commands}: publish commands from other teams, trusted by Kafka's own access control.
  * {@code {"type": "publish", "appkey", "topic", "msg", "opts"}} or {@code {"type": "publish_to_alias", "appkey",
- * "alias", "msg", "opts"}}; options as in publish2. What is accepted shows on {@code push.events.messages}.
+ * "alias", "msg", "opts"}}; options as in publish2. An optional {@code "id"} makes a command sent twice (QoS 1
+ * or 2) stored once. What is accepted shows on {@code push.events.messages}.
  */
 @ApplicationScoped
 public class CommandConsumer {
@@ -47,9 +48,11 @@ public class CommandConsumer {
                 return rejected("unknown-app", "unknown appkey " + appkey);
             }
             try {
+                String sourceId = command.path("id").isTextual() ? "command:" + command.get("id").asText() : null;
                 return switch (type) {
-                    case "publish" -> publishing.toTopic(appkey, PublishRequest.toTopic(command, true)).replaceWithVoid();
-                    case "publish_to_alias" -> publishing.toAlias(appkey, PublishRequest.toAlias(command, true)).replaceWithVoid();
+                    case "publish" -> publishing.toTopic(appkey, PublishRequest.toTopic(command, true), sourceId, null).replaceWithVoid();
+                    case "publish_to_alias" -> publishing.toAlias(appkey, PublishRequest.toAlias(command, true), sourceId, null)
+                        .replaceWithVoid();
                     default -> rejected("unknown-type", "unknown command type '" + type + "'");
                 };
             } catch (InvalidFrameException e) {

@@ -31,8 +31,13 @@ public class GatewayPublisher {
     }
 
     public void emit(String nodeId, List<String> connectionIds, String event, List<JsonNode> args) {
+        emit(nodeId, connectionIds, event, args, null);
+    }
+
+    /** @param receiptId null, or a stored message's id: the gateway answers each write with a receipt */
+    public void emit(String nodeId, List<String> connectionIds, String event, List<JsonNode> args, String receiptId) {
         Envelope envelope = Envelope.toGateway(EnvelopeTypes.EMIT, nodeId, MessageIds.next(),
-            EnvelopeCodec.toJson(new EmitToConnections(connectionIds, event, args)));
+            EnvelopeCodec.toJson(new EmitToConnections(connectionIds, event, args, receiptId)));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
             .withTopic(topics.gateway(nodeId))
             .withKey(nodeId)

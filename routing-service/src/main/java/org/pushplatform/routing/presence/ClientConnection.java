@@ -1,18 +1,9 @@
 package org.pushplatform.routing.presence;
 
 /**
- * One client connection on one gateway node.
+ * One client connection on one gateway node, bound to a session.
  *
- * @param appkey    null until the client has connected to an app
- * @param sessionId null until the client has connected to an app
+ * @param partition the partition that owns the session
  */
-public record ClientConnection(String connectionId, String nodeId, String appkey, String sessionId) {
-
-    public boolean isBound() {
-        return sessionId != null;
-    }
-
-    public ClientConnection boundTo(String appkey, String sessionId) {
-        return new ClientConnection(connectionId, nodeId, appkey, sessionId);
-    }
+public record ClientConnection(String connectionId, String nodeId, String appkey, String sessionId, int partition) {
 }

@@ -1,5 +1,6 @@
 package org.pushplatform.routing.presence;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** In-memory index of live connections: by connection id, and by the session each is bound to. */
+/**
+ * In-memory index of the live connections of the sessions this instance owns: by connection id, and by session.
+ * {@link LiveConnectionStore} keeps the same in PostgreSQL for whoever owns the partition next.
+ */
 @ApplicationScoped
 public class ConnectionRegistry {
 
@@ -20,32 +24,27 @@ public class ConnectionRegistry {
         this.presence = presence;
     }
 
-    public void opened(String connectionId, String nodeId) {
-        byConnection.putIfAbsent(connectionId, new ClientConnection(connectionId, nodeId, null, null));
-    }
-
     public Optional<ClientConnection> find(String connectionId) {
         return Optional.ofNullable(byConnection.get(connectionId));
     }
 
     /** Binds a connection to its session (replacing an earlier binding of the same connection). */
-    public ClientConnection bind(String connectionId, String nodeId, String appkey, String sessionId) {
-        ClientConnection previous = byConnection.get(connectionId);
-        if (previous != null && previous.isBound()) {
-            unindex(previous);
+    public void bind(ClientConnection connection) {
+        ClientConnection previous = byConnection.get(connection.connectionId());
+        if (connection.equals(previous)) {
+            return;
         }
-        ClientConnection bound = new ClientConnection(connectionId, nodeId, appkey, sessionId);
-        byConnection.put(connectionId, bound);
-        connectionsBySession.computeIfAbsent(sessionId, s -> ConcurrentHashMap.newKeySet()).add(connectionId);
-        presence.online(bound);
-        return bound;
+        if (previous != null) {
+            closed(previous.connectionId());
+        }
+        boolean first = index(connection);
+        presence.online(connection, first);
     }
 
     public Optional<ClientConnection> closed(String connectionId) {
         ClientConnection removed = byConnection.remove(connectionId);
-        if (removed != null && removed.isBound()) {
-            unindex(removed);
-            presence.offline(removed);
+        if (removed != null) {
+            presence.offline(removed, unindex(removed));
         }
         return Optional.ofNullable(removed);
     }
@@ -58,15 +57,44 @@ public class ConnectionRegistry {
         return ids.size();
     }
 
+    /** Takes over the connections of partitions just assigned, silently: they were announced by their first owner. */
+    public void restore(Collection<ClientConnection> connections) {
+        connections.forEach(this::index);
+    }
+
+    /** Drops the connections of partitions taken away, silently: their new owner carries on. */
+    public void forget(Collection<Integer> partitions) {
+        byConnection.values().stream().filter(c -> partitions.contains(c.partition())).toList().forEach(c -> {
+            byConnection.remove(c.connectionId());
+            unindex(c);
+        });
+    }
+
     public List<ClientConnection> connectionsOf(String sessionId) {
         Set<String> ids = connectionsBySession.getOrDefault(sessionId, Set.of());
         return ids.stream().map(byConnection::get).filter(c -> c != null).toList();
     }
 
-    private void unindex(ClientConnection connection) {
+    public int size() {
+        return byConnection.size();
+    }
+
+    /** @return true when the connection is its session's first */
+    private boolean index(ClientConnection connection) {
+        byConnection.put(connection.connectionId(), connection);
+        Set<String> ids = connectionsBySession.computeIfAbsent(connection.sessionId(), s -> ConcurrentHashMap.newKeySet());
+        ids.add(connection.connectionId());
+        return ids.size() == 1;
+    }
+
+    /** @return true when the session has no connection left */
+    private boolean unindex(ClientConnection connection) {
+        boolean[] last = {false};
         connectionsBySession.computeIfPresent(connection.sessionId(), (session, ids) -> {
             ids.remove(connection.connectionId());
+            last[0] = ids.isEmpty();
             return ids.isEmpty() ? null : ids;
         });
+        return last[0];
     }
 }

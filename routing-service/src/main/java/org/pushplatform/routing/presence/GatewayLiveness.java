@@ -17,6 +17,8 @@ public class GatewayLiveness {
 
     private static final Logger LOG = Logger.getLogger(GatewayLiveness.class);
     static final int MISSED_BEATS = 3;
+    /** The gateway's default heartbeat interval, assumed for a node not heard from yet. */
+    static final long DEFAULT_INTERVAL_MS = 5000;
 
     private record LastHeard(String bootId, long intervalMs, long atMillis) {
     }
@@ -34,10 +36,18 @@ public class GatewayLiveness {
 
     void heard(String nodeId, GatewayHeartbeat heartbeat, long nowMillis) {
         LastHeard previous = nodes.put(nodeId, new LastHeard(heartbeat.bootId(), heartbeat.intervalMs(), nowMillis));
-        if (previous != null && !previous.bootId().equals(heartbeat.bootId())) {
+        if (previous != null && previous.bootId() != null && !previous.bootId().equals(heartbeat.bootId())) {
             int dropped = connections.closeNode(nodeId);
             LOG.infof("[%s] gateway restarted: %d connections of its previous run marked offline", nodeId, dropped);
         }
+    }
+
+    /**
+     * Connections on this node were taken over from PostgreSQL: if the node is not heard from within three
+     * default intervals, they are stale.
+     */
+    public void expect(String nodeId) {
+        nodes.putIfAbsent(nodeId, new LastHeard(null, DEFAULT_INTERVAL_MS, System.currentTimeMillis()));
     }
 
     @Scheduled(every = "${push.liveness-check}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

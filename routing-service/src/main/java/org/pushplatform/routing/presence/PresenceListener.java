@@ -1,9 +1,11 @@
 package org.pushplatform.routing.presence;
 
-/** Told when a session's connection comes and goes, e.g. to publish presence integration events. */
+/** Told when a session's connection comes and goes: integration events, and presence on {@code <topic>/p}. */
 public interface PresenceListener {
 
-    void online(ClientConnection connection);
+    /** @param sessionCameOnline the session had no connection before this one */
+    void online(ClientConnection connection, boolean sessionCameOnline);
 
-    void offline(ClientConnection connection);
+    /** @param sessionWentOffline the session has no connection left */
+    void offline(ClientConnection connection, boolean sessionWentOffline);
 }

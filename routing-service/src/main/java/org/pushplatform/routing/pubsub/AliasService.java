@@ -39,7 +39,7 @@ public class AliasService {
 
     public Uni<Void> publishToAlias(Envelope frame, ClientConnection client, boolean optionsInOpts) {
         PublishRequest request = PublishRequest.toAlias(frame.payload(), optionsInOpts);
-        return publishing.toAlias(client.appkey(), request)
+        return publishing.toAlias(client.appkey(), request, frame.messageId(), PubsubService.publisherOf(client))
             .invoke(() -> deliveries.reply(frame, "puback", PubsubReplies.puback(request.messageId())))
             .replaceWithVoid();
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.pushplatform.routing.presence.ConnectionRegistry;
+import org.pushplatform.routing.presence.LiveConnectionStore;
 
 /** Questions about one app's aliases and topics, for client frames and the REST API alike. */
 @ApplicationScoped
@@ -13,9 +13,9 @@ public class AppQueries {
 
     private final SessionRepository sessions;
     private final SubscriptionRepository subscriptions;
-    private final ConnectionRegistry connections;
+    private final LiveConnectionStore connections;
 
-    public AppQueries(SessionRepository sessions, SubscriptionRepository subscriptions, ConnectionRegistry connections) {
+    public AppQueries(SessionRepository sessions, SubscriptionRepository subscriptions, LiveConnectionStore connections) {
         this.sessions = sessions;
         this.subscriptions = subscriptions;
         this.connections = connections;
@@ -23,8 +23,7 @@ public class AppQueries {
 
     /** online when any session with the alias has a live connection. */
     public Uni<Boolean> isOnline(String appkey, String alias) {
-        return sessionsWithAlias(appkey, alias)
-            .map(ids -> ids.stream().anyMatch(sessionId -> !connections.connectionsOf(sessionId).isEmpty()));
+        return connections.isAliasOnline(appkey, alias);
     }
 
     /** The aliases of the topic's subscribers that have one. */
@@ -41,7 +40,7 @@ public class AppQueries {
     }
 
     /** The sessions that have this alias in the app. */
-    Uni<List<String>> sessionsWithAlias(String appkey, String alias) {
+    private Uni<List<String>> sessionsWithAlias(String appkey, String alias) {
         return Panache.withSession(() -> sessions.sessionIdsWithAlias(appkey, alias));
     }
 }

@@ -13,6 +13,8 @@ public final class FrameFields {
     public static final int MAX_TOPIC_LENGTH = 128;
     public static final int MAX_ID_LENGTH = 128;
     public static final int MAX_MESSAGE_BYTES = 64 * 1024;
+    /** Apple's own limit for a notification payload. */
+    public static final int MAX_APN_BYTES = 4 * 1024;
 
     private final JsonNode payload;
 
@@ -99,6 +101,30 @@ public final class FrameFields {
             throw new InvalidFrameException("qos must be 0, 1 or 2");
         }
         return value.asInt();
+    }
+
+    /** time_to_live in seconds, 0 (deliver only to who is online now) up to {@code max}. */
+    public long timeToLive(long fallback, long max) {
+        JsonNode value = payload.get("time_to_live");
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > max) {
+            throw new InvalidFrameException("time_to_live must be a whole number of seconds from 0 to " + max);
+        }
+        return value.asLong();
+    }
+
+    /** apn_json: a JSON object (the seed's dict), or null when not given. */
+    public JsonNode apnJson() {
+        JsonNode value = payload.get("apn_json");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject() || value.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_APN_BYTES) {
+            throw new InvalidFrameException("apn_json must be an object of at most " + MAX_APN_BYTES + " bytes");
+        }
+        return value;
     }
 
     /** The message body: any JSON value (the seed sends strings), at most {@link #MAX_MESSAGE_BYTES} encoded. */

@@ -1,32 +1,41 @@
 package org.pushplatform.routing.pubsub;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What a publish frame asks for, read once for all four publish events: {@code publish} and
- * {@code publish_to_alias} carry qos and messageId beside the message, {@code publish2} and
- * {@code publish2_to_alias} in {@code opts}.
+ * {@code publish_to_alias} carry qos and messageId beside the message and always send the default push
+ * notification; {@code publish2} and {@code publish2_to_alias} carry their options in {@code opts} and send one
+ * only when given {@code apn_json}.
  *
- * @param target    the topic, or the alias
- * @param messageId the client's id, or a new one
+ * @param target     the topic, or the alias
+ * @param messageId  the client's id, or a new one
+ * @param ttlSeconds how long the message is kept for targets that have not received it
+ * @param apnJson    the push notification to hand to the notification integration event, or null for none
  */
-public record PublishRequest(String target, JsonNode msg, int qos, String messageId) {
+public record PublishRequest(String target, JsonNode msg, int qos, String messageId, long ttlSeconds, JsonNode apnJson) {
 
     public static final int DEFAULT_QOS = 1;
     public static final int MAX_ALIASES = 1000;
+    /** The seed's defaults: three days for publish2, five for publish2_to_alias; fifteen at most. */
+    public static final long TOPIC_TTL_SECONDS = Duration.ofDays(3).toSeconds();
+    public static final long ALIAS_TTL_SECONDS = Duration.ofDays(5).toSeconds();
+    public static final long MAX_TTL_SECONDS = Duration.ofDays(15).toSeconds();
 
     public static PublishRequest toTopic(JsonNode payload, boolean optionsInOpts) {
         FrameFields fields = FrameFields.of(payload, false);
-        return read(fields.topic(), fields, payload, optionsInOpts);
+        return read(fields.topic(), fields, payload, optionsInOpts, TOPIC_TTL_SECONDS);
     }
 
     public static PublishRequest toAlias(JsonNode payload, boolean optionsInOpts) {
         FrameFields fields = FrameFields.of(payload, false);
-        return read(fields.alias(false), fields, payload, optionsInOpts);
+        return read(fields.alias(false), fields, payload, optionsInOpts, ALIAS_TTL_SECONDS);
     }
 
     /**
@@ -37,19 +46,28 @@ public record PublishRequest(String target, JsonNode msg, int qos, String messag
         if (aliases == null || !aliases.isArray() || aliases.isEmpty() || aliases.size() > MAX_ALIASES) {
             throw new InvalidFrameException("aliases must be a list of 1-" + MAX_ALIASES + " aliases");
         }
-        PublishRequest shared = read(null, FrameFields.of(payload, false), payload, true);
+        PublishRequest shared = read(null, FrameFields.of(payload, false), payload, true, ALIAS_TTL_SECONDS);
         List<PublishRequest> requests = new ArrayList<>(aliases.size());
         for (JsonNode alias : aliases) {
             String valid = FrameFields.of(JsonNodeFactory.instance.objectNode().set("alias", alias), false).alias(false);
-            requests.add(new PublishRequest(valid, shared.msg(), shared.qos(), shared.messageId()));
+            requests.add(new PublishRequest(valid, shared.msg(), shared.qos(), shared.messageId(), shared.ttlSeconds(), shared.apnJson()));
         }
         return requests;
     }
 
-    private static PublishRequest read(String target, FrameFields fields, JsonNode payload, boolean optionsInOpts) {
+    private static PublishRequest read(String target, FrameFields fields, JsonNode payload, boolean optionsInOpts, long defaultTtl) {
         FrameFields options = optionsInOpts ? FrameFields.of(payload.get("opts"), true) : fields;
         JsonNode msg = fields.message();
         int qos = options.qos(DEFAULT_QOS);
-        return new PublishRequest(target, msg, qos, options.messageId().orElseGet(MessageIds::next));
+        long ttl = options.timeToLive(defaultTtl, MAX_TTL_SECONDS);
+        JsonNode apn = optionsInOpts ? options.apnJson() : defaultNotification(msg);
+        return new PublishRequest(target, msg, qos, options.messageId().orElseGet(MessageIds::next), ttl, apn);
+    }
+
+    /** The push notification publish and publish_to_alias send: the message as the alert. */
+    private static JsonNode defaultNotification(JsonNode msg) {
+        ObjectNode apn = JsonNodeFactory.instance.objectNode();
+        apn.putObject("aps").put("alert", msg.isTextual() ? msg.asText() : msg.toString());
+        return apn;
     }
 }

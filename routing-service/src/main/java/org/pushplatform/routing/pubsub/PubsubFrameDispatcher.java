@@ -8,12 +8,19 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.pushplatform.contract.Envelope;
+import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.contract.RouteToSessions;
+import org.pushplatform.routing.delivery.Receipts;
+import org.pushplatform.routing.delivery.SessionDelivery;
 import org.pushplatform.contract.PubsubEvents;
 import org.pushplatform.routing.presence.ClientConnection;
 import org.pushplatform.routing.presence.ConnectionRegistry;
 
-/** Sends each inbound record to its handler and turns a bad frame into the seed's failure reply. */
+/**
+ * Sends each record of the owned partitions to its handler: connection lifecycle, client frames, the repartition
+ * step and delivery receipts; turns a bad frame into the seed's failure reply.
+ */
 @ApplicationScoped
 public class PubsubFrameDispatcher {
 
@@ -24,10 +31,14 @@ public class PubsubFrameDispatcher {
     private final TopicQueryService queries;
     private final Deliveries deliveries;
     private final ConnectionRegistry connections;
+    private final SessionDelivery delivery;
+    private final Receipts receipts;
     private final MeterRegistry metrics;
 
     public PubsubFrameDispatcher(PubsubService pubsub, AliasService aliases, TopicQueryService queries, Deliveries deliveries,
-                                 ConnectionRegistry connections, MeterRegistry metrics) {
+                                 ConnectionRegistry connections, SessionDelivery delivery, Receipts receipts, MeterRegistry metrics) {
+        this.delivery = delivery;
+        this.receipts = receipts;
         this.pubsub = pubsub;
         this.aliases = aliases;
         this.queries = queries;
@@ -38,8 +49,14 @@ public class PubsubFrameDispatcher {
 
     public Uni<Void> dispatch(Envelope envelope) {
         switch (envelope.type()) {
-            case EnvelopeTypes.CONNECTION_OPENED -> connections.opened(envelope.connectionId(), envelope.nodeId());
+            case EnvelopeTypes.CONNECTION_OPENED -> {
+                // nothing to do until the client says which session it is (connect_v2)
+            }
             case EnvelopeTypes.CONNECTION_CLOSED -> connections.closed(envelope.connectionId());
+            case EnvelopeTypes.ROUTE_TO_SESSIONS -> delivery.deliver(EnvelopeCodec.payload(envelope, RouteToSessions.class));
+            case EnvelopeTypes.DELIVERY_RECEIPT -> {
+                return receipts.received(envelope);
+            }
             default -> {
                 if (envelope.type().startsWith(EnvelopeTypes.PUBSUB_FRAME_PREFIX)) {
                     String event = envelope.type().substring(EnvelopeTypes.PUBSUB_FRAME_PREFIX.length());
@@ -70,7 +87,7 @@ public class PubsubFrameDispatcher {
         if (event.equals("connect_v2")) {
             return pubsub.connect(frame);
         }
-        ClientConnection client = connections.find(frame.connectionId()).filter(ClientConnection::isBound)
+        ClientConnection client = connections.find(frame.connectionId())
             .orElseThrow(() -> new InvalidFrameException("not connected: send connect_v2 first"));
         return switch (event) {
             case "subscribe" -> pubsub.subscribe(frame, client);

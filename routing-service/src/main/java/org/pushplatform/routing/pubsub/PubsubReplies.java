@@ -37,6 +37,22 @@ public final class PubsubReplies {
         return List.of(message);
     }
 
+    /**
+     * recvack, as the seed shows it: {@code data} is a JSON text, not an object:
+     * {@code {success: true, messageId, data: '{"timestamp":1411374510357,"alias":"bob"}'}}.
+     */
+    public static List<JsonNode> recvack(String messageId, String alias, long timestamp) {
+        ObjectNode data = JSON.objectNode().put("timestamp", timestamp).put("alias", alias == null ? "" : alias);
+        return List.of(success(true).put("messageId", messageId).put("data", data.toString()));
+    }
+
+    /** The msg of a presence event on {@code <topic>/p}: a JSON text, see {@link TopicPresence}. */
+    public static JsonNode presence(String action, String alias) {
+        ObjectNode event = JSON.objectNode().put("action", action).put("alias", alias == null ? "" : alias)
+            .put("timestamp", System.currentTimeMillis());
+        return JSON.textNode(event.toString());
+    }
+
     public static List<JsonNode> setAliasAck() {
         return List.of(success(true));
     }

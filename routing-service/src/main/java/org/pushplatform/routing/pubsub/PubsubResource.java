@@ -30,9 +30,9 @@ import org.pushplatform.routing.app.AppSecretVerifier;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PubsubResource {
 
-    /** The reply of a publish: the seed's puback, plus how many connections the message reached at once. */
+    /** The reply of a publish: the seed's puback, plus how many sessions the message is for. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PublishResult(boolean success, String messageId, int delivered) {
+    public record PublishResult(boolean success, String messageId, int targets) {
     }
 
     private final AppSecretVerifier secrets;
@@ -47,11 +47,11 @@ public class PubsubResource {
 
     @POST
     @Path("/publish")
-    @Operation(summary = "Publish to a topic", description = "Body {topic, msg, opts: {qos, messageId}}; like the publish2 event.")
+    @Operation(summary = "Publish to a topic", description = "Body {topic, msg, opts: {qos, messageId, time_to_live, apn_json}}; like the publish2 event.")
     public Uni<PublishResult> publish(@PathParam("appkey") String appkey, @HeaderParam("X-App-Secret") String secret, JsonNode body) {
         return secrets.verify(appkey, secret).flatMap(app -> {
             PublishRequest request = PublishRequest.toTopic(body, true);
-            return publishing.toTopic(appkey, request).map(n -> new PublishResult(true, request.messageId(), n));
+            return publishing.toTopic(appkey, request, null, null).map(n -> new PublishResult(true, request.messageId(), n));
         });
     }
 
@@ -65,7 +65,7 @@ public class PubsubResource {
             List<PublishRequest> requests = aliasRequests(body);
             String messageId = requests.get(0).messageId();
             return Multi.createFrom().iterable(requests)
-                .onItem().transformToUniAndConcatenate(request -> publishing.toAlias(appkey, request))
+                .onItem().transformToUniAndConcatenate(request -> publishing.toAlias(appkey, request, null, null))
                 .collect().asList()
                 .map(counts -> new PublishResult(true, messageId, counts.stream().mapToInt(Integer::intValue).sum()));
         });

@@ -11,10 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.routing.app.AppService;
+import org.pushplatform.routing.delivery.Publisher;
+import org.pushplatform.routing.delivery.SessionDelivery;
+import org.pushplatform.routing.ownership.SessionPartitions;
 import org.pushplatform.routing.presence.ClientConnection;
 import org.pushplatform.routing.presence.ConnectionRegistry;
+import org.pushplatform.routing.presence.LiveConnectionStore;
 
-/** The pubsub events: connect_v2, subscribe, unsubscribe, publish and publish2. */
+/** The pubsub events: connect_v2, subscribe, unsubscribe, publish and publish2. Runs on the session's owner. */
 @ApplicationScoped
 public class PubsubService {
 
@@ -23,23 +27,33 @@ public class PubsubService {
     private final AppService apps;
     private final SessionRepository sessions;
     private final SubscriptionRepository subscriptions;
-    private final TopicSubscribers topicSubscribers;
     private final ConnectionRegistry connections;
+    private final LiveConnectionStore liveConnections;
+    private final SessionPartitions partitions;
+    private final SessionDelivery delivery;
     private final Deliveries deliveries;
     private final PublishService publishing;
+    private final TopicPresence presence;
 
     public PubsubService(AppService apps, SessionRepository sessions, SubscriptionRepository subscriptions,
-                         TopicSubscribers topicSubscribers, ConnectionRegistry connections, Deliveries deliveries,
-                         PublishService publishing) {
+                         ConnectionRegistry connections, LiveConnectionStore liveConnections, SessionPartitions partitions,
+                         SessionDelivery delivery, Deliveries deliveries, PublishService publishing, TopicPresence presence) {
         this.apps = apps;
         this.sessions = sessions;
         this.subscriptions = subscriptions;
-        this.topicSubscribers = topicSubscribers;
         this.connections = connections;
+        this.liveConnections = liveConnections;
+        this.partitions = partitions;
+        this.delivery = delivery;
         this.deliveries = deliveries;
         this.publishing = publishing;
+        this.presence = presence;
     }
 
+    /**
+     * Binds the connection to the session appkey + customid (the gateway adds a customid when the client gave
+     * none), answers connack, then sends what the session missed.
+     */
     public Uni<Void> connect(Envelope frame) {
         FrameFields fields = FrameFields.of(frame.payload(), false);
         String appkey = fields.requiredText("appkey", 64);
@@ -50,10 +64,18 @@ public class PubsubService {
                 reply(frame, "connack", PubsubReplies.failure("unknown appkey", null));
                 return Uni.createFrom().voidItem();
             }
-            return Panache.withTransaction(() -> findOrCreateSession(appkey, customid)).invoke(session -> {
-                connections.bind(frame.connectionId(), frame.nodeId(), appkey, session.sessionId);
-                LOG.debugf("[%s] connected to app %s as session %s", frame.connectionId(), appkey, session.sessionId);
-                reply(frame, "connack", PubsubReplies.connack(session.sessionId));
+            return Panache.withTransaction(() -> findOrCreateSession(appkey, customid)).flatMap(session -> {
+                var connection = new ClientConnection(frame.connectionId(), frame.nodeId(), appkey, session.sessionId,
+                    partitions.partitionOf(appkey, customid));
+                return liveConnections.save(connection).invoke(() -> {
+                    connections.bind(connection);
+                    LOG.debugf("[%s] connected to app %s as session %s", frame.connectionId(), appkey, session.sessionId);
+                    reply(frame, "connack", PubsubReplies.connack(session.sessionId));
+                }).flatMap(saved -> delivery.redeliver(connection)).invoke(missed -> {
+                    if (missed > 0) {
+                        LOG.debugf("[%s] %d stored messages sent again", frame.connectionId(), missed);
+                    }
+                });
             }).replaceWithVoid();
         });
     }
@@ -65,18 +87,18 @@ public class PubsubService {
         var key = new Subscription.Key(client.appkey(), topic, client.sessionId());
         return Panache.withTransaction(() -> subscriptions.findById(key).flatMap(existing -> {
             if (existing != null) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(false);
             }
             Subscription subscription = new Subscription();
             subscription.appkey = key.appkey();
             subscription.topic = key.topic();
             subscription.sessionId = key.sessionId();
             subscription.createdAt = OffsetDateTime.now();
-            return subscriptions.persist(subscription).replaceWithVoid();
-        })).invoke(() -> {
-            topicSubscribers.added(client.appkey(), topic, client.sessionId());
+            return subscriptions.persist(subscription).replaceWith(true);
+        })).call(added -> {
             reply(frame, "suback", PubsubReplies.subscriptionAck(true, null, topic, messageId));
-        });
+            return added ? presence.subscriptionChanged(client, topic, "join") : Uni.createFrom().voidItem();
+        }).replaceWithVoid();
     }
 
     public Uni<Void> unsubscribe(Envelope frame, ClientConnection client) {
@@ -84,18 +106,22 @@ public class PubsubService {
         String messageId = fields.messageId().orElseGet(MessageIds::next);
         String topic = fields.topic();
         var key = new Subscription.Key(client.appkey(), topic, client.sessionId());
-        return Panache.withTransaction(() -> subscriptions.deleteById(key)).invoke(() -> {
-            topicSubscribers.removed(client.appkey(), topic, client.sessionId());
+        return Panache.withTransaction(() -> subscriptions.deleteById(key)).call(removed -> {
             reply(frame, "unsuback", PubsubReplies.subscriptionAck(true, null, topic, messageId));
+            return removed ? presence.subscriptionChanged(client, topic, "leave") : Uni.createFrom().voidItem();
         }).replaceWithVoid();
     }
 
     /** Every subscriber of the topic in the app, on any node, gets {@code message {topic, msg}}. */
     public Uni<Void> publish(Envelope frame, ClientConnection client, boolean optionsInOpts) {
         PublishRequest request = PublishRequest.toTopic(frame.payload(), optionsInOpts);
-        return publishing.toTopic(client.appkey(), request)
+        return publishing.toTopic(client.appkey(), request, frame.messageId(), publisherOf(client))
             .invoke(() -> reply(frame, "puback", PubsubReplies.puback(request.messageId())))
             .replaceWithVoid();
+    }
+
+    static Publisher publisherOf(ClientConnection client) {
+        return new Publisher(client.sessionId(), client.partition());
     }
 
     private Uni<PubsubSession> findOrCreateSession(String appkey, String customid) {

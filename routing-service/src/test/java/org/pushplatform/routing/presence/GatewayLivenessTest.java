@@ -9,11 +9,11 @@ class GatewayLivenessTest {
 
     private final ConnectionRegistry connections = new ConnectionRegistry(new PresenceListener() {
         @Override
-        public void online(ClientConnection connection) {
+        public void online(ClientConnection connection, boolean sessionCameOnline) {
         }
 
         @Override
-        public void offline(ClientConnection connection) {
+        public void offline(ClientConnection connection, boolean sessionWentOffline) {
         }
     });
     private final GatewayLiveness liveness = new GatewayLiveness(connections);
@@ -23,8 +23,8 @@ class GatewayLivenessTest {
         // given a node that beat once and holds a connection, and another that keeps beating
         liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1));
         liveness.heard("gw-2", new GatewayHeartbeat("boot-b", 1000, 1));
-        connections.bind("c-1", "gw-1", "app", "s-1");
-        connections.bind("c-2", "gw-2", "app", "s-2");
+        connections.bind(new ClientConnection("c-1", "gw-1", "app", "s-1", 0));
+        connections.bind(new ClientConnection("c-2", "gw-2", "app", "s-2", 0));
 
         // when 3.5 intervals pass with gw-2 still beating
         long now = System.currentTimeMillis();
@@ -40,7 +40,7 @@ class GatewayLivenessTest {
     @Test
     void aNodeThatRestartedLosesTheConnectionsOfItsPreviousRun() {
         liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1));
-        connections.bind("c-1", "gw-1", "app", "s-1");
+        connections.bind(new ClientConnection("c-1", "gw-1", "app", "s-1", 0));
 
         liveness.heard("gw-1", new GatewayHeartbeat("boot-b", 1000, 0));
 
@@ -51,7 +51,7 @@ class GatewayLivenessTest {
     @Test
     void aNodeThatKeepsBeatingKeepsItsConnections() {
         liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1));
-        connections.bind("c-1", "gw-1", "app", "s-1");
+        connections.bind(new ClientConnection("c-1", "gw-1", "app", "s-1", 0));
 
         liveness.expireSilentNodes(System.currentTimeMillis() + 2000);
 

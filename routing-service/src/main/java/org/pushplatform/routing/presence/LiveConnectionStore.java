@@ -1,0 +1,55 @@
+package org.pushplatform.routing.presence;
+
+import java.util.Collection;
+import java.util.List;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The live connections in PostgreSQL: what a new owner of a partition starts from, and what get_state asks. */
+@ApplicationScoped
+public class LiveConnectionStore {
+
+    private final Pool db;
+
+    public LiveConnectionStore(Pool db) {
+        this.db = db;
+    }
+
+    public Uni<Void> save(ClientConnection c) {
+        return db.preparedQuery("INSERT INTO routing.live_connection (connection_id, node_id, appkey, session_id, session_partition)"
+                + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (connection_id) DO UPDATE SET node_id = $2, appkey = $3,"
+                + " session_id = $4, session_partition = $5")
+            .execute(Tuple.of(c.connectionId(), c.nodeId(), c.appkey(), c.sessionId(), c.partition())).replaceWithVoid();
+    }
+
+    /** The connection left that session (it may since have been bound again, to another). */
+    public Uni<Void> delete(String connectionId, String sessionId) {
+        return db.preparedQuery("DELETE FROM routing.live_connection WHERE connection_id = $1 AND session_id = $2")
+            .execute(Tuple.of(connectionId, sessionId)).replaceWithVoid();
+    }
+
+    public Uni<List<ClientConnection>> ofPartitions(Collection<Integer> partitions) {
+        return db.preparedQuery("SELECT connection_id, node_id, appkey, session_id, session_partition"
+                + " FROM routing.live_connection WHERE session_partition = ANY($1)")
+            .execute(Tuple.of(partitions.toArray(Integer[]::new)))
+            .map(rows -> {
+                List<ClientConnection> connections = new java.util.ArrayList<>();
+                for (Row row : rows) {
+                    connections.add(new ClientConnection(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
+                        row.getInteger(4)));
+                }
+                return connections;
+            });
+    }
+
+    /** online when any session with the alias has a live connection, whichever instance owns it. */
+    public Uni<Boolean> isAliasOnline(String appkey, String alias) {
+        return db.preparedQuery("SELECT EXISTS (SELECT 1 FROM routing.pubsub_session s JOIN routing.live_connection c"
+                + " ON c.session_id = s.session_id WHERE s.appkey = $1 AND s.alias = $2)")
+            .execute(Tuple.of(appkey, alias)).map(rows -> rows.iterator().next().getBoolean(0));
+    }
+}
