@@ -9,10 +9,12 @@ import java.util.concurrent.CompletionException;
 /** Kafka and PostgreSQL for one local platform, started side by side because each takes seconds. */
 public final class Infrastructure implements AutoCloseable {
 
-    private final EmbeddedKafka kafka;
-    private final EmbeddedPostgresServer postgres;
+    private final Path dataDir;
+    private EmbeddedKafka kafka;
+    private EmbeddedPostgresServer postgres;
 
-    private Infrastructure(EmbeddedKafka kafka, EmbeddedPostgresServer postgres) {
+    private Infrastructure(Path dataDir, EmbeddedKafka kafka, EmbeddedPostgresServer postgres) {
+        this.dataDir = dataDir;
         this.kafka = kafka;
         this.postgres = postgres;
     }
@@ -21,12 +23,26 @@ public final class Infrastructure implements AutoCloseable {
         var kafka = CompletableFuture.supplyAsync(() -> unchecked(() -> EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort)));
         var postgres = CompletableFuture.supplyAsync(() -> unchecked(() -> EmbeddedPostgresServer.start(dataDir.resolve("postgres"), postgresPort)));
         try {
-            return new Infrastructure(kafka.join(), postgres.join());
+            return new Infrastructure(dataDir, kafka.join(), postgres.join());
         } catch (CompletionException e) {
             kafka.thenAccept(EmbeddedKafka::close);
             postgres.thenAccept(EmbeddedPostgresServer::close);
             throw new IllegalStateException("infrastructure failed to start: " + e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /** Stops the broker and starts it again on the same port and data, as an operator's restart would. */
+    public synchronized void restartKafka() throws java.io.IOException {
+        int port = Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
+        kafka.close();
+        kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), port);
+    }
+
+    /** Stops PostgreSQL and starts it again on the same port and data. */
+    public synchronized void restartPostgres() throws java.io.IOException {
+        int port = postgres.port();
+        postgres.close();
+        postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), port);
     }
 
     public String kafkaBootstrapServers() {

@@ -25,6 +25,7 @@ final class PlatformLauncher {
     private final Path home;
     private final Path dataDir;
     private final int gateways;
+    private final int routers;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<ServiceProcess, Map<String, String>> gatewayEndpoints = new LinkedHashMap<>();
     private Infrastructure infra;
@@ -33,6 +34,7 @@ final class PlatformLauncher {
         this.home = RunState.home();
         this.dataDir = RunState.dataDir(options);
         this.gateways = options.integer("--gateways", 1);
+        this.routers = options.integer("--routers", 1);
     }
 
     void up() throws Exception {
@@ -52,6 +54,7 @@ final class PlatformLauncher {
             }
             ObjectNode json = stateJson(adminToken);
             state.write(json);
+            new RestartRequests(dataDir, this::restart).startServing();
             printEndpoints(json);
         } catch (Exception e) {
             System.err.println("[pushctl] FAILED: " + e.getMessage());
@@ -65,6 +68,9 @@ final class PlatformLauncher {
         common.put("PUSH_ADMIN_TOKEN", adminToken);
         common.put("PUSH_DEMO_APPKEY", DEMO_APPKEY);
         start("routing-service", port("routing REST", 9900), "320m", common);
+        for (int i = 2; i <= routers; i++) {
+            start("routing-service-" + i, "routing-service", Ports.free(), "320m", common);
+        }
         for (int i = 1; i <= gateways; i++) {
             String nodeId = "gw-" + i;
             Map<String, String> env = new LinkedHashMap<>(common);
@@ -137,8 +143,11 @@ final class PlatformLauncher {
                 gateway.put("http", service.httpUrl());
                 endpoints.forEach(gateway::put);
                 gateway.put("service", service.name());
-            } else if (service.name().equals("routing-service")) {
-                json.put("routing", service.httpUrl());
+            } else if (service.name().startsWith("routing-service")) {
+                if (!json.has("routing")) {
+                    json.put("routing", service.httpUrl());
+                }
+                json.withArray("routers").addObject().put("service", service.name()).put("http", service.httpUrl());
             }
         }
         ObjectNode demo = json.putObject("demo");
@@ -151,15 +160,39 @@ final class PlatformLauncher {
         say("all services are ready");
         json.get("gateways").forEach(g -> say(String.format("  %-6s pubsub Socket.IO %s   HTTP %s",
             g.get("nodeId").asText(), g.get("pubsub").asText(), g.get("http").asText())));
-        say("  routing REST   " + json.get("routing").asText());
+        json.get("routers").forEach(r -> say(String.format("  %-17s %s", r.get("service").asText(), r.get("http").asText())));
         json.get("services").fields().forEachRemaining(e -> {
-            if (!e.getKey().startsWith("connection-gateway") && !e.getKey().equals("routing-service")) {
-                say(String.format("  %-14s %s", e.getKey(), e.getValue().get("http").asText()));
+            if (!e.getKey().startsWith("connection-gateway") && !e.getKey().startsWith("routing-service")) {
+                say(String.format("  %-17s %s", e.getKey(), e.getValue().get("http").asText()));
             }
         });
         say("  demo appkey    " + json.get("demo").get("appkey").asText());
         say("  admin token    " + json.get("demo").get("adminToken").asText());
         say("press Ctrl-C (or run ./pushctl down) to stop everything");
+    }
+
+    /** {@code pushctl restart <kafka|postgres|service> [--kill]}, done here, where the processes are. */
+    private String restart(String component, boolean kill) throws Exception {
+        long started = System.currentTimeMillis();
+        switch (component) {
+            case "kafka" -> infra.restartKafka();
+            case "postgres" -> infra.restartPostgres();
+            default -> {
+                ServiceProcess service = services.stream().filter(s -> s.name().equals(component)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no component '" + component + "': kafka, postgres or one of "
+                        + services.stream().map(ServiceProcess::name).toList()));
+                service.restart(kill);
+                service.awaitReady(START_TIMEOUT);
+                RunState state = new RunState(dataDir);
+                state.read().ifPresent(json -> {
+                    ((ObjectNode) json.get("services").get(component)).put("pid", service.pid());
+                    state.write(json);
+                });
+            }
+        }
+        String done = component + (kill ? " killed and" : "") + " restarted in " + (System.currentTimeMillis() - started) + " ms";
+        say(done);
+        return done;
     }
 
     private void stopAll() {

@@ -15,14 +15,24 @@ public final class PushCtl {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("push.infra.log-level", "warn"));
         List<String> argList = Arrays.asList(args);
         String command = args.length == 0 ? "help" : args[0];
-        CommandLine options = CommandLine.parse(argList.subList(Math.min(1, args.length), args.length));
+        // restart names its component before the options
+        int firstOption = command.equals("restart") ? 2 : 1;
+        CommandLine options = CommandLine.parse(argList.subList(Math.min(firstOption, args.length), args.length));
         switch (command) {
             case "infra" -> InfraCommand.run(options.path("--data-dir", Path.of(".pushdata")), options.path("--ready-file", null));
             case "up" -> new PlatformLauncher(options).up();
             case "down" -> new RunControl(options).down();
             case "status" -> System.exit(new RunControl(options).status(options.flag("--json")));
+            case "restart" -> {
+                if (args.length < 2 || args[1].startsWith("--")) {
+                    System.err.println("usage: pushctl restart <kafka|postgres|service name> [--kill]");
+                    System.exit(2);
+                }
+                System.exit(new RunControl(options).restart(args[1], options.flag("--kill")));
+            }
             default -> {
-                System.err.println("usage: pushctl up [--detach] [--gateways N] [--data-dir DIR] | down | status [--json]");
+                System.err.println("usage: pushctl up [--detach] [--gateways N] [--routers N] [--data-dir DIR] | down | status [--json]"
+                    + " | restart <kafka|postgres|service> [--kill]");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }

@@ -7,13 +7,25 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code pushctl status} and {@code pushctl down}, working from the state file of a running platform. */
+/** {@code pushctl status}, {@code down} and {@code restart}, working from the state file of a running platform. */
 final class RunControl {
 
     private final RunState state;
+    private final java.nio.file.Path dataDir;
 
     RunControl(CommandLine options) {
-        this.state = new RunState(RunState.dataDir(options));
+        this.dataDir = RunState.dataDir(options);
+        this.state = new RunState(dataDir);
+    }
+
+    /** Restarts Kafka, PostgreSQL or one service of the running platform; {@code kill} stops it like a crash. */
+    int restart(String component, boolean kill) throws java.io.IOException, InterruptedException {
+        if (state.read().filter(json -> isAlive(json.get("launcherPid").asLong())).isEmpty()) {
+            System.out.println("[pushctl] the platform is not running");
+            return 3;
+        }
+        System.out.println("[pushctl] restarting " + component + (kill ? " (killed first)" : "") + " ...");
+        return new RestartRequests(dataDir, null).ask(component, kill);
     }
 
     /** Prints each service's health; exit code 0 when all are healthy, 1 when some are not, 3 when not running. */

@@ -23,6 +23,9 @@ final class ServiceProcess {
     private final int httpPort;
     private final Path logFile;
     private Process process;
+    private Path runJar;
+    private String heap;
+    private Map<String, String> env;
 
     ServiceProcess(String name, int httpPort, Path logFile) {
         this.name = name;
@@ -47,6 +50,9 @@ final class ServiceProcess {
     }
 
     void start(Path runJar, String heap, Map<String, String> env) throws IOException {
+        this.runJar = runJar;
+        this.heap = heap;
+        this.env = Map.copyOf(env);
         if (!Files.isRegularFile(runJar)) {
             throw new IllegalStateException(name + " is not built: " + runJar + " is missing (run ./mvnw package -DskipTests)");
         }
@@ -74,6 +80,16 @@ final class ServiceProcess {
             Thread.sleep(250);
         }
         throw new IllegalStateException(name + " was not ready after " + timeout.toSeconds() + " s; see " + logFile);
+    }
+
+    /** Stops the service (at once, like a crash, when {@code kill}) and starts it again as before. */
+    void restart(boolean kill) throws IOException, InterruptedException {
+        if (kill && process.isAlive()) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } else {
+            stop();
+        }
+        start(runJar, heap, env);
     }
 
     void stop() {

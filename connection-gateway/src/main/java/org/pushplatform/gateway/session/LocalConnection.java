@@ -42,6 +42,11 @@ public final class LocalConnection {
         return routingKey;
     }
 
+    /** True once the connection has named a session, so that its frames go to that session's owner. */
+    public boolean hasSession() {
+        return !routingKey.equals(connectionId);
+    }
+
     /** @return the key used before */
     public String useRoutingKey(String key) {
         String previous = routingKey;

@@ -96,8 +96,9 @@ public class PubsubAdapter {
         if (event.equals("connect_v2")) {
             payload = SessionKeyOfConnect.withCustomid(data);
             String sessionKey = SessionKeyOfConnect.of(payload);
+            boolean hadSession = connection.hasSession();
             String previous = connection.useRoutingKey(sessionKey == null ? connection.connectionId() : sessionKey);
-            if (!previous.equals(connection.routingKey())) {
+            if (hadSession && !previous.equals(connection.routingKey())) {
                 // the connection leaves its earlier session: that session's owner must hear it
                 publisher.publish(EnvelopeTypes.CONNECTION_CLOSED, previous, connection.connectionId(), UUID.randomUUID().toString(), null);
             }

@@ -55,9 +55,10 @@ public class AppService {
             .invoke(created -> LOG.infof("[routing] app %s (%s) created", created.appkey, created.name));
     }
 
-    /** Creates the demo app on first start; later starts find it. */
+    /** Creates the demo app on first start; later starts find it, as does an instance that lost the race to create it. */
     public Uni<App> ensureApp(String name, String appkey) {
-        return findByAppkey(appkey).onItem().ifNull().switchTo(() -> create(name, appkey));
+        return findByAppkey(appkey).onItem().ifNull().switchTo(() -> create(name, appkey)
+            .onFailure().recoverWithUni(failure -> findByAppkey(appkey)));
     }
 
     private static String randomHex(int bytes) {
