@@ -1,19 +1,16 @@
 'use strict';
 // A gateway node that vanishes without a goodbye (kill -9) is noticed by its missing heartbeats: its clients
-// show offline within a bounded time. The platform is restarted afterwards for the other test files.
+// show offline within a bounded time, and what is sent to them meanwhile waits for their reconnect. The node is
+// started again afterwards for the other test files.
 const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { execFileSync } = require('node:child_process');
-const path = require('node:path');
 const { connect } = require('./lib/clients');
-const { platform, ROOT } = require('./lib/platform');
+const { platform, pushctl } = require('./lib/platform');
 
 const opened = [];
-const pushctl = (...args) => execFileSync(path.join(ROOT, 'pushctl'), args, { encoding: 'utf8', env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
 after(() => {
   opened.forEach((c) => c.close());
-  pushctl('down');
-  pushctl('up', '--detach', '--gateways', '2');
+  pushctl('restart', 'connection-gateway-2');
 });
 
 test('clients of a killed gateway node show offline within three heartbeat intervals', { timeout: 120000 }, async () => {
@@ -22,7 +19,7 @@ test('clients of a killed gateway node show offline within three heartbeat inter
   const alias = `doomed_${Date.now()}`;
   const doomed = await connect('v4', status.gateways[1].pubsub, { transports: ['websocket'] });
   opened.push(doomed);
-  await doomed.connectApp(status.demo.appkey, alias);
+  await doomed.connectApp(status.demo.appkey, alias); // the alias doubles as customid
   await doomed.request('set_alias', { alias }, 'set_alias_ack');
   const observer = await connect('v4', status.gateways[0].pubsub);
   opened.push(observer);
@@ -45,4 +42,12 @@ test('clients of a killed gateway node show offline within three heartbeat inter
   assert.deepEqual(state, { success: true, data: 'offline' });
   console.log(`gateway death noticed after ${detectedAfterMs} ms (heartbeat every ${intervalMs} ms)`);
   assert.ok(detectedAfterMs >= 2 * intervalMs, 'not before heartbeats were actually missed');
+
+  // and a QoS 1 message sent while it is away reaches it when it reconnects through the surviving node
+  const [puback] = await observer.request('publish_to_alias', { alias, msg: 'while you were away' }, 'puback');
+  assert.equal(puback.success, true);
+  const back = await connect('v2', status.gateways[0].pubsub);
+  opened.push(back);
+  await back.connectApp(status.demo.appkey, alias);
+  assert.deepEqual((await back.next('message'))[0], { topic: alias, msg: 'while you were away' });
 });

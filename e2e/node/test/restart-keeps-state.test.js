@@ -2,14 +2,11 @@
 // A restart of the whole platform (./pushctl down, ./pushctl up) keeps apps, sessions and subscriptions.
 const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { execFileSync } = require('node:child_process');
-const path = require('node:path');
 const { connect } = require('./lib/clients');
-const { platform, createApp, ROOT } = require('./lib/platform');
+const { platform, createApp, pushctl, UP_ARGS } = require('./lib/platform');
 
 const opened = [];
 after(() => opened.forEach((c) => c.close()));
-const pushctl = (...args) => execFileSync(path.join(ROOT, 'pushctl'), args, { encoding: 'utf8', env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
 
 test('apps, sessions and subscriptions survive a restart of the whole platform', { timeout: 300000 }, async () => {
   // given an app with a session subscribed to a topic
@@ -23,7 +20,7 @@ test('apps, sessions and subscriptions survive a restart of the whole platform',
 
   // when the platform restarts
   pushctl('down');
-  pushctl('up', '--detach', '--gateways', '2');
+  pushctl(...UP_ARGS);
   const status = JSON.parse(pushctl('status', '--json'));
 
   // then the same customid gets the same session, still subscribed, on either node

@@ -33,4 +33,19 @@ async function createApp(name) {
   return res.body;
 }
 
-module.exports = { platform, admin, createApp, ROOT };
+/** Runs ./pushctl with the test's environment (PUSH_DATA_DIR) and returns its output. */
+function pushctl(...args) {
+  return execFileSync(path.join(ROOT, 'pushctl'), args, { encoding: 'utf8', env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+/** How run-e2e.sh starts the platform: two gateway nodes and two routing instances. */
+const UP_ARGS = ['up', '--detach', '--gateways', '2', '--routers', '2'];
+
+/** Restarts the whole platform, for tests that broke part of it. */
+function restartPlatform() {
+  pushctl('down');
+  pushctl(...UP_ARGS);
+  cached = undefined;
+}
+
+module.exports = { platform, admin, createApp, pushctl, restartPlatform, UP_ARGS, ROOT };

@@ -11,6 +11,8 @@ public final class EnvelopeTypes {
     public static final String PUBSUB_FRAME_PREFIX = "pubsub.";
     /** A gateway node is alive; payload {@link GatewayHeartbeat}. Sent every few seconds on {@link Topics#heartbeats()}. */
     public static final String GATEWAY_HEARTBEAT = "gateway.heartbeat";
+    /** A routing instance checks it can hear {@link Topics#heartbeats()}: it reads back its own probe. No payload. */
+    public static final String ROUTING_PROBE = "routing.probe";
     /** Emit one event to some connections of one gateway node; payload {@link EmitToConnections}. */
     public static final String EMIT = "gateway.emit";
     /**

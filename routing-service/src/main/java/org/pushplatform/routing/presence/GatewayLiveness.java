@@ -5,12 +5,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.pushplatform.contract.GatewayHeartbeat;
+import org.pushplatform.routing.config.RoutingConfig;
 
 /**
  * Which gateway nodes are alive, from their heartbeats. A node silent for three of its intervals, or one that
- * restarted (a new boot id), loses its connections here, so that its clients show offline.
+ * restarted (a new boot id), loses its connections here, so that its clients show offline. While this instance
+ * cannot read {@code push.heartbeats} itself (Kafka restarting), nobody is expired.
  */
 @ApplicationScoped
 public class GatewayLiveness {
@@ -25,9 +28,35 @@ public class GatewayLiveness {
 
     private final ConnectionRegistry connections;
     private final Map<String, LastHeard> nodes = new ConcurrentHashMap<>();
+    /** Silence means a dead node only while this instance hears its own probes through Kafka. */
+    private final long deafAfterMs;
+    private volatile long ownProbeHeardAt = -1;
 
-    public GatewayLiveness(ConnectionRegistry connections) {
+    @Inject
+    public GatewayLiveness(ConnectionRegistry connections, RoutingConfig config) {
+        this(connections, MISSED_BEATS * config.livenessCheck().toMillis());
+    }
+
+    GatewayLiveness(ConnectionRegistry connections, long deafAfterMs) {
         this.connections = connections;
+        this.deafAfterMs = deafAfterMs;
+    }
+
+    /**
+     * This instance's own probe came back through {@code push.heartbeats}. After a gap (Kafka was away) every node
+     * starts a fresh count: their heartbeats were lost with ours, which says nothing about them.
+     */
+    public void ownProbeHeard(long nowMillis) {
+        long previous = ownProbeHeardAt;
+        ownProbeHeardAt = nowMillis;
+        if (previous >= 0 && nowMillis - previous > deafAfterMs) {
+            nodes.replaceAll((nodeId, last) -> new LastHeard(last.bootId(), last.intervalMs(), nowMillis));
+            LOG.infof("[routing] heartbeats readable again after %d ms; gateway nodes get a fresh count", nowMillis - previous);
+        }
+    }
+
+    private boolean canHear(long nowMillis) {
+        return ownProbeHeardAt >= 0 && nowMillis - ownProbeHeardAt <= deafAfterMs;
     }
 
     public void heard(String nodeId, GatewayHeartbeat heartbeat) {
@@ -56,6 +85,9 @@ public class GatewayLiveness {
     }
 
     void expireSilentNodes(long nowMillis) {
+        if (!canHear(nowMillis)) {
+            return;
+        }
         nodes.forEach((nodeId, last) -> {
             long silentMs = nowMillis - last.atMillis();
             if (silentMs > MISSED_BEATS * last.intervalMs() && nodes.remove(nodeId, last)) {

@@ -16,7 +16,7 @@ class GatewayLivenessTest {
         public void offline(ClientConnection connection, boolean sessionWentOffline) {
         }
     });
-    private final GatewayLiveness liveness = new GatewayLiveness(connections);
+    private final GatewayLiveness liveness = new GatewayLiveness(connections, 15_000);
 
     @Test
     void aNodeSilentForThreeIntervalsLosesItsConnections() {
@@ -26,9 +26,10 @@ class GatewayLivenessTest {
         connections.bind(new ClientConnection("c-1", "gw-1", "app", "s-1", 0));
         connections.bind(new ClientConnection("c-2", "gw-2", "app", "s-2", 0));
 
-        // when 3.5 intervals pass with gw-2 still beating
+        // when 3.5 intervals pass with gw-2 still beating, and Kafka working (the probe comes back)
         long now = System.currentTimeMillis();
         liveness.heard("gw-2", new GatewayHeartbeat("boot-b", 1000, 1), now + 3000);
+        liveness.ownProbeHeard(now + 3000);
         liveness.expireSilentNodes(now + 3500);
 
         // then gw-1's connections are gone, so its sessions show offline, and gw-2's are kept
@@ -53,8 +54,28 @@ class GatewayLivenessTest {
         liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1));
         connections.bind(new ClientConnection("c-1", "gw-1", "app", "s-1", 0));
 
+        liveness.ownProbeHeard(System.currentTimeMillis() + 2000);
         liveness.expireSilentNodes(System.currentTimeMillis() + 2000);
 
         assertThat(connections.find("c-1")).isPresent();
+    }
+
+    @Test
+    void nobodyIsExpiredWhileHeartbeatsCannotBeReadAndEveryoneGetsAFreshCountAfter() {
+        long now = System.currentTimeMillis();
+        liveness.ownProbeHeard(now);
+        liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1), now);
+        connections.bind(new ClientConnection("c-1", "gw-1", "app", "s-1", 0));
+
+        // Kafka away for 20 s: neither the node's beats nor our own probe arrive
+        liveness.expireSilentNodes(now + 20_000);
+        assertThat(connections.find("c-1")).isPresent();
+
+        // back: our probe arrives first; the node has three intervals from now to be heard
+        liveness.ownProbeHeard(now + 20_000);
+        liveness.expireSilentNodes(now + 21_000);
+        assertThat(connections.find("c-1")).isPresent();
+        liveness.expireSilentNodes(now + 24_000);
+        assertThat(connections.find("c-1")).isEmpty();
     }
 }
