@@ -29,7 +29,9 @@ public class HeartbeatConsumer {
         this.probes = probes;
     }
 
-    @Scheduled(every = "${push.liveness-check}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // delayed: the first probe waits for the channels to be connected
+    @Scheduled(every = "${push.liveness-check}", delayed = "${push.liveness-check}",
+        concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void probe() {
         Envelope probe = Envelope.toGateway(EnvelopeTypes.ROUTING_PROBE, instanceId, instanceId, null);
         probes.send(EnvelopeCodec.encode(probe)).exceptionally(failure -> null);
