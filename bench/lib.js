@@ -7,7 +7,7 @@ const io = require('socket.io-client');
 function platform() {
   const out = execFileSync(path.resolve(__dirname, '../pushctl'), ['status', '--json'], { encoding: 'utf8' });
   const status = JSON.parse(out);
-  if (!status.running) throw new Error('the platform is not running: start it with ./pushctl up --detach --gateways 2');
+  if (!status.running) throw new Error('the platform is not running: start it with ./pushctl up --detach --gateways 2 --routers 2');
   return status;
 }
 

@@ -4,7 +4,7 @@
 const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { connect } = require('./lib/clients');
-const { platform, pushctl } = require('./lib/platform');
+const { platform, pushctl, awaitHealthy } = require('./lib/platform');
 
 const opened = [];
 after(() => opened.forEach((c) => c.close()));
@@ -63,5 +63,7 @@ for (const component of ['kafka', 'postgres']) {
     let next;
     do { [next] = await back.next('message', 60000); } while (next.msg !== 'after');
     console.log(`${component}: stored messages and a new one delivered ${Date.now() - started} ms after the restart began`);
+    await awaitHealthy();
+    console.log(`${component}: every service healthy again ${Date.now() - started} ms after the restart began`);
   });
 }

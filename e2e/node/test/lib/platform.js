@@ -38,14 +38,21 @@ function pushctl(...args) {
   return execFileSync(path.join(ROOT, 'pushctl'), args, { encoding: 'utf8', env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
+/** Waits until every service says it is healthy again (e.g. after Kafka or PostgreSQL restarted under it). */
+async function awaitHealthy(timeoutMs = 60000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      pushctl('status');
+      return;
+    } catch (e) {
+      if (Date.now() > deadline) throw new Error('the platform is not healthy again after ' + timeoutMs + ' ms');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
 /** How run-e2e.sh starts the platform: two gateway nodes and two routing instances. */
 const UP_ARGS = ['up', '--detach', '--gateways', '2', '--routers', '2'];
 
-/** Restarts the whole platform, for tests that broke part of it. */
-function restartPlatform() {
-  pushctl('down');
-  pushctl(...UP_ARGS);
-  cached = undefined;
-}
-
-module.exports = { platform, admin, createApp, pushctl, restartPlatform, UP_ARGS, ROOT };
+module.exports = { platform, admin, createApp, pushctl, awaitHealthy, UP_ARGS, ROOT };

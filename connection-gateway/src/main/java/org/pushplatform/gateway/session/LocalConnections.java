@@ -2,6 +2,7 @@ package org.pushplatform.gateway.session;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,10 +15,9 @@ public class LocalConnections {
 
     private final Map<String, LocalConnection> byId = new ConcurrentHashMap<>();
 
-    public LocalConnection add(String connectionId, ClientSink sink) {
-        LocalConnection connection = new LocalConnection(connectionId, sink);
-        byId.put(connectionId, connection);
-        return connection;
+    /** The connection, added now if this is the first we hear of it (its first frame may beat its connect event). */
+    public LocalConnection getOrAdd(String connectionId, Supplier<ClientSink> sink) {
+        return byId.computeIfAbsent(connectionId, id -> new LocalConnection(id, sink.get()));
     }
 
     public void remove(String connectionId) {

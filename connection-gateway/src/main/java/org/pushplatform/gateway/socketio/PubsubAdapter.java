@@ -58,7 +58,7 @@ public class PubsubAdapter {
     private void onConnect(SocketIOClient client) {
         String connectionId = connectionId(client);
         client.set(LIMITER, new FrameRateLimiter(config.framesPerSecond()));
-        LocalConnection connection = connections.add(connectionId, new SocketIoClientSink(client));
+        LocalConnection connection = connections.getOrAdd(connectionId, () -> new SocketIoClientSink(client));
         var opened = new ConnectionOpened("pubsub", client.getTransport().getValue(), String.valueOf(client.getRemoteAddress()));
         publisher.publish(EnvelopeTypes.CONNECTION_OPENED, connection, EnvelopeCodec.toJson(opened));
         client.sendEvent("socketconnectack", CONNECT_ACK);
@@ -87,10 +87,8 @@ public class PubsubAdapter {
             }
             return;
         }
-        LocalConnection connection = connections.get(connectionId(client));
-        if (connection == null) {
-            return;
-        }
+        // with polling, a frame's POST may be handled on another event loop before the connect listener has run
+        LocalConnection connection = connections.getOrAdd(connectionId(client), () -> new SocketIoClientSink(client));
         framesIn.increment();
         JsonNode payload = data;
         if (event.equals("connect_v2")) {
