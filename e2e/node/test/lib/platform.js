@@ -8,10 +8,22 @@ let cached;
 
 function platform() {
   if (!cached) {
-    const out = execFileSync(path.join(ROOT, 'pushctl'), ['status', '--json'], { encoding: 'utf8', env: process.env });
-    cached = JSON.parse(out);
-    if (!cached.running || !cached.healthy) {
-      throw new Error('the platform is not running and healthy: ' + out);
+    // a test that restarted a part waits here until every service is healthy again (at most a minute)
+    const deadline = Date.now() + 60000;
+    for (;;) {
+      let out;
+      try {
+        out = execFileSync(path.join(ROOT, 'pushctl'), ['status', '--json'], { encoding: 'utf8', env: process.env });
+      } catch (e) {
+        out = e.stdout || '{"running": false}'; // exit code 1: running but not healthy
+      }
+      const status = JSON.parse(out);
+      if (status.running && status.healthy) {
+        cached = status;
+        break;
+      }
+      if (Date.now() > deadline) throw new Error('the platform is not running and healthy: ' + out);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
     }
   }
   return cached;

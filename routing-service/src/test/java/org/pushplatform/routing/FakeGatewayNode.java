@@ -37,6 +37,7 @@ final class FakeGatewayNode implements AutoCloseable {
     private final String node = "test-" + UUID.randomUUID();
     private final KafkaProducer<String, String> producer;
     private final KafkaConsumer<String, String> consumer;
+    private final List<EmitToConnections> unread = new ArrayList<>();
     private final Map<String, String> routingKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     FakeGatewayNode(String bootstrap) {
@@ -81,25 +82,47 @@ final class FakeGatewayNode implements AutoCloseable {
         producer.flush();
     }
 
-    /** At least {@code count} deliveries to this node, within 30 s. */
+    /** At least {@code count} deliveries to this node (those not yet taken first), within 30 s. */
     List<EmitToConnections> awaitEmits(int count) {
-        List<EmitToConnections> emits = new ArrayList<>();
+        List<EmitToConnections> emits = new ArrayList<>(unread);
+        unread.clear();
         long deadline = System.currentTimeMillis() + 30_000;
         while (emits.size() < count && System.currentTimeMillis() < deadline) {
-            consumer.poll(Duration.ofMillis(200)).forEach(record ->
-                emits.add(EnvelopeCodec.payload(EnvelopeCodec.decode(record.value()), EmitToConnections.class)));
+            emits.addAll(poll());
         }
         assertThat(emits).hasSizeGreaterThanOrEqualTo(count);
         return emits;
     }
 
-    /** Whatever arrives within {@code millis}. */
-    List<EmitToConnections> pollEmits(long millis) {
+    /** The next delivery of {@code event} to the connection, within 30 s; the others stay for later calls. */
+    EmitToConnections awaitEvent(String connectionId, String event) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (EmitToConnections emit : unread) {
+                if (emit.event().equals(event) && emit.connectionIds().contains(connectionId)) {
+                    unread.remove(emit);
+                    return emit;
+                }
+            }
+            unread.addAll(poll());
+        }
+        throw new AssertionError("no " + event + " for " + connectionId + " within 30 s; got " + unread);
+    }
+
+    private List<EmitToConnections> poll() {
         List<EmitToConnections> emits = new ArrayList<>();
+        consumer.poll(Duration.ofMillis(200)).forEach(record ->
+            emits.add(EnvelopeCodec.payload(EnvelopeCodec.decode(record.value()), EmitToConnections.class)));
+        return emits;
+    }
+
+    /** Whatever arrives within {@code millis}, with those not yet taken. */
+    List<EmitToConnections> pollEmits(long millis) {
+        List<EmitToConnections> emits = new ArrayList<>(unread);
+        unread.clear();
         long deadline = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < deadline) {
-            consumer.poll(Duration.ofMillis(100)).forEach(record ->
-                emits.add(EnvelopeCodec.payload(EnvelopeCodec.decode(record.value()), EmitToConnections.class)));
+            emits.addAll(poll());
         }
         return emits;
     }

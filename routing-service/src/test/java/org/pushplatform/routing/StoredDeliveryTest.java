@@ -62,14 +62,14 @@ class StoredDeliveryTest {
 
         // then on reconnect it gets the kept one only, marked for a receipt
         String again = connect(receiverId);
-        EmitToConnections redelivered = find(gateway.awaitEmits(1), again, "message");
+        EmitToConnections redelivered = gateway.awaitEvent(again, "message");
         assertThat(redelivered.args().get(0).toString()).isEqualTo("{\"topic\":\"" + alias + "\",\"msg\":\"kept\"}");
         assertThat(redelivered.receiptId()).isNotNull();
         assertThat(gateway.pollEmits(1000)).noneMatch(e -> e.event().equals("message"));
 
         // and once received, the publisher hears recvack and the next connection gets nothing again
         gateway.receipt(again, redelivered.receiptId());
-        EmitToConnections recvack = find(gateway.awaitEmits(1), publisher, "recvack");
+        EmitToConnections recvack = gateway.awaitEvent(publisher, "recvack");
         JsonNode ack = recvack.args().get(0);
         assertThat(ack.get("success").asBoolean()).isTrue();
         assertThat(ack.get("messageId").asText()).isEqualTo("1");
@@ -137,7 +137,7 @@ class StoredDeliveryTest {
     private String connect(String customid) {
         String connection = gateway.open();
         gateway.frame(connection, "connect_v2", json("appkey", DEMO_APPKEY, "customid", customid));
-        find(gateway.awaitEmits(1), connection, "connack");
+        gateway.awaitEvent(connection, "connack");
         return connection;
     }
 

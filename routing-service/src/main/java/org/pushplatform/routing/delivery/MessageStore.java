@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.pushplatform.contract.EnvelopeCodec;
@@ -52,31 +51,30 @@ public class MessageStore {
         this.partitions = partitions;
     }
 
+    /** One statement: the message and its pending rows are stored together or not at all. */
     public Uni<StoredMessage> store(NewMessage message, List<Target> targets) {
-        return db.withTransaction(tx -> tx.preparedQuery("INSERT INTO routing.message (appkey, message_id, source_id, event_topic,"
-                    + " msg, qos, publisher_session, publisher_partition, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-                    + " ON CONFLICT DO NOTHING RETURNING id")
-                .execute(Tuple.tuple(Arrays.asList(message.appkey(), message.messageId(), message.sourceId(), message.eventTopic(),
-                    message.msg().toString(), (short) message.qos(), sessionOf(message.publisher()),
-                    partitionOf(message.publisher()), OffsetDateTime.now().plusSeconds(message.ttlSeconds()))))
-                .flatMap(inserted -> inserted.size() == 1
-                    ? addPending(tx, inserted.iterator().next().getLong(0), targets)
-                    : stillPending(tx, message)));
-    }
-
-    private static Uni<StoredMessage> addPending(SqlConnection tx, long id, List<Target> targets) {
         String[] sessionIds = targets.stream().map(Target::sessionId).toArray(String[]::new);
-        return tx.preparedQuery("INSERT INTO routing.pending_delivery (session_id, message_ref) SELECT unnest($1::varchar[]), $2")
-            .execute(Tuple.of(sessionIds, id)).map(done -> new StoredMessage(id, targets, false));
+        return db.preparedQuery("WITH stored AS (INSERT INTO routing.message (appkey, message_id, source_id, event_topic, msg, qos,"
+                + " publisher_session, publisher_partition, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+                + " ON CONFLICT DO NOTHING RETURNING id),"
+                + " pending AS (INSERT INTO routing.pending_delivery (session_id, message_ref) SELECT unnest($10::varchar[]), id FROM stored)"
+                + " SELECT id FROM stored")
+            .execute(Tuple.tuple(Arrays.asList(message.appkey(), message.messageId(), message.sourceId(), message.eventTopic(),
+                message.msg().toString(), (short) message.qos(), sessionOf(message.publisher()), partitionOf(message.publisher()),
+                OffsetDateTime.now().plusSeconds(message.ttlSeconds()), sessionIds)))
+            .flatMap(stored -> stored.size() == 1
+                ? Uni.createFrom().item(new StoredMessage(stored.iterator().next().getLong(0), targets, false))
+                : stillPending(message));
     }
 
-    private Uni<StoredMessage> stillPending(SqlConnection tx, NewMessage message) {
-        return tx.preparedQuery("SELECT id FROM routing.message WHERE source_id = $1 OR (qos = 2 AND $4 = 2 AND appkey = $2"
+    /** A message asked for before: the sessions that still have to receive it. */
+    private Uni<StoredMessage> stillPending(NewMessage message) {
+        return db.preparedQuery("SELECT id FROM routing.message WHERE source_id = $1 OR (qos = 2 AND $4 = 2 AND appkey = $2"
                 + " AND message_id = $3) LIMIT 1")
             .execute(Tuple.tuple(Arrays.asList(message.sourceId(), message.appkey(), message.messageId(), message.qos())))
             .flatMap(rows -> {
                 long id = rows.iterator().next().getLong(0);
-                return tx.preparedQuery("SELECT d.session_id, s.appkey, s.customid FROM routing.pending_delivery d"
+                return db.preparedQuery("SELECT d.session_id, s.appkey, s.customid FROM routing.pending_delivery d"
                         + " JOIN routing.pubsub_session s ON s.session_id = d.session_id WHERE d.message_ref = $1")
                     .execute(Tuple.of(id)).map(pending -> {
                         List<Target> targets = new ArrayList<>();
@@ -107,15 +105,14 @@ public class MessageStore {
      * the publisher, says so, for recvack.
      */
     public Uni<Optional<FirstReceipt>> received(String sessionId, long messageRef) {
-        return db.withTransaction(tx -> tx.preparedQuery("DELETE FROM routing.pending_delivery WHERE session_id = $1 AND message_ref = $2")
+        return db.preparedQuery("WITH done AS (DELETE FROM routing.pending_delivery WHERE session_id = $1 AND message_ref = $2"
+                + " RETURNING message_ref)"
+                + " UPDATE routing.message m SET received_at = now() FROM done WHERE m.id = done.message_ref"
+                + " AND m.received_at IS NULL AND m.publisher_session IS NOT NULL AND m.publisher_session <> $1"
+                + " RETURNING m.appkey, m.message_id, m.publisher_session, m.publisher_partition, m.received_at,"
+                + " (SELECT alias FROM routing.pubsub_session WHERE session_id = $1)")
             .execute(Tuple.of(sessionId, messageRef))
-            .flatMap(deleted -> deleted.rowCount() == 0 ? Uni.createFrom().item(Optional.<FirstReceipt>empty())
-                : tx.preparedQuery("UPDATE routing.message SET received_at = now() WHERE id = $1 AND received_at IS NULL"
-                        + " AND publisher_session IS NOT NULL AND publisher_session <> $2 RETURNING appkey, message_id,"
-                        + " publisher_session, publisher_partition, received_at,"
-                        + " (SELECT alias FROM routing.pubsub_session WHERE session_id = $2)")
-                    .execute(Tuple.of(messageRef, sessionId))
-                    .map(rows -> rows.size() == 0 ? Optional.<FirstReceipt>empty() : Optional.of(firstReceipt(rows.iterator().next())))));
+            .map(rows -> rows.size() == 0 ? Optional.<FirstReceipt>empty() : Optional.of(firstReceipt(rows.iterator().next())));
     }
 
     private static FirstReceipt firstReceipt(Row row) {
