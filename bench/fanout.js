@@ -1,10 +1,10 @@
 'use strict';
 // Fan-out: N subscribers of one topic spread over every gateway node, one publisher sending M messages at
-// R per second; prints deliveries/s and delivery latency (publish emit to message arrival).
+// R per second (QoS 0 unless --qos); prints deliveries/s and delivery latency (publish emit to message arrival).
 const { platform, options, client, request, percentile, table, sleep } = require('./lib');
 
 async function main() {
-  const opts = options({ subscribers: 200, messages: 200, rate: 50 });
+  const opts = options({ subscribers: 200, messages: 200, rate: 50, qos: 0 });
   const status = platform();
   const appkey = status.demo.appkey;
   const gateways = status.gateways.map((g) => g.pubsub);
@@ -27,7 +27,7 @@ async function main() {
   const expected = opts.subscribers * opts.messages;
   const started = Date.now();
   for (let n = 0; n < opts.messages; n++) {
-    publisher.emit('publish', { topic, msg: JSON.stringify({ n, sentAt: Date.now() }), qos: 0 });
+    publisher.emit('publish', { topic, msg: JSON.stringify({ n, sentAt: Date.now() }), qos: opts.qos });
     const due = started + ((n + 1) * 1000) / opts.rate;
     await sleep(Math.max(0, due - Date.now()));
   }
@@ -37,7 +37,7 @@ async function main() {
 
   latencies.sort((a, b) => a - b);
   table([{
-    scenario: 'fan-out',
+    scenario: `fan-out QoS ${opts.qos}`,
     gateways: gateways.length,
     subscribers: opts.subscribers,
     messages: opts.messages,
