@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,9 @@ public class PartitionOwnership implements KafkaConsumerRebalanceListener {
     private final String inboundTopic;
 
     public PartitionOwnership(SessionPartitions partitions, ConnectionRegistry connections, LiveConnectionStore liveConnections,
-                              GatewayLiveness liveness, RoutingConfig config) {
+                              GatewayLiveness liveness, RoutingConfig config, MeterRegistry metrics) {
+        metrics.gauge("push_routing_owned_partitions", partitions, owned -> owned.owned().size());
+        metrics.gauge("push_routing_live_connections", connections, ConnectionRegistry::size);
         this.partitions = partitions;
         this.connections = connections;
         this.liveConnections = liveConnections;
