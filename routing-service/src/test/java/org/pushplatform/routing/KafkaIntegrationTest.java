@@ -50,8 +50,8 @@ class KafkaIntegrationTest {
             find(gateway.awaitEmits(2), subscriber, "suback");
 
             // when
-            otherTeam.send(new ProducerRecord<>("push.commands", appkey,
-                "{\"type\":\"publish\",\"appkey\":\"" + appkey + "\",\"topic\":\"orders\",\"msg\":\"from kafka\",\"opts\":{\"messageId\":\"m-1\"}}"));
+            otherTeam.send(new ProducerRecord<>("push.commands", appkey, "{\"type\":\"publish\",\"appkey\":\"" + appkey
+                + "\",\"topic\":\"orders\",\"msg\":\"from kafka\",\"opts\":{\"messageId\":\"m-1\",\"apn_json\":{\"aps\":{\"alert\":\"shipped\"}}}}"));
             otherTeam.send(new ProducerRecord<>("push.commands", appkey, "{\"type\":\"publish\",\"appkey\":\"nope\",\"topic\":\"t\",\"msg\":\"x\"}"));
             otherTeam.flush();
 
@@ -59,7 +59,7 @@ class KafkaIntegrationTest {
             assertThat(find(gateway.awaitEmits(1), subscriber, "message").args().get(0).toString())
                 .isEqualTo("{\"topic\":\"orders\",\"msg\":\"from kafka\"}");
             // and the message and the subscriber's presence are CloudEvents
-            List<JsonNode> seen = awaitEvents(events, appkey, 2);
+            List<JsonNode> seen = awaitEvents(events, appkey, 3);
             JsonNode published = seen.stream().filter(e -> e.get("type").asText().endsWith("message.published")).findFirst().orElseThrow();
             assertThat(published.get("specversion").asText()).isEqualTo("1.0");
             assertThat(published.get("subject").asText()).isEqualTo(appkey + "/orders");
@@ -67,6 +67,10 @@ class KafkaIntegrationTest {
             assertThat(published.get("data").get("messageId").asText()).isEqualTo("m-1");
             JsonNode online = seen.stream().filter(e -> e.get("type").asText().equals("org.pushplatform.presence.online")).findFirst().orElseThrow();
             assertThat(online.get("data").get("connectionId").asText()).isEqualTo(subscriber);
+            // and the push notification it asked for is handed on for the APNs bridge
+            JsonNode notification = seen.stream().filter(e -> e.get("type").asText().endsWith("notification.requested")).findFirst().orElseThrow();
+            assertThat(notification.get("data").get("apnJson").toString()).isEqualTo("{\"aps\":{\"alert\":\"shipped\"}}");
+            assertThat(notification.get("data").get("target").asText()).isEqualTo("orders");
         }
     }
 
@@ -74,7 +78,7 @@ class KafkaIntegrationTest {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
             ConsumerConfig.GROUP_ID_CONFIG, "other-team-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
             new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of("push.events.messages", "push.events.presence"));
+        consumer.subscribe(List.of("push.events.messages", "push.events.presence", "push.events.notifications"));
         return consumer;
     }
 
