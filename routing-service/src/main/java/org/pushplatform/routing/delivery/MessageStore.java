@@ -14,7 +14,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.pushplatform.contract.EnvelopeCodec;
-import org.pushplatform.routing.ownership.SessionPartitions;
 
 /**
  * QoS 1 and 2 messages in PostgreSQL: one row per message, one pending row per target session that has not yet
@@ -44,11 +43,11 @@ public class MessageStore {
     static final int MAX_REDELIVERY = 5000;
 
     private final Pool db;
-    private final SessionPartitions partitions;
+    private final MessageTargets messageTargets;
 
-    public MessageStore(Pool db, SessionPartitions partitions) {
+    public MessageStore(Pool db, MessageTargets targets) {
         this.db = db;
-        this.partitions = partitions;
+        this.messageTargets = targets;
     }
 
     /** One statement: the message and its pending rows are stored together or not at all. */
@@ -74,15 +73,9 @@ public class MessageStore {
             .execute(Tuple.tuple(Arrays.asList(message.sourceId(), message.appkey(), message.messageId(), message.qos())))
             .flatMap(rows -> {
                 long id = rows.iterator().next().getLong(0);
-                return db.preparedQuery("SELECT d.session_id, s.appkey, s.customid FROM routing.pending_delivery d"
+                return db.preparedQuery("SELECT d.session_id, s.customid FROM routing.pending_delivery d"
                         + " JOIN routing.pubsub_session s ON s.session_id = d.session_id WHERE d.message_ref = $1")
-                    .execute(Tuple.of(id)).map(pending -> {
-                        List<Target> targets = new ArrayList<>();
-                        for (Row row : pending) {
-                            targets.add(new Target(row.getString(0), partitions.partitionOf(row.getString(1), row.getString(2))));
-                        }
-                        return new StoredMessage(id, targets, true);
-                    });
+                    .execute(Tuple.of(id)).map(pending -> new StoredMessage(id, messageTargets.fromRows(message.appkey(), pending), true));
             });
     }
 

@@ -29,15 +29,16 @@ public class MessageTargets {
     public Uni<List<Target>> subscribersOf(String appkey, String topic) {
         return db.preparedQuery("SELECT s.session_id, s.customid FROM routing.subscription sub"
                 + " JOIN routing.pubsub_session s ON s.session_id = sub.session_id WHERE sub.appkey = $1 AND sub.topic = $2")
-            .execute(Tuple.of(appkey, topic)).map(rows -> targets(appkey, rows));
+            .execute(Tuple.of(appkey, topic)).map(rows -> fromRows(appkey, rows));
     }
 
     public Uni<List<Target>> withAlias(String appkey, String alias) {
         return db.preparedQuery("SELECT session_id, customid FROM routing.pubsub_session WHERE appkey = $1 AND alias = $2")
-            .execute(Tuple.of(appkey, alias)).map(rows -> targets(appkey, rows));
+            .execute(Tuple.of(appkey, alias)).map(rows -> fromRows(appkey, rows));
     }
 
-    private List<Target> targets(String appkey, RowSet<Row> rows) {
+    /** Rows of (session_id, customid) of one app, as targets with their partitions. */
+    List<Target> fromRows(String appkey, RowSet<Row> rows) {
         List<Target> targets = new ArrayList<>(rows.size());
         for (Row row : rows) {
             targets.add(new Target(row.getString(0), partitions.partitionOf(appkey, row.getString(1))));
