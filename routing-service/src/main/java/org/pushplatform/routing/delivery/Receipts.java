@@ -1,13 +1,15 @@
 package org.pushplatform.routing.delivery;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.pushplatform.contract.Envelope;
-import org.pushplatform.routing.presence.ConnectionRegistry;
+import org.pushplatform.routing.presence.ClientConnection;
+import org.pushplatform.routing.presence.OwnedConnections;
 import org.pushplatform.routing.pubsub.PubsubReplies;
 
 /**
@@ -17,12 +19,12 @@ import org.pushplatform.routing.pubsub.PubsubReplies;
 @ApplicationScoped
 public class Receipts {
 
-    private final ConnectionRegistry connections;
+    private final OwnedConnections connections;
     private final MessageStore store;
     private final SessionRouter router;
     private final Counter unknownConnection;
 
-    public Receipts(ConnectionRegistry connections, MessageStore store, SessionRouter router, MeterRegistry metrics) {
+    public Receipts(OwnedConnections connections, MessageStore store, SessionRouter router, MeterRegistry metrics) {
         this.connections = connections;
         this.store = store;
         this.router = router;
@@ -30,7 +32,10 @@ public class Receipts {
     }
 
     public Uni<Void> received(Envelope receipt) {
-        var connection = connections.find(receipt.connectionId());
+        return connections.find(receipt.connectionId()).flatMap(connection -> received(receipt, connection));
+    }
+
+    private Uni<Void> received(Envelope receipt, Optional<ClientConnection> connection) {
         long messageRef;
         try {
             messageRef = Long.parseLong(receipt.messageId());

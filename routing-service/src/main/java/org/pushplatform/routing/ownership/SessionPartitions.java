@@ -33,6 +33,10 @@ public class SessionPartitions {
         return Utils.toPositive(Utils.murmur2(key)) % count;
     }
 
+    public boolean owns(int partition) {
+        return owned.contains(partition);
+    }
+
     void assigned(Collection<Integer> partitions) {
         owned.addAll(partitions);
     }

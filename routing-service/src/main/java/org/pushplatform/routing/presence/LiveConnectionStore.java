@@ -1,17 +1,23 @@
 package org.pushplatform.routing.presence;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The live connections in PostgreSQL: what a new owner of a partition starts from, and what get_state asks. */
 @ApplicationScoped
 public class LiveConnectionStore {
+
+    private static final String SELECT =
+        "SELECT connection_id, node_id, appkey, session_id, session_partition FROM routing.live_connection";
 
     private final Pool db;
 
@@ -33,17 +39,21 @@ public class LiveConnectionStore {
     }
 
     public Uni<List<ClientConnection>> ofPartitions(Collection<Integer> partitions) {
-        return db.preparedQuery("SELECT connection_id, node_id, appkey, session_id, session_partition"
-                + " FROM routing.live_connection WHERE session_partition = ANY($1)")
-            .execute(Tuple.of(partitions.toArray(Integer[]::new)))
-            .map(rows -> {
-                List<ClientConnection> connections = new java.util.ArrayList<>();
-                for (Row row : rows) {
-                    connections.add(new ClientConnection(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
-                        row.getInteger(4)));
-                }
-                return connections;
-            });
+        return db.preparedQuery(SELECT + " WHERE session_partition = ANY($1)")
+            .execute(Tuple.of(partitions.toArray(Integer[]::new))).map(LiveConnectionStore::connections);
+    }
+
+    public Uni<Optional<ClientConnection>> find(String connectionId) {
+        return db.preparedQuery(SELECT + " WHERE connection_id = $1").execute(Tuple.of(connectionId))
+            .map(rows -> connections(rows).stream().findFirst());
+    }
+
+    private static List<ClientConnection> connections(RowSet<Row> rows) {
+        List<ClientConnection> connections = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            connections.add(new ClientConnection(row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getInteger(4)));
+        }
+        return connections;
     }
 
     /** online when any session with the alias has a live connection, whichever instance owns it. */

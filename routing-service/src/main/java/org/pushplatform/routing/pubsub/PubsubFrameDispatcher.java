@@ -16,6 +16,7 @@ import org.pushplatform.routing.delivery.SessionDelivery;
 import org.pushplatform.contract.PubsubEvents;
 import org.pushplatform.routing.presence.ClientConnection;
 import org.pushplatform.routing.presence.ConnectionRegistry;
+import org.pushplatform.routing.presence.OwnedConnections;
 
 /**
  * Sends each record of the owned partitions to its handler: connection lifecycle, client frames, the repartition
@@ -31,12 +32,15 @@ public class PubsubFrameDispatcher {
     private final TopicQueryService queries;
     private final Deliveries deliveries;
     private final ConnectionRegistry connections;
+    private final OwnedConnections ownedConnections;
     private final SessionDelivery delivery;
     private final Receipts receipts;
     private final MeterRegistry metrics;
 
     public PubsubFrameDispatcher(PubsubService pubsub, AliasService aliases, TopicQueryService queries, Deliveries deliveries,
-                                 ConnectionRegistry connections, SessionDelivery delivery, Receipts receipts, MeterRegistry metrics) {
+                                 ConnectionRegistry connections, OwnedConnections ownedConnections, SessionDelivery delivery,
+                                 Receipts receipts, MeterRegistry metrics) {
+        this.ownedConnections = ownedConnections;
         this.delivery = delivery;
         this.receipts = receipts;
         this.pubsub = pubsub;
@@ -87,8 +91,11 @@ public class PubsubFrameDispatcher {
         if (event.equals("connect_v2")) {
             return pubsub.connect(frame);
         }
-        ClientConnection client = connections.find(frame.connectionId())
-            .orElseThrow(() -> new InvalidFrameException("not connected: send connect_v2 first"));
+        return ownedConnections.find(frame.connectionId()).flatMap(found -> handle(event, frame,
+            found.orElseThrow(() -> new InvalidFrameException("not connected: send connect_v2 first"))));
+    }
+
+    private Uni<Void> handle(String event, Envelope frame, ClientConnection client) {
         return switch (event) {
             case "subscribe" -> pubsub.subscribe(frame, client);
             case "unsubscribe" -> pubsub.unsubscribe(frame, client);

@@ -68,7 +68,10 @@ public class PubsubService {
                 var connection = new ClientConnection(frame.connectionId(), frame.nodeId(), appkey, session.sessionId,
                     partitions.partitionOf(appkey, customid));
                 return liveConnections.save(connection).invoke(() -> {
-                    connections.bind(connection);
+                    // a partition taken away meanwhile: its new owner finds the connection in PostgreSQL
+                    if (partitions.owns(connection.partition())) {
+                        connections.bind(connection);
+                    }
                     LOG.debugf("[%s] connected to app %s as session %s", frame.connectionId(), appkey, session.sessionId);
                     reply(frame, "connack", PubsubReplies.connack(session.sessionId));
                 }).flatMap(saved -> delivery.redeliver(connection)).invoke(missed -> {
