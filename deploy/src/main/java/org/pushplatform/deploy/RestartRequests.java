@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -50,23 +51,26 @@ final class RestartRequests {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 return;
-            } catch (IOException e) {
-                PlatformLauncher.say("cannot read restart requests: " + e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                // one bad request file must not stop the serving of later ones
+                PlatformLauncher.say("cannot read restart requests: " + e);
             }
         }
     }
 
     private void answer(Path request) throws IOException {
-        ObjectNode ask = (ObjectNode) JSON.readTree(request.toFile());
         ObjectNode outcome = JSON.createObjectNode();
         try {
-            outcome.put("ok", true).put("message", handler.restart(ask.get("component").asText(), ask.get("kill").asBoolean()));
+            var ask = JSON.readTree(request.toFile());
+            outcome.put("ok", true).put("message", handler.restart(ask.path("component").asText(), ask.path("kill").asBoolean()));
         } catch (Exception e) {
             outcome.put("ok", false).put("message", String.valueOf(e.getMessage()));
         }
         Path answer = request.resolveSibling(request.getFileName().toString().replace(".request", ".done"));
-        Files.writeString(answer, outcome.toString());
+        Path draft = request.resolveSibling(request.getFileName().toString().replace(".request", ".answer"));
+        Files.writeString(draft, outcome.toString());
         Files.delete(request);
+        Files.move(draft, answer, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Command side: asks, waits for the outcome, prints it; exit code 0 when done. */
@@ -74,7 +78,10 @@ final class RestartRequests {
         String id = UUID.randomUUID().toString();
         Path request = directory.resolve(id + ".request");
         Path answer = directory.resolve(id + ".done");
-        Files.writeString(request, JSON.createObjectNode().put("component", component).put("kill", kill).toString());
+        // written under another name and renamed, so that the launcher never reads a half-written request
+        Path draft = directory.resolve(id + ".draft");
+        Files.writeString(draft, JSON.createObjectNode().put("component", component).put("kill", kill).toString());
+        Files.move(draft, request, StandardCopyOption.ATOMIC_MOVE);
         Instant deadline = Instant.now().plus(ANSWER_TIMEOUT);
         while (!Files.exists(answer)) {
             if (Instant.now().isAfter(deadline)) {

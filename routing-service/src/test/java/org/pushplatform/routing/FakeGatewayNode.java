@@ -27,6 +27,7 @@ import org.pushplatform.contract.EmitToConnections;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.contract.GatewayHeartbeat;
 import org.pushplatform.contract.SessionKeys;
 
 /** Plays a gateway node on a real Kafka: writes client frames to push.in.routing, reads its push.gw.<node>. */
@@ -73,6 +74,14 @@ final class FakeGatewayNode implements AutoCloseable {
     /** The client went away. */
     void close(String connectionId) {
         send(connectionId, EnvelopeTypes.CONNECTION_CLOSED, null);
+    }
+
+    /** This node is alive, in its run {@code bootId}, as the real gateway says every few seconds. */
+    void heartbeat(String bootId) {
+        Envelope envelope = Envelope.toGateway(EnvelopeTypes.GATEWAY_HEARTBEAT, node, UUID.randomUUID().toString(),
+            EnvelopeCodec.toJson(new GatewayHeartbeat(bootId, 60_000, 1)));
+        producer.send(new ProducerRecord<>("push.heartbeats", node, EnvelopeCodec.encode(envelope)));
+        producer.flush();
     }
 
     /** Tells routing a stored message was written to the connection, as the gateway does after each write. */

@@ -11,6 +11,7 @@ import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.contract.GatewayHeartbeat;
+import org.pushplatform.routing.presence.EarlierRuns;
 import org.pushplatform.routing.presence.GatewayLiveness;
 
 /**
@@ -24,8 +25,11 @@ public class HeartbeatConsumer {
     private final Emitter<String> probes;
     private final String instanceId = "routing-" + UUID.randomUUID();
 
-    public HeartbeatConsumer(GatewayLiveness liveness, @Channel("probes-out") Emitter<String> probes) {
+    private final EarlierRuns earlierRuns;
+
+    public HeartbeatConsumer(GatewayLiveness liveness, EarlierRuns earlierRuns, @Channel("probes-out") Emitter<String> probes) {
         this.liveness = liveness;
+        this.earlierRuns = earlierRuns;
         this.probes = probes;
     }
 
@@ -44,7 +48,10 @@ public class HeartbeatConsumer {
             if (EnvelopeTypes.ROUTING_PROBE.equals(envelope.type()) && instanceId.equals(envelope.nodeId())) {
                 liveness.ownProbeHeard(System.currentTimeMillis());
             } else if (EnvelopeTypes.GATEWAY_HEARTBEAT.equals(envelope.type()) && envelope.nodeId() != null) {
-                liveness.heard(envelope.nodeId(), EnvelopeCodec.payload(envelope, GatewayHeartbeat.class));
+                GatewayHeartbeat heartbeat = EnvelopeCodec.payload(envelope, GatewayHeartbeat.class);
+                if (liveness.heard(envelope.nodeId(), heartbeat)) {
+                    earlierRuns.forget(envelope.nodeId(), heartbeat.bootId());
+                }
             }
         } catch (EnvelopeCodec.MalformedEnvelopeException e) {
             // a heartbeat we cannot read is one we did not hear; the node is expired if it stays unreadable

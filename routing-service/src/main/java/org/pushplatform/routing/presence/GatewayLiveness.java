@@ -59,16 +59,24 @@ public class GatewayLiveness {
         return ownProbeHeardAt >= 0 && nowMillis - ownProbeHeardAt <= deafAfterMs;
     }
 
-    public void heard(String nodeId, GatewayHeartbeat heartbeat) {
-        heard(nodeId, heartbeat, System.currentTimeMillis());
+    /** @return true when this run of the node is new to this instance */
+    public boolean heard(String nodeId, GatewayHeartbeat heartbeat) {
+        return heard(nodeId, heartbeat, System.currentTimeMillis());
     }
 
-    void heard(String nodeId, GatewayHeartbeat heartbeat, long nowMillis) {
+    boolean heard(String nodeId, GatewayHeartbeat heartbeat, long nowMillis) {
         LastHeard previous = nodes.put(nodeId, new LastHeard(heartbeat.bootId(), heartbeat.intervalMs(), nowMillis));
         if (previous != null && previous.bootId() != null && !previous.bootId().equals(heartbeat.bootId())) {
             int dropped = connections.closeNode(nodeId);
             LOG.infof("[%s] gateway restarted: %d connections of its previous run marked offline", nodeId, dropped);
         }
+        return previous == null || !heartbeat.bootId().equals(previous.bootId());
+    }
+
+    /** The run of the node this instance heard last, or null. */
+    public String bootIdOf(String nodeId) {
+        LastHeard last = nodes.get(nodeId);
+        return last == null ? null : last.bootId();
     }
 
     /**

@@ -25,11 +25,24 @@ public class LiveConnectionStore {
         this.db = db;
     }
 
-    public Uni<Void> save(ClientConnection c) {
-        return db.preparedQuery("INSERT INTO routing.live_connection (connection_id, node_id, appkey, session_id, session_partition)"
-                + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (connection_id) DO UPDATE SET node_id = $2, appkey = $3,"
-                + " session_id = $4, session_partition = $5")
-            .execute(Tuple.of(c.connectionId(), c.nodeId(), c.appkey(), c.sessionId(), c.partition())).replaceWithVoid();
+    /** @param nodeBootId the node's run as last heard, or null when not heard yet */
+    public Uni<Void> save(ClientConnection c, String nodeBootId) {
+        return db.preparedQuery("INSERT INTO routing.live_connection (connection_id, node_id, appkey, session_id, session_partition,"
+                + " node_boot_id) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (connection_id) DO UPDATE SET node_id = $2,"
+                + " appkey = $3, session_id = $4, session_partition = $5, node_boot_id = $6")
+            .execute(Tuple.tuple(java.util.Arrays.asList(c.connectionId(), c.nodeId(), c.appkey(), c.sessionId(), c.partition(),
+                nodeBootId))).replaceWithVoid();
+    }
+
+    /** Drops the connections of a node's earlier runs; returns their ids. */
+    public Uni<List<String>> deleteOtherRuns(String nodeId, String bootId) {
+        return db.preparedQuery("DELETE FROM routing.live_connection WHERE node_id = $1 AND node_boot_id IS NOT NULL"
+                + " AND node_boot_id <> $2 RETURNING connection_id")
+            .execute(Tuple.of(nodeId, bootId)).map(rows -> {
+                List<String> ids = new ArrayList<>(rows.size());
+                rows.forEach(row -> ids.add(row.getString(0)));
+                return ids;
+            });
     }
 
     /** The connection left that session (it may since have been bound again, to another). */

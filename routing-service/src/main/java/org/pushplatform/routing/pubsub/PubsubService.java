@@ -16,6 +16,7 @@ import org.pushplatform.routing.delivery.SessionDelivery;
 import org.pushplatform.routing.ownership.SessionPartitions;
 import org.pushplatform.routing.presence.ClientConnection;
 import org.pushplatform.routing.presence.ConnectionRegistry;
+import org.pushplatform.routing.presence.GatewayLiveness;
 import org.pushplatform.routing.presence.LiveConnectionStore;
 
 /** The pubsub events: connect_v2, subscribe, unsubscribe, publish and publish2. Runs on the session's owner. */
@@ -34,10 +35,13 @@ public class PubsubService {
     private final Deliveries deliveries;
     private final PublishService publishing;
     private final TopicPresence presence;
+    private final GatewayLiveness liveness;
 
     public PubsubService(AppService apps, SessionRepository sessions, SubscriptionRepository subscriptions,
                          ConnectionRegistry connections, LiveConnectionStore liveConnections, SessionPartitions partitions,
-                         SessionDelivery delivery, Deliveries deliveries, PublishService publishing, TopicPresence presence) {
+                         SessionDelivery delivery, Deliveries deliveries, PublishService publishing, TopicPresence presence,
+                         GatewayLiveness liveness) {
+        this.liveness = liveness;
         this.apps = apps;
         this.sessions = sessions;
         this.subscriptions = subscriptions;
@@ -67,7 +71,7 @@ public class PubsubService {
             return Panache.withTransaction(() -> findOrCreateSession(appkey, customid)).flatMap(session -> {
                 var connection = new ClientConnection(frame.connectionId(), frame.nodeId(), appkey, session.sessionId,
                     partitions.partitionOf(appkey, customid));
-                return liveConnections.save(connection).invoke(() -> {
+                return liveConnections.save(connection, liveness.bootIdOf(frame.nodeId())).invoke(() -> {
                     // a partition taken away meanwhile: its new owner finds the connection in PostgreSQL
                     if (partitions.owns(connection.partition())) {
                         connections.bind(connection);

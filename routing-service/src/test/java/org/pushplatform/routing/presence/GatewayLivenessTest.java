@@ -40,10 +40,12 @@ class GatewayLivenessTest {
 
     @Test
     void aNodeThatRestartedLosesTheConnectionsOfItsPreviousRun() {
-        liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1));
+        assertThat(liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1))).as("a run new to us").isTrue();
         connections.bind(new ClientConnection("c-1", "gw-1", "app", "s-1", 0));
+        assertThat(liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1))).as("the same run").isFalse();
 
-        liveness.heard("gw-1", new GatewayHeartbeat("boot-b", 1000, 0));
+        assertThat(liveness.heard("gw-1", new GatewayHeartbeat("boot-b", 1000, 0))).as("a new run").isTrue();
+        assertThat(liveness.bootIdOf("gw-1")).isEqualTo("boot-b");
 
         assertThat(connections.find("c-1")).isEmpty();
         assertThat(liveness.isAlive("gw-1")).isTrue();
