@@ -22,9 +22,9 @@ import org.pushplatform.contract.EnvelopeCodec;
 @ApplicationScoped
 public class MessageStore {
 
-    /** A message to keep until its targets receive it. */
+    /** A message to keep until its targets receive it; {@code publisher} (null from outside) is told by recvack. */
     public record NewMessage(String appkey, String messageId, String sourceId, String eventTopic, JsonNode msg, int qos,
-                             Publisher publisher, long ttlSeconds) {
+                             Target publisher, long ttlSeconds) {
     }
 
     /** @param pending the sessions still to receive it: all targets when new, the remaining ones when seen before */
@@ -36,7 +36,7 @@ public class MessageStore {
     }
 
     /** The first receiver of a message that is not its publisher. */
-    public record FirstReceipt(String appkey, String messageId, Publisher publisher, String alias, long timestamp) {
+    public record FirstReceipt(String appkey, String messageId, Target publisher, String alias, long timestamp) {
     }
 
     /** Redelivery on reconnect takes at most this many messages; the rest follow on the next reconnect. */
@@ -109,7 +109,7 @@ public class MessageStore {
     }
 
     private static FirstReceipt firstReceipt(Row row) {
-        return new FirstReceipt(row.getString(0), row.getString(1), new Publisher(row.getString(2), row.getInteger(3)),
+        return new FirstReceipt(row.getString(0), row.getString(1), new Target(row.getString(2), row.getInteger(3)),
             row.getString(5), row.getOffsetDateTime(4).toInstant().toEpochMilli());
     }
 
@@ -124,11 +124,11 @@ public class MessageStore {
             .execute().map(rows -> rows.rowCount());
     }
 
-    private static String sessionOf(Publisher publisher) {
+    private static String sessionOf(Target publisher) {
         return publisher == null ? null : publisher.sessionId();
     }
 
-    private static Integer partitionOf(Publisher publisher) {
+    private static Integer partitionOf(Target publisher) {
         return publisher == null ? null : publisher.partition();
     }
 

@@ -1,6 +1,7 @@
 package org.pushplatform.routing.presence;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public class LiveConnectionStore {
         return db.preparedQuery("INSERT INTO routing.live_connection (connection_id, node_id, appkey, session_id, session_partition,"
                 + " node_boot_id) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (connection_id) DO UPDATE SET node_id = $2,"
                 + " appkey = $3, session_id = $4, session_partition = $5, node_boot_id = $6")
-            .execute(Tuple.tuple(java.util.Arrays.asList(c.connectionId(), c.nodeId(), c.appkey(), c.sessionId(), c.partition(),
+            .execute(Tuple.tuple(Arrays.asList(c.connectionId(), c.nodeId(), c.appkey(), c.sessionId(), c.partition(),
                 nodeBootId))).replaceWithVoid();
     }
 

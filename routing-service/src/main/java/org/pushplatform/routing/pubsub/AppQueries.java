@@ -5,18 +5,20 @@ import java.util.List;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.pushplatform.routing.delivery.MessageTargets;
+import org.pushplatform.routing.delivery.Target;
 import org.pushplatform.routing.presence.LiveConnectionStore;
 
 /** Questions about one app's aliases and topics, for client frames and the REST API alike. */
 @ApplicationScoped
 public class AppQueries {
 
-    private final SessionRepository sessions;
+    private final MessageTargets targets;
     private final SubscriptionRepository subscriptions;
     private final LiveConnectionStore connections;
 
-    public AppQueries(SessionRepository sessions, SubscriptionRepository subscriptions, LiveConnectionStore connections) {
-        this.sessions = sessions;
+    public AppQueries(MessageTargets targets, SubscriptionRepository subscriptions, LiveConnectionStore connections) {
+        this.targets = targets;
         this.subscriptions = subscriptions;
         this.connections = connections;
     }
@@ -32,15 +34,11 @@ public class AppQueries {
     }
 
     public Uni<List<String>> topicsOfAlias(String appkey, String alias) {
-        return sessionsWithAlias(appkey, alias).flatMap(this::topicsOfSessions);
+        return targets.withAlias(appkey, alias)
+            .flatMap(sessions -> topicsOfSessions(sessions.stream().map(Target::sessionId).toList()));
     }
 
     public Uni<List<String>> topicsOfSessions(List<String> sessionIds) {
         return sessionIds.isEmpty() ? Uni.createFrom().item(List.of()) : Panache.withSession(() -> subscriptions.topicsOf(sessionIds));
-    }
-
-    /** The sessions that have this alias in the app. */
-    private Uni<List<String>> sessionsWithAlias(String appkey, String alias) {
-        return Panache.withSession(() -> sessions.sessionIdsWithAlias(appkey, alias));
     }
 }

@@ -7,7 +7,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.pushplatform.routing.delivery.MessageStore;
 import org.pushplatform.routing.delivery.MessageTargets;
-import org.pushplatform.routing.delivery.Publisher;
 import org.pushplatform.routing.delivery.SessionRouter;
 import org.pushplatform.routing.delivery.Target;
 import org.pushplatform.routing.messaging.IntegrationEvents;
@@ -38,13 +37,13 @@ public class PublishService {
      * @param sourceId  the id of the frame or command asking, so that asking twice stores once; may be null
      * @param publisher the publishing session, for recvack; null from outside
      */
-    public Uni<Integer> toTopic(String appkey, PublishRequest request, String sourceId, Publisher publisher) {
+    public Uni<Integer> toTopic(String appkey, PublishRequest request, String sourceId, Target publisher) {
         return targets.subscribersOf(appkey, request.target())
             .flatMap(sessions -> publish(appkey, "topic", request, sourceId, publisher, sessions));
     }
 
     /** Every session with the alias gets {@code message {topic: alias, msg}}. */
-    public Uni<Integer> toAlias(String appkey, PublishRequest request, String sourceId, Publisher publisher) {
+    public Uni<Integer> toAlias(String appkey, PublishRequest request, String sourceId, Target publisher) {
         return targets.withAlias(appkey, request.target())
             .flatMap(sessions -> publish(appkey, "alias", request, sourceId, publisher, sessions));
     }
@@ -56,7 +55,7 @@ public class PublishService {
             .replaceWithVoid();
     }
 
-    private Uni<Integer> publish(String appkey, String targetKind, PublishRequest request, String sourceId, Publisher publisher,
+    private Uni<Integer> publish(String appkey, String targetKind, PublishRequest request, String sourceId, Target publisher,
                                  List<Target> sessions) {
         List<JsonNode> message = PubsubReplies.message(request.target(), request.msg());
         Uni<Boolean> sent;

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.routing.app.AppService;
-import org.pushplatform.routing.delivery.Publisher;
+import org.pushplatform.routing.delivery.Target;
 import org.pushplatform.routing.delivery.SessionDelivery;
 import org.pushplatform.routing.ownership.SessionPartitions;
 import org.pushplatform.routing.presence.ClientConnection;
@@ -68,23 +68,26 @@ public class PubsubService {
                 reply(frame, "connack", PubsubReplies.failure("unknown appkey", null));
                 return Uni.createFrom().voidItem();
             }
-            return Panache.withTransaction(() -> findOrCreateSession(appkey, customid)).flatMap(session -> {
-                var connection = new ClientConnection(frame.connectionId(), frame.nodeId(), appkey, session.sessionId,
-                    partitions.partitionOf(appkey, customid));
-                return liveConnections.save(connection, liveness.bootIdOf(frame.nodeId())).invoke(() -> {
-                    // a partition taken away meanwhile: its new owner finds the connection in PostgreSQL
-                    if (partitions.owns(connection.partition())) {
-                        connections.bind(connection);
-                    }
-                    LOG.debugf("[%s] connected to app %s as session %s", frame.connectionId(), appkey, session.sessionId);
-                    reply(frame, "connack", PubsubReplies.connack(session.sessionId));
-                }).flatMap(saved -> delivery.redeliver(connection)).invoke(missed -> {
-                    if (missed > 0) {
-                        LOG.debugf("[%s] %d stored messages sent again", frame.connectionId(), missed);
-                    }
-                });
-            }).replaceWithVoid();
+            return Panache.withTransaction(() -> findOrCreateSession(appkey, customid))
+                .flatMap(session -> bind(frame, new ClientConnection(frame.connectionId(), frame.nodeId(), appkey,
+                    session.sessionId, partitions.partitionOf(appkey, customid))));
         });
+    }
+
+    /** Records the connection, answers connack, then sends what the session missed. */
+    private Uni<Void> bind(Envelope frame, ClientConnection connection) {
+        return liveConnections.save(connection, liveness.bootIdOf(frame.nodeId())).invoke(() -> {
+            // a partition taken away meanwhile: its new owner finds the connection in PostgreSQL
+            if (partitions.owns(connection.partition())) {
+                connections.bind(connection);
+            }
+            LOG.debugf("[%s] connected to app %s as session %s", frame.connectionId(), connection.appkey(), connection.sessionId());
+            reply(frame, "connack", PubsubReplies.connack(connection.sessionId()));
+        }).flatMap(saved -> delivery.redeliver(connection)).invoke(missed -> {
+            if (missed > 0) {
+                LOG.debugf("[%s] %d stored messages sent again", frame.connectionId(), missed);
+            }
+        }).replaceWithVoid();
     }
 
     public Uni<Void> subscribe(Envelope frame, ClientConnection client) {
@@ -127,8 +130,9 @@ public class PubsubService {
             .replaceWithVoid();
     }
 
-    static Publisher publisherOf(ClientConnection client) {
-        return new Publisher(client.sessionId(), client.partition());
+    /** The publishing session, to be told by recvack who received first. */
+    static Target publisherOf(ClientConnection client) {
+        return new Target(client.sessionId(), client.partition());
     }
 
     private Uni<PubsubSession> findOrCreateSession(String appkey, String customid) {

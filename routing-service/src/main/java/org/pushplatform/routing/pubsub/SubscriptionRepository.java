@@ -9,11 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SubscriptionRepository implements PanacheRepositoryBase<Subscription, Subscription.Key> {
 
-    public Uni<List<String>> sessionsOf(String appkey, String topic) {
-        return find("appkey = ?1 and topic = ?2", appkey, topic).project(SessionIdOnly.class).list()
-            .map(rows -> rows.stream().map(SessionIdOnly::sessionId).toList());
-    }
-
     public Uni<List<String>> topicsOf(List<String> sessionIds) {
         return getSession().flatMap(session -> session
             .createSelectionQuery("select distinct topic from Subscription where sessionId in ?1 order by topic", String.class)
@@ -26,10 +21,5 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
                 "select distinct s.alias from Subscription sub join PubsubSession s on s.sessionId = sub.sessionId"
                     + " where sub.appkey = ?1 and sub.topic = ?2 and s.alias is not null order by s.alias", String.class)
             .setParameter(1, appkey).setParameter(2, topic).getResultList());
-    }
-
-    /** Projection of a subscription to its session id. */
-    @io.quarkus.runtime.annotations.RegisterForReflection
-    public record SessionIdOnly(String sessionId) {
     }
 }
