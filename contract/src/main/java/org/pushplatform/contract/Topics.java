@@ -29,6 +29,19 @@ public record Topics(String prefix) {
         return prefix + "route";
     }
 
+    /**
+     * Routing to routing: a delivery resolved to identities, sent to the partition that owns them. It has the
+     * partition count of {@link #inbound(String) push.in.routing}, so partition p of both has one owner.
+     */
+    public String repartition() {
+        return prefix + "route.internal";
+    }
+
+    /** Outcomes of delivery commands, keyed by their requester. */
+    public String deliveryOutcomes() {
+        return events("deliveries");
+    }
+
     /** Publish and deliver commands from other teams. */
     public String commands() {
         return prefix + "commands";

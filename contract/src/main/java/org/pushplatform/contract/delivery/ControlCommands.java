@@ -1,0 +1,131 @@
+package org.pushplatform.contract.delivery;
+
+/** The commands beside {@link Deliver} that change who gets what. Each is keyed by the address it changes. */
+public final class ControlCommands {
+
+    private ControlCommands() {
+    }
+
+    /**
+     * A service authenticated a connection as an identity: deliveries to the identity reach it from now on, and what
+     * was stored for the identity is sent to it. Keyed by the identity.
+     */
+    public record BindIdentity(Address.Connection connection, Address.Identity identity, String api) implements DeliveryRecord {
+        public static final String TYPE = "identity.bind";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public String app() {
+            return identity.app();
+        }
+
+        @Override
+        public String key() {
+            return identity.key();
+        }
+    }
+
+    /** The connection joins a room; rooms live as long as their connections. Keyed by the connection. */
+    public record JoinRoom(Address.Connection connection, String room) implements DeliveryRecord {
+        public static final String TYPE = "room.join";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public String app() {
+            return connection.app();
+        }
+
+        @Override
+        public String key() {
+            return connection.key();
+        }
+    }
+
+    /** The connection leaves a room. Keyed by the connection. */
+    public record LeaveRoom(Address.Connection connection, String room) implements DeliveryRecord {
+        public static final String TYPE = "room.leave";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public String app() {
+            return connection.app();
+        }
+
+        @Override
+        public String key() {
+            return connection.key();
+        }
+    }
+
+    /** The identity subscribes to a topic, durably. Keyed by the identity. */
+    public record Subscribe(Address.Identity identity, String topic) implements DeliveryRecord {
+        public static final String TYPE = "topic.subscribe";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public String app() {
+            return identity.app();
+        }
+
+        @Override
+        public String key() {
+            return identity.key();
+        }
+    }
+
+    /** The identity leaves a topic. Keyed by the identity. */
+    public record Unsubscribe(Address.Identity identity, String topic) implements DeliveryRecord {
+        public static final String TYPE = "topic.unsubscribe";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public String app() {
+            return identity.app();
+        }
+
+        @Override
+        public String key() {
+            return identity.key();
+        }
+    }
+
+    /** Close a connection, or every connection of an identity. Keyed by that address. */
+    public record Disconnect(Address target, String reason) implements DeliveryRecord {
+        public static final String TYPE = "connection.disconnect";
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public String app() {
+            return target.app();
+        }
+
+        @Override
+        public String key() {
+            return target.key();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.pushplatform.contract.delivery;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Deliver one client-visible event to an address: the command every API's service and the integration API send.
+ *
+ * @param to         the identity, topic, room or connection
+ * @param api        the wire API the event belongs to (pubsub, push, device, chat, iot): only its clients get it
+ * @param event      the event name as that API spells it
+ * @param args       the event's arguments as the client sees them, in order
+ * @param qos        0 sent to who is connected now; 1 stored until received (see {@link Ack}); 2 as 1 and exactly
+ *                   once per message id and requester
+ * @param ttlSeconds how long a stored delivery waits for its receiver; null for the core's default
+ * @param ack        what counts as delivered; null means {@link Ack#NONE} at QoS 0 and {@link Ack#RECEIPT} above
+ * @param messageId  the sender's id of this delivery, echoed in its outcomes; QoS 2 deduplicates on it
+ * @param requester  where outcomes go: the key of the records on {@code push.events.deliveries}; null for none
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Deliver(Address to, String api, String event, List<JsonNode> args, int qos, Long ttlSeconds, Ack ack,
+                      String messageId, String requester) implements DeliveryRecord {
+
+    public static final String TYPE = "deliver";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String app() {
+        return to.app();
+    }
+
+    @Override
+    public String key() {
+        return to.key();
+    }
+
+    /** The acknowledgement asked for, with the defaults filled in. */
+    public Ack ackOrDefault() {
+        if (ack != null) {
+            return ack;
+        }
+        return qos == 0 ? Ack.NONE : Ack.RECEIPT;
+    }
+}
