@@ -1,20 +1,17 @@
 'use strict';
-// Fan-out: N subscribers of one topic spread over every gateway node, one publisher sending M messages at
-// R per second (QoS 0 unless --qos); prints deliveries/s and delivery latency (publish emit to message arrival).
-const { platform, options, client, request, percentile, table, sleep } = require('./lib');
+// Fan-out: N subscribers of one topic spread over every gateway node, one publisher sending M messages at R per
+// second (QoS 0 unless --qos); against the Node reference and the platform in one run. Prints deliveries/s and
+// delivery latency (publish emit to message arrival), and the platform's rate as a ratio of the reference's.
+const { options, compare, client, request, pace, latencyColumns, sleep } = require('./lib');
 
-async function main() {
-  const opts = options({ subscribers: 200, messages: 200, rate: 50, qos: 0 });
-  const status = platform();
-  const appkey = status.demo.appkey;
-  const gateways = status.gateways.map((g) => g.pubsub);
+async function scenario(target, opts) {
   const topic = `bench_fanout_${Date.now()}`;
   const latencies = [];
   let deliveries = 0;
 
   const subscribers = [];
   for (let i = 0; i < opts.subscribers; i++) {
-    const socket = await client(gateways[i % gateways.length], appkey, `bench-sub-${i}-${Date.now()}`);
+    const socket = await client(target.urls[i % target.urls.length], target.appkey, `bench-sub-${i}-${Date.now()}`);
     await request(socket, 'subscribe', { topic }, 'suback');
     socket.on('message', (m) => {
       deliveries++;
@@ -22,35 +19,35 @@ async function main() {
     });
     subscribers.push(socket);
   }
-  const publisher = await client(gateways[0], appkey, `bench-pub-${Date.now()}`);
+  const publisher = await client(target.urls[0], target.appkey, `bench-pub-${Date.now()}`);
 
   const expected = opts.subscribers * opts.messages;
-  const started = Date.now();
-  for (let n = 0; n < opts.messages; n++) {
-    publisher.emit('publish', { topic, msg: JSON.stringify({ n, sentAt: Date.now() }), qos: opts.qos });
-    const due = started + ((n + 1) * 1000) / opts.rate;
-    await sleep(Math.max(0, due - Date.now()));
-  }
+  const started = await pace(opts.messages, opts.rate, (n) =>
+    publisher.emit('publish', { topic, msg: JSON.stringify({ n, sentAt: Date.now() }), qos: opts.qos }));
   const deadline = Date.now() + 30000;
-  while (deliveries < expected && Date.now() < deadline) await sleep(50);
+  while (deliveries < expected && Date.now() < deadline) await sleep(20);
   const seconds = (Date.now() - started) / 1000;
-
-  latencies.sort((a, b) => a - b);
-  table([{
-    scenario: `fan-out QoS ${opts.qos}`,
-    gateways: gateways.length,
-    subscribers: opts.subscribers,
-    messages: opts.messages,
-    'rate/s': opts.rate,
-    delivered: `${deliveries}/${expected}`,
-    'deliveries/s': Math.round(deliveries / seconds),
-    'p50 ms': percentile(latencies, 50),
-    'p99 ms': percentile(latencies, 99),
-    'max ms': latencies[latencies.length - 1],
-  }]);
   subscribers.forEach((s) => s.close());
   publisher.close();
-  process.exit(deliveries === expected ? 0 : 1);
+
+  return {
+    complete: deliveries === expected,
+    row: {
+      scenario: `fan-out QoS ${opts.qos}`,
+      subscribers: opts.subscribers,
+      messages: opts.messages,
+      'offered/s': opts.rate,
+      delivered: `${deliveries}/${expected}`,
+      'deliveries/s': Math.round(deliveries / seconds),
+      ...latencyColumns(latencies),
+    },
+  };
+}
+
+async function main() {
+  const opts = options({ subscribers: 500, messages: 1000, rate: 190, qos: 0 });
+  const ok = await compare(opts, (target) => scenario(target, opts), 'deliveries/s');
+  process.exit(ok ? 0 : 1);
 }
 
 main().catch((e) => { console.error(e); process.exit(2); });

@@ -6,18 +6,37 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Payload of {@link EnvelopeTypes#EMIT}: one event, written by the gateway to each listed local connection.
+ * Payload of {@link EnvelopeTypes#EMIT}: one event, written by the gateway to each listed local connection, or to
+ * every local connection of {@code api} in {@code room}.
  *
- * @param connectionIds the connections on the receiving node
+ * @param connectionIds the connections on the receiving node, or null for a room
  * @param event         the event name as the client's wire API spells it
  * @param args          the event's arguments, in order
- * @param receiptId     set for a stored message: the gateway answers each write with a
- *                      {@link EnvelopeTypes#DELIVERY_RECEIPT} carrying it, and writes it at most once per connection
+ * @param receiptId     set for a stored delivery: written at most once per connection, and answered with a receipt
+ * @param room          a room of the app: every local member connection of {@code api} gets it
+ * @param app           the room's app
+ * @param api           the room's API
+ * @param ackMode       NONE (or null), RECEIPT (a receipt once written) or CLIENT (sent with an ack callback; the
+ *                      client's ack, or its absence after {@code ackTimeoutMs}, is answered with a receipt)
+ * @param ackTimeoutMs  how long a client ack is waited for
+ * @param ticket        where the outcome goes, echoed in the receipt
+ * @param replyTo       the message id of a client frame: {@code args} answer its ack callback instead of an event
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EmitToConnections(List<String> connectionIds, String event, List<JsonNode> args, String receiptId) {
+public record EmitToConnections(List<String> connectionIds, String event, List<JsonNode> args, String receiptId, String room,
+                                String app, String api, String ackMode, Long ackTimeoutMs, DeliveryTicket ticket,
+                                String replyTo) {
 
     public EmitToConnections(List<String> connectionIds, String event, List<JsonNode> args) {
-        this(connectionIds, event, args, null);
+        this(connectionIds, event, args, null, null, null, null, null, null, null, null);
+    }
+
+    /** True when the gateway must answer each write or ack with a receipt. */
+    public boolean wantsReceipt() {
+        return receiptId != null || (ackMode != null && !"NONE".equals(ackMode));
+    }
+
+    public boolean wantsClientAck() {
+        return "CLIENT".equals(ackMode);
     }
 }

@@ -16,17 +16,36 @@ public final class EnvelopeTypes {
     /** Emit one event to some connections of one gateway node; payload {@link EmitToConnections}. */
     public static final String EMIT = "gateway.emit";
     /**
-     * A gateway wrote a stored message to a connection ({@link EmitToConnections#receiptId()} in
-     * {@link Envelope#messageId()}); keyed like the connection's frames, so it reaches the session's owner.
+     * A gateway wrote a delivery to a connection, or the client acked it or not in time; payload
+     * {@link DeliveryReceipt} (records of earlier versions have none and carry the receipt id as their message id).
+     * Keyed like the connection's frames, so it reaches its identity's owner.
      */
     public static final String DELIVERY_RECEIPT = "delivery.receipt";
-    /** Routing to routing: deliver one event to sessions of one partition; payload {@link RouteToSessions}. */
+    /** Routing to routing: deliver one event to identities of one partition; payload {@link RouteToIdentities}. */
+    public static final String ROUTE_TO_IDENTITIES = "route.identities";
+    /** The same, as written by earlier versions on {@code push.route}. */
     public static final String ROUTE_TO_SESSIONS = "route.sessions";
+    /** Routing to a gateway: a local connection joins a room; payload {@link GatewayControl}. */
+    public static final String JOIN_ROOM = "gateway.room.join";
+    /** Routing to a gateway: a local connection leaves a room; payload {@link GatewayControl}. */
+    public static final String LEAVE_ROOM = "gateway.room.leave";
+    /** Routing to a gateway: close a local connection; payload {@link GatewayControl}. */
+    public static final String DISCONNECT = "gateway.disconnect";
+    /** Routing to a gateway: a local connection was bound to an identity; payload {@link GatewayControl}. */
+    public static final String BOUND = "gateway.bound";
 
     private EnvelopeTypes() {
     }
 
     public static String pubsubFrame(String event) {
-        return PUBSUB_FRAME_PREFIX + event;
+        return frame("pubsub", event);
+    }
+
+    /**
+     * A client frame of an API: {@code <api>.<event>}, its payload the event's first argument, its message id what a
+     * service answers when it replies to the frame's ack callback (see the contract's {@code Deliver#replyTo}).
+     */
+    public static String frame(String api, String event) {
+        return api + '.' + event;
     }
 }

@@ -67,9 +67,9 @@ final class PlatformLauncher {
         Map<String, String> common = new LinkedHashMap<>(infra.serviceEnvironment());
         common.put("PUSH_ADMIN_TOKEN", adminToken);
         common.put("PUSH_DEMO_APPKEY", DEMO_APPKEY);
-        start("routing-service", port("routing REST", 9900), "320m", common);
+        start("routing-service", port("routing REST", 9900), "384m", common);
         for (int i = 2; i <= routers; i++) {
-            start("routing-service-" + i, "routing-service", Ports.free(), "320m", common);
+            start("routing-service-" + i, "routing-service", Ports.free(), "384m", common);
         }
         for (int i = 1; i <= gateways; i++) {
             String nodeId = "gw-" + i;
@@ -80,7 +80,7 @@ final class PlatformLauncher {
             env.put("PUSH_GATEWAY_PUBSUB_PORT", String.valueOf(pubsubPort));
             endpoints.put("pubsub", "http://127.0.0.1:" + pubsubPort);
             int httpPort = i == 1 ? port("gateway HTTP of " + nodeId, 9000) : Ports.free();
-            ServiceProcess gateway = start("connection-gateway-" + i, "connection-gateway", httpPort, "320m", env);
+            ServiceProcess gateway = start("connection-gateway-" + i, "connection-gateway", httpPort, "384m", env);
             gatewayEndpoints.put(gateway, endpoints);
         }
         start("chat-service", port("chat REST", 8081), "192m", common);

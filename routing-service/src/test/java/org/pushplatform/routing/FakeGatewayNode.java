@@ -23,6 +23,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.pushplatform.contract.ConnectionOpened;
+import org.pushplatform.contract.DeliveryReceipt;
+import org.pushplatform.contract.GatewayControl;
 import org.pushplatform.contract.EmitToConnections;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
@@ -39,6 +41,7 @@ final class FakeGatewayNode implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final KafkaConsumer<String, String> consumer;
     private final List<EmitToConnections> unread = new ArrayList<>();
+    private final List<Envelope> controls = new ArrayList<>();
     private final Map<String, String> routingKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     FakeGatewayNode(String bootstrap) {
@@ -120,9 +123,48 @@ final class FakeGatewayNode implements AutoCloseable {
 
     private List<EmitToConnections> poll() {
         List<EmitToConnections> emits = new ArrayList<>();
-        consumer.poll(Duration.ofMillis(200)).forEach(record ->
-            emits.add(EnvelopeCodec.payload(EnvelopeCodec.decode(record.value()), EmitToConnections.class)));
+        consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+            Envelope envelope = EnvelopeCodec.decode(record.value());
+            if (EnvelopeTypes.EMIT.equals(envelope.type())) {
+                emits.add(EnvelopeCodec.payload(envelope, EmitToConnections.class));
+            } else {
+                controls.add(envelope);
+            }
+        });
         return emits;
+    }
+
+    /** The next control record of {@code type} (room, disconnect, bound) for the connection, within 30 s. */
+    GatewayControl awaitControl(String connectionId, String type) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (Envelope envelope : controls) {
+                GatewayControl control = EnvelopeCodec.payload(envelope, GatewayControl.class);
+                if (envelope.type().equals(type) && connectionId.equals(control.connectionId())) {
+                    controls.remove(envelope);
+                    return control;
+                }
+            }
+            unread.addAll(poll());
+        }
+        throw new AssertionError("no " + type + " for " + connectionId + " within 30 s; got " + controls);
+    }
+
+    /** What the real gateway answers once it wrote a delivery, or the client acked it or not in time. */
+    void receipt(String connectionId, DeliveryReceipt receipt) {
+        Envelope envelope = Envelope.fromConnection(EnvelopeTypes.DELIVERY_RECEIPT, node, connectionId, UUID.randomUUID().toString(),
+            EnvelopeCodec.toJson(receipt));
+        producer.send(new ProducerRecord<>("push.in.routing", routingKeys.getOrDefault(connectionId, connectionId), EnvelopeCodec.encode(envelope)));
+        producer.flush();
+    }
+
+    /** Frames of this connection are keyed by {@code key} from now on, as the real gateway does when told BOUND. */
+    void rekey(String connectionId, String key) {
+        routingKeys.put(connectionId, key);
+    }
+
+    String nodeId() {
+        return node;
     }
 
     /** Whatever arrives within {@code millis}, with those not yet taken. */

@@ -1,5 +1,8 @@
 package org.pushplatform.gateway.config;
 
+import java.time.Duration;
+import java.util.Map;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -20,22 +23,37 @@ public interface GatewayConfig {
 
     /** How often this node tells routing it is alive ({@code PUSH_HEARTBEAT_INTERVAL}). */
     @WithDefault("5s")
-    java.time.Duration heartbeatInterval();
+    Duration heartbeatInterval();
 
     Gateway gateway();
 
     /** The protocol listeners. */
     interface Gateway {
 
-        Pubsub pubsub();
+        /** The Socket.IO listeners by name, each serving one API on its own port and path. */
+        Map<String, SocketIoListener> socketio();
     }
 
-    /** The pubsub Socket.IO listener. */
-    interface Pubsub {
+    /** One Socket.IO listener ({@code push.gateway.socketio.<name>.*}). */
+    interface SocketIoListener {
 
-        /** Port; 0 picks a free one ({@code PUSH_GATEWAY_PUBSUB_PORT}). */
-        @WithDefault("3000")
+        /** A listener can be switched off without removing its section. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Port; 0 picks a free one. */
         int port();
+
+        /** The Socket.IO path clients connect to. */
+        @WithDefault("/socket.io")
+        String path();
+
+        /** The API it speaks: picks its adapter, and only this API's deliveries reach its connections. */
+        String api();
+
+        /** The service that owns its frames: they go to {@code push.in.<service>}. */
+        @WithDefault("routing")
+        String service();
 
         /** Largest WebSocket frame or polling body accepted, in bytes; a bigger one closes the connection. */
         @WithDefault("262144")
@@ -47,7 +65,7 @@ public interface GatewayConfig {
 
         /** An HTTP (polling) connection without traffic this long is closed; websockets follow the ping timeout. */
         @WithDefault("90s")
-        java.time.Duration idleHttpClose();
+        Duration idleHttpClose();
 
         /** Frames dropped for flooding after which the connection is closed. */
         @WithDefault("1000")

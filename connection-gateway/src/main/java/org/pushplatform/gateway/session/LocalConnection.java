@@ -2,21 +2,32 @@ package org.pushplatform.gateway.session;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One connection held by this node: where to write, the Kafka key of its frames (its session's once it said
- * which, its own id before), and the stored messages already written to it, so that a redelivery is not written twice.
+ * One connection held by this node: where to write, which API it speaks, the Kafka key of its frames (its
+ * identity's once known, its own id before), the rooms it joined, and the stored deliveries already written (or,
+ * for client acks, acked), so that a redelivery is not written twice.
  */
 public final class LocalConnection {
 
     /** Redeliveries come soon after the first write; remembering the last few hundred ids is enough. */
     private static final int REMEMBERED_RECEIPTS = 512;
+    /** Client frames waiting for their service's answer to their ack callback; the oldest are given up. */
+    private static final int AWAITED_ANSWERS = 64;
 
     private final String connectionId;
+    private final String api;
+    private final String service;
     private final ClientSink sink;
     private volatile String routingKey;
+    private final Set<String> rooms = ConcurrentHashMap.newKeySet();
     private final Set<String> writtenReceipts = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -24,14 +35,35 @@ public final class LocalConnection {
         }
     });
 
-    public LocalConnection(String connectionId, ClientSink sink) {
+    private final Map<String, Consumer<List<JsonNode>>> awaitedAnswers = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Consumer<List<JsonNode>>> eldest) {
+            return size() > AWAITED_ANSWERS;
+        }
+    };
+
+    /**
+     * @param api     the wire API it speaks
+     * @param service the service its frames go to ({@code push.in.<service>})
+     */
+    public LocalConnection(String connectionId, String api, String service, ClientSink sink) {
         this.connectionId = connectionId;
+        this.api = api;
+        this.service = service;
         this.sink = sink;
         this.routingKey = connectionId;
     }
 
     public String connectionId() {
         return connectionId;
+    }
+
+    public String api() {
+        return api;
+    }
+
+    public String service() {
+        return service;
     }
 
     public ClientSink sink() {
@@ -42,7 +74,7 @@ public final class LocalConnection {
         return routingKey;
     }
 
-    /** True once the connection has named a session, so that its frames go to that session's owner. */
+    /** True once the connection has named an identity, so that its frames go to that identity's owner. */
     public boolean hasSession() {
         return !routingKey.equals(connectionId);
     }
@@ -54,10 +86,36 @@ public final class LocalConnection {
         return previous;
     }
 
-    /** True the first time this stored message is written to this connection. */
+    /** True the first time this stored delivery is noted for this connection. */
     public boolean firstWriteOf(String receiptId) {
         synchronized (writtenReceipts) {
             return writtenReceipts.add(receiptId);
         }
+    }
+
+    /** True when this stored delivery was already noted for this connection. */
+    public boolean wrote(String receiptId) {
+        synchronized (writtenReceipts) {
+            return writtenReceipts.contains(receiptId);
+        }
+    }
+
+    /** A client frame asked for an ack: {@code answer} calls its callback when the service replies to {@code frameId}. */
+    public void awaitAnswer(String frameId, Consumer<List<JsonNode>> answer) {
+        synchronized (awaitedAnswers) {
+            awaitedAnswers.put(frameId, answer);
+        }
+    }
+
+    /** The callback of a client frame, once: null when unknown, answered already or given up. */
+    public Consumer<List<JsonNode>> takeAnswer(String frameId) {
+        synchronized (awaitedAnswers) {
+            return awaitedAnswers.remove(frameId);
+        }
+    }
+
+    /** Rooms are named {@code app/room}: rooms never cross apps. */
+    Set<String> rooms() {
+        return rooms;
     }
 }

@@ -1,34 +1,71 @@
 package org.pushplatform.gateway.session;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The connections this node holds, by connection id, whatever their protocol. Holds only sockets:
- * losing it loses nothing durable.
+ * The connections this node holds, by connection id, whatever their protocol, and the rooms they joined. Holds
+ * only sockets: losing it loses nothing durable.
  */
 @ApplicationScoped
 public class LocalConnections {
 
     private final Map<String, LocalConnection> byId = new ConcurrentHashMap<>();
+    private final Map<String, Set<LocalConnection>> byRoom = new ConcurrentHashMap<>();
 
     /** The connection, added now if this is the first we hear of it (its first frame may beat its connect event). */
-    public LocalConnection getOrAdd(String connectionId, Supplier<ClientSink> sink) {
-        return byId.computeIfAbsent(connectionId, id -> new LocalConnection(id, sink.get()));
+    public LocalConnection getOrAdd(String connectionId, String api, String service, Supplier<ClientSink> sink) {
+        return byId.computeIfAbsent(connectionId, id -> new LocalConnection(id, api, service, sink.get()));
     }
 
     public void remove(String connectionId) {
-        byId.remove(connectionId);
+        LocalConnection removed = byId.remove(connectionId);
+        if (removed != null) {
+            removed.rooms().forEach(room -> leave(removed, room));
+        }
     }
 
     public LocalConnection get(String connectionId) {
         return byId.get(connectionId);
     }
 
+    public void join(LocalConnection connection, String app, String room) {
+        String key = roomKey(app, room);
+        connection.rooms().add(key);
+        byRoom.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(connection);
+        if (!byId.containsKey(connection.connectionId())) {
+            // closed meanwhile: its removal may have missed this room
+            leave(connection, key);
+        }
+    }
+
+    public void leave(LocalConnection connection, String app, String room) {
+        leave(connection, roomKey(app, room));
+    }
+
+    /** The local members of a room of an app. */
+    public List<LocalConnection> inRoom(String app, String room) {
+        return List.copyOf(byRoom.getOrDefault(roomKey(app, room), Set.of()));
+    }
+
     public int size() {
         return byId.size();
+    }
+
+    private void leave(LocalConnection connection, String key) {
+        connection.rooms().remove(key);
+        byRoom.computeIfPresent(key, (k, members) -> {
+            members.remove(connection);
+            return members.isEmpty() ? null : members;
+        });
+    }
+
+    private static String roomKey(String app, String room) {
+        return app + '/' + room;
     }
 }

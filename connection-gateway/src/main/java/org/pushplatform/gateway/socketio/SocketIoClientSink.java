@@ -1,7 +1,9 @@
 package org.pushplatform.gateway.socketio;
 
 import java.util.List;
+import java.util.function.Consumer;
 
+import com.corundumstudio.socketio.AckCallback;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
@@ -48,6 +50,22 @@ final class SocketIoClientSink implements ClientSink {
                 }
             });
         }
+    }
+
+    @Override
+    public void emitWithAck(String event, List<JsonNode> args, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout) {
+        int timeoutSeconds = (int) Math.max(1, (timeoutMs + 999) / 1000);
+        client.sendEvent(event, new AckCallback<>(JsonNode.class, timeoutSeconds) {
+            @Override
+            public void onSuccess(JsonNode result) {
+                onAck.accept(result);
+            }
+
+            @Override
+            public void onTimeout() {
+                onTimeout.run();
+            }
+        }, args.toArray());
     }
 
     @Override

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class LocalConnectionTest {
 
-    private final LocalConnection connection = new LocalConnection("c-1", null);
+    private final LocalConnection connection = new LocalConnection("c-1", "pubsub", "routing", null);
 
     @Test
     void aStoredMessageIsWrittenOncePerConnection() {

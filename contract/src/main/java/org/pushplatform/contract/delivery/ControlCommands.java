@@ -19,13 +19,8 @@ public final class ControlCommands {
         }
 
         @Override
-        public String app() {
-            return identity.app();
-        }
-
-        @Override
-        public String key() {
-            return identity.key();
+        public Address subject() {
+            return identity;
         }
     }
 
@@ -39,13 +34,8 @@ public final class ControlCommands {
         }
 
         @Override
-        public String app() {
-            return connection.app();
-        }
-
-        @Override
-        public String key() {
-            return connection.key();
+        public Address subject() {
+            return connection;
         }
     }
 
@@ -59,13 +49,8 @@ public final class ControlCommands {
         }
 
         @Override
-        public String app() {
-            return connection.app();
-        }
-
-        @Override
-        public String key() {
-            return connection.key();
+        public Address subject() {
+            return connection;
         }
     }
 
@@ -79,13 +64,8 @@ public final class ControlCommands {
         }
 
         @Override
-        public String app() {
-            return identity.app();
-        }
-
-        @Override
-        public String key() {
-            return identity.key();
+        public Address subject() {
+            return identity;
         }
     }
 
@@ -99,13 +79,8 @@ public final class ControlCommands {
         }
 
         @Override
-        public String app() {
-            return identity.app();
-        }
-
-        @Override
-        public String key() {
-            return identity.key();
+        public Address subject() {
+            return identity;
         }
     }
 
@@ -119,13 +94,8 @@ public final class ControlCommands {
         }
 
         @Override
-        public String app() {
-            return target.app();
-        }
-
-        @Override
-        public String key() {
-            return target.key();
+        public Address subject() {
+            return target;
         }
     }
 }

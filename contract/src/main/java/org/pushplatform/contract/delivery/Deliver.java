@@ -18,12 +18,19 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param ack        what counts as delivered; null means {@link Ack#NONE} at QoS 0 and {@link Ack#RECEIPT} above
  * @param messageId  the sender's id of this delivery, echoed in its outcomes; QoS 2 deduplicates on it
  * @param requester  where outcomes go: the key of the records on {@code push.events.deliveries}; null for none
+ * @param replyTo    to a connection only: the message id of a client frame that asked for an ack; {@code args}
+ *                   then answer that frame's ack callback, and {@code event} is not sent
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Deliver(Address to, String api, String event, List<JsonNode> args, int qos, Long ttlSeconds, Ack ack,
-                      String messageId, String requester) implements DeliveryRecord {
+                      String messageId, String requester, String replyTo) implements DeliveryRecord {
 
     public static final String TYPE = "deliver";
+
+    public Deliver(Address to, String api, String event, List<JsonNode> args, int qos, Long ttlSeconds, Ack ack, String messageId,
+                   String requester) {
+        this(to, api, event, args, qos, ttlSeconds, ack, messageId, requester, null);
+    }
 
     @Override
     public String type() {
@@ -31,13 +38,8 @@ public record Deliver(Address to, String api, String event, List<JsonNode> args,
     }
 
     @Override
-    public String app() {
-        return to.app();
-    }
-
-    @Override
-    public String key() {
-        return to.key();
+    public Address subject() {
+        return to;
     }
 
     /** The acknowledgement asked for, with the defaults filled in. */

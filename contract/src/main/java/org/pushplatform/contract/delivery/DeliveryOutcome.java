@@ -29,10 +29,11 @@ public record DeliveryOutcome(String messageId, String requester, Address to, St
     }
 
     @Override
-    public String app() {
-        return to == null ? null : to.app();
+    public Address subject() {
+        return to;
     }
 
+    /** Outcomes are keyed by their requester, so that each requester reads its own in order. */
     @Override
     public String key() {
         return requester;

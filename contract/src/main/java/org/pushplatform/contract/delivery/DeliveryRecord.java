@@ -6,8 +6,17 @@ public interface DeliveryRecord {
     /** The envelope type. */
     String type();
 
-    String app();
+    /** The address the record is about. */
+    Address subject();
 
-    /** The Kafka key: the address a command is about, the requester of an outcome. */
-    String key();
+    default String app() {
+        Address subject = subject();
+        return subject == null ? null : subject.app();
+    }
+
+    /** The Kafka key: the address a command is about (an outcome's is its requester). */
+    default String key() {
+        Address subject = subject();
+        return subject == null ? null : subject.key();
+    }
 }

@@ -1,5 +1,5 @@
 package org.pushplatform.routing.delivery;
 
-/** A session a message is for (or the session that published it), and the partition that owns it. */
-public record Target(String sessionId, int partition) {
+/** An identity a delivery is for (or the identity that published it), and the partition that owns it. */
+public record Target(String identityRef, int partition) {
 }

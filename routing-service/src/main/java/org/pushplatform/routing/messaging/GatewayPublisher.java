@@ -13,11 +13,11 @@ import org.pushplatform.contract.EmitToConnections;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.contract.GatewayControl;
 import org.pushplatform.contract.Topics;
 import org.pushplatform.routing.config.RoutingConfig;
-import org.pushplatform.routing.pubsub.MessageIds;
 
-/** Writes deliveries to {@code push.gw.<nodeId>}: one record per node, fanned out there to its connections. */
+/** Writes to {@code push.gw.<nodeId>}: deliveries, one record per node fanned out there, and connection control. */
 @ApplicationScoped
 public class GatewayPublisher {
 
@@ -31,13 +31,20 @@ public class GatewayPublisher {
     }
 
     public void emit(String nodeId, List<String> connectionIds, String event, List<JsonNode> args) {
-        emit(nodeId, connectionIds, event, args, null);
+        emit(nodeId, new EmitToConnections(connectionIds, event, args));
     }
 
-    /** @param receiptId null, or a stored message's id: the gateway answers each write with a receipt */
-    public void emit(String nodeId, List<String> connectionIds, String event, List<JsonNode> args, String receiptId) {
-        Envelope envelope = Envelope.toGateway(EnvelopeTypes.EMIT, nodeId, MessageIds.next(),
-            EnvelopeCodec.toJson(new EmitToConnections(connectionIds, event, args, receiptId)));
+    public void emit(String nodeId, EmitToConnections emit) {
+        send(nodeId, EnvelopeTypes.EMIT, EnvelopeCodec.toJson(emit));
+    }
+
+    /** Room membership, disconnects and bindings of one local connection of the node. */
+    public void control(String nodeId, String type, GatewayControl control) {
+        send(nodeId, type, EnvelopeCodec.toJson(control));
+    }
+
+    private void send(String nodeId, String type, JsonNode payload) {
+        Envelope envelope = Envelope.toGateway(type, nodeId, MessageIds.next(), payload);
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
             .withTopic(topics.gateway(nodeId))
             .withKey(nodeId)

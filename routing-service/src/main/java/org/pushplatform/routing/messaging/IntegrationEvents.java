@@ -61,15 +61,15 @@ public class IntegrationEvents {
     }
 
     public void online(ClientConnection connection) {
-        presence.send(cloudEvent(presenceOf(connection), CONNECTION_ONLINE, connection.appkey() + "/" + connection.sessionId()));
+        presence.send(cloudEvent(presenceOf(connection), CONNECTION_ONLINE, connection.app() + "/" + connection.identityRef()));
     }
 
     public void offline(ClientConnection connection) {
-        presence.send(cloudEvent(presenceOf(connection), CONNECTION_OFFLINE, connection.appkey() + "/" + connection.sessionId()));
+        presence.send(cloudEvent(presenceOf(connection), CONNECTION_OFFLINE, connection.app() + "/" + connection.identityRef()));
     }
 
     private static PresenceChanged presenceOf(ClientConnection connection) {
-        return new PresenceChanged(connection.appkey(), connection.sessionId(), connection.nodeId(), connection.connectionId());
+        return new PresenceChanged(connection.app(), connection.identityRef(), connection.nodeId(), connection.connectionId());
     }
 
     private static <T> Message<T> cloudEvent(T data, String type, String subject) {

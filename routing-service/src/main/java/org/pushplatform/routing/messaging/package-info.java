@@ -1,2 +1,2 @@
-/** Kafka in and out of the routing service: client frames from gateways, deliveries to gateway nodes. */
+/** Kafka out of the routing service: deliveries to gateway nodes, the repartition step, commands, outcomes and integration events. */
 package org.pushplatform.routing.messaging;

@@ -21,8 +21,9 @@ import org.pushplatform.contract.Topics;
 import org.pushplatform.routing.config.RoutingConfig;
 
 /**
- * Makes sure {@code push.in.routing} and {@code push.route} exist with the same number of partitions before the
- * consumers start (an existing {@code push.in.routing} keeps its count), and tells {@link SessionPartitions} the count.
+ * Makes sure {@code push.in.routing}, {@code push.route} and {@code push.route.internal} exist with the same number
+ * of partitions before the consumers start (an existing {@code push.in.routing} keeps its count), and tells
+ * {@link IdentityPartitions} the count. Also makes {@code push.events.deliveries}, so that it can be read at once.
  */
 @ApplicationScoped
 public class RoutingTopics {
@@ -30,19 +31,23 @@ public class RoutingTopics {
     private static final Logger LOG = Logger.getLogger(RoutingTopics.class);
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, RoutingConfig config,
-                 SessionPartitions partitions, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                 IdentityPartitions partitions, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         Topics topics = new Topics(config.topicPrefix());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             create(admin, topics.inbound("routing"), config.partitions());
             int count = partitionCount(admin, topics.inbound("routing"));
-            create(admin, topics.route(), count);
-            int routeCount = partitionCount(admin, topics.route());
-            if (routeCount != count) {
-                throw new IllegalStateException(topics.route() + " has " + routeCount + " partitions and "
-                    + topics.inbound("routing") + " " + count + ": they must have the same count");
+            for (String copartitioned : List.of(topics.route(), topics.repartition())) {
+                create(admin, copartitioned, count);
+                int copartitionedCount = partitionCount(admin, copartitioned);
+                if (copartitionedCount != count) {
+                    throw new IllegalStateException(copartitioned + " has " + copartitionedCount + " partitions and "
+                        + topics.inbound("routing") + " " + count + ": they must have the same count");
+                }
             }
+            // other teams may subscribe to outcomes before the first one is written
+            create(admin, topics.deliveryOutcomes(), count);
             partitions.setCount(count);
-            LOG.infof("[routing] sessions are spread over %d partitions", count);
+            LOG.infof("[routing] identities, topics and rooms are spread over %d partitions", count);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating the routing topics", e);

@@ -1,2 +1,2 @@
-/** Which Kafka partitions, and so which sessions, this routing instance owns. */
+/** Which Kafka partitions, and so which identities, topics and rooms, this routing instance owns. */
 package org.pushplatform.routing.ownership;

@@ -10,14 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * In-memory index of the live connections of the sessions this instance owns: by connection id, and by session.
+ * In-memory index of the live connections of the identities this instance owns: by connection id, and by identity.
  * {@link LiveConnectionStore} keeps the same in PostgreSQL for whoever owns the partition next.
  */
 @ApplicationScoped
 public class ConnectionRegistry {
 
     private final Map<String, ClientConnection> byConnection = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> connectionsBySession = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> connectionsByIdentity = new ConcurrentHashMap<>();
     private final PresenceListener presence;
 
     public ConnectionRegistry(PresenceListener presence) {
@@ -28,7 +28,7 @@ public class ConnectionRegistry {
         return Optional.ofNullable(byConnection.get(connectionId));
     }
 
-    /** Binds a connection to its session (replacing an earlier binding of the same connection). */
+    /** Binds a connection to its identity (replacing an earlier binding of the same connection). */
     public void bind(ClientConnection connection) {
         ClientConnection previous = byConnection.get(connection.connectionId());
         if (connection.equals(previous)) {
@@ -70,8 +70,8 @@ public class ConnectionRegistry {
         });
     }
 
-    public List<ClientConnection> connectionsOf(String sessionId) {
-        Set<String> ids = connectionsBySession.getOrDefault(sessionId, Set.of());
+    public List<ClientConnection> connectionsOf(String identityRef) {
+        Set<String> ids = connectionsByIdentity.getOrDefault(identityRef, Set.of());
         return ids.stream().map(byConnection::get).filter(c -> c != null).toList();
     }
 
@@ -79,18 +79,18 @@ public class ConnectionRegistry {
         return byConnection.size();
     }
 
-    /** @return true when the connection is its session's first */
+    /** @return true when the connection is its identity's first */
     private boolean index(ClientConnection connection) {
         byConnection.put(connection.connectionId(), connection);
-        Set<String> ids = connectionsBySession.computeIfAbsent(connection.sessionId(), s -> ConcurrentHashMap.newKeySet());
+        Set<String> ids = connectionsByIdentity.computeIfAbsent(connection.identityRef(), s -> ConcurrentHashMap.newKeySet());
         ids.add(connection.connectionId());
         return ids.size() == 1;
     }
 
-    /** @return true when the session has no connection left */
+    /** @return true when the identity has no connection left */
     private boolean unindex(ClientConnection connection) {
         boolean[] last = {false};
-        connectionsBySession.computeIfPresent(connection.sessionId(), (session, ids) -> {
+        connectionsByIdentity.computeIfPresent(connection.identityRef(), (identity, ids) -> {
             ids.remove(connection.connectionId());
             last[0] = ids.isEmpty();
             return ids.isEmpty() ? null : ids;

@@ -105,6 +105,11 @@ public class GatewayLiveness {
         });
     }
 
+    /** The gateway nodes heard from lately: where a room's members may be. */
+    public java.util.Set<String> liveNodes() {
+        return java.util.Set.copyOf(nodes.keySet());
+    }
+
     public boolean isAlive(String nodeId) {
         return nodes.containsKey(nodeId);
     }

@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class LiveConnectionStore {
 
     private static final String SELECT =
-        "SELECT connection_id, node_id, appkey, session_id, session_partition FROM routing.live_connection";
+        "SELECT connection_id, node_id, app, identity_ref, identity_partition, api FROM routing.live_connection";
 
     private final Pool db;
 
@@ -28,11 +28,11 @@ public class LiveConnectionStore {
 
     /** @param nodeBootId the node's run as last heard, or null when not heard yet */
     public Uni<Void> save(ClientConnection c, String nodeBootId) {
-        return db.preparedQuery("INSERT INTO routing.live_connection (connection_id, node_id, appkey, session_id, session_partition,"
-                + " node_boot_id) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (connection_id) DO UPDATE SET node_id = $2,"
-                + " appkey = $3, session_id = $4, session_partition = $5, node_boot_id = $6")
-            .execute(Tuple.tuple(Arrays.asList(c.connectionId(), c.nodeId(), c.appkey(), c.sessionId(), c.partition(),
-                nodeBootId))).replaceWithVoid();
+        return db.preparedQuery("INSERT INTO routing.live_connection (connection_id, node_id, app, identity_ref, identity_partition,"
+                + " node_boot_id, api) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (connection_id) DO UPDATE SET node_id = $2,"
+                + " app = $3, identity_ref = $4, identity_partition = $5, node_boot_id = $6, api = $7")
+            .execute(Tuple.tuple(Arrays.asList(c.connectionId(), c.nodeId(), c.app(), c.identityRef(), c.partition(),
+                nodeBootId, c.api()))).replaceWithVoid();
     }
 
     /** Drops the connections of a node's earlier runs; returns their ids. */
@@ -46,14 +46,14 @@ public class LiveConnectionStore {
             });
     }
 
-    /** The connection left that session (it may since have been bound again, to another). */
-    public Uni<Void> delete(String connectionId, String sessionId) {
-        return db.preparedQuery("DELETE FROM routing.live_connection WHERE connection_id = $1 AND session_id = $2")
-            .execute(Tuple.of(connectionId, sessionId)).replaceWithVoid();
+    /** The connection left that identity (it may since have been bound again, to another). */
+    public Uni<Void> delete(String connectionId, String identityRef) {
+        return db.preparedQuery("DELETE FROM routing.live_connection WHERE connection_id = $1 AND identity_ref = $2")
+            .execute(Tuple.of(connectionId, identityRef)).replaceWithVoid();
     }
 
     public Uni<List<ClientConnection>> ofPartitions(Collection<Integer> partitions) {
-        return db.preparedQuery(SELECT + " WHERE session_partition = ANY($1)")
+        return db.preparedQuery(SELECT + " WHERE identity_partition = ANY($1)")
             .execute(Tuple.of(partitions.toArray(Integer[]::new))).map(LiveConnectionStore::connections);
     }
 
@@ -65,15 +65,16 @@ public class LiveConnectionStore {
     private static List<ClientConnection> connections(RowSet<Row> rows) {
         List<ClientConnection> connections = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            connections.add(new ClientConnection(row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getInteger(4)));
+            connections.add(new ClientConnection(row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getInteger(4),
+                row.getString(5)));
         }
         return connections;
     }
 
-    /** online when any session with the alias has a live connection, whichever instance owns it. */
-    public Uni<Boolean> isAliasOnline(String appkey, String alias) {
-        return db.preparedQuery("SELECT EXISTS (SELECT 1 FROM routing.pubsub_session s JOIN routing.live_connection c"
-                + " ON c.session_id = s.session_id WHERE s.appkey = $1 AND s.alias = $2)")
-            .execute(Tuple.of(appkey, alias)).map(rows -> rows.iterator().next().getBoolean(0));
+    /** online when any identity with the alias has a live connection, whichever instance owns it. */
+    public Uni<Boolean> isAliasOnline(String app, String alias) {
+        return db.preparedQuery("SELECT EXISTS (SELECT 1 FROM routing.identity i JOIN routing.live_connection c"
+                + " ON c.identity_ref = i.ref WHERE i.app = $1 AND i.alias = $2)")
+            .execute(Tuple.of(app, alias)).map(rows -> rows.iterator().next().getBoolean(0));
     }
 }

@@ -5,10 +5,10 @@ import java.util.Optional;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.pushplatform.routing.ownership.SessionPartitions;
+import org.pushplatform.routing.ownership.IdentityPartitions;
 
 /**
- * A connection of a session this instance owns: from memory, or, when a partition changed hands while its
+ * A connection of an identity this instance owns: from memory, or, when a partition changed hands while its
  * previous owner was still binding the connection, from PostgreSQL (and kept in memory from then on).
  */
 @ApplicationScoped
@@ -16,9 +16,9 @@ public class OwnedConnections {
 
     private final ConnectionRegistry connections;
     private final LiveConnectionStore liveConnections;
-    private final SessionPartitions partitions;
+    private final IdentityPartitions partitions;
 
-    public OwnedConnections(ConnectionRegistry connections, LiveConnectionStore liveConnections, SessionPartitions partitions) {
+    public OwnedConnections(ConnectionRegistry connections, LiveConnectionStore liveConnections, IdentityPartitions partitions) {
         this.connections = connections;
         this.liveConnections = liveConnections;
         this.partitions = partitions;

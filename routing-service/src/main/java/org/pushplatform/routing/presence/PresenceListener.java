@@ -1,11 +1,11 @@
 package org.pushplatform.routing.presence;
 
-/** Told when a session's connection comes and goes: integration events, and presence on {@code <topic>/p}. */
+/** Told when an identity's connection comes and goes: integration events, and each API's own presence rules. */
 public interface PresenceListener {
 
-    /** @param sessionCameOnline the session had no connection before this one */
-    void online(ClientConnection connection, boolean sessionCameOnline);
+    /** @param identityCameOnline the identity had no connection before this one */
+    void online(ClientConnection connection, boolean identityCameOnline);
 
-    /** @param sessionWentOffline the session has no connection left */
-    void offline(ClientConnection connection, boolean sessionWentOffline);
+    /** @param identityWentOffline the identity has no connection left */
+    void offline(ClientConnection connection, boolean identityWentOffline);
 }

@@ -4,20 +4,19 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.pushplatform.contract.Envelope;
+import org.pushplatform.routing.identity.IdentityRepository;
 import org.pushplatform.routing.presence.ClientConnection;
 
-/** Aliases: set_alias, get_alias, publish_to_alias, publish2_to_alias and get_state. */
+/** Aliases: set_alias, get_alias and get_state (publishing to an alias is {@link PublishFrames}). */
 @ApplicationScoped
 public class AliasService {
 
-    private final SessionRepository sessions;
-    private final PublishService publishing;
+    private final IdentityRepository identities;
     private final AppQueries queries;
     private final Deliveries deliveries;
 
-    public AliasService(SessionRepository sessions, PublishService publishing, AppQueries queries, Deliveries deliveries) {
-        this.sessions = sessions;
-        this.publishing = publishing;
+    public AliasService(IdentityRepository identities, AppQueries queries, Deliveries deliveries) {
+        this.identities = identities;
         this.queries = queries;
         this.deliveries = deliveries;
     }
@@ -25,28 +24,21 @@ public class AliasService {
     /** One alias per session; the empty string removes it. */
     public Uni<Void> setAlias(Envelope frame, ClientConnection client) {
         String alias = FrameFields.of(frame.payload(), false).alias(true);
-        return Panache.withTransaction(() -> sessions.findById(client.sessionId())
+        return Panache.withTransaction(() -> identities.findById(client.identityRef())
                 .invoke(session -> session.alias = alias.isEmpty() ? null : alias))
             .invoke(() -> deliveries.reply(frame, "set_alias_ack", PubsubReplies.setAliasAck()))
             .replaceWithVoid();
     }
 
     public Uni<Void> getAlias(Envelope frame, ClientConnection client) {
-        return Panache.withSession(() -> sessions.findById(client.sessionId()))
+        return Panache.withSession(() -> identities.findById(client.identityRef()))
             .invoke(session -> deliveries.reply(frame, "alias", PubsubReplies.alias(session.alias)))
-            .replaceWithVoid();
-    }
-
-    public Uni<Void> publishToAlias(Envelope frame, ClientConnection client, boolean optionsInOpts) {
-        PublishRequest request = PublishRequest.toAlias(frame.payload(), optionsInOpts);
-        return publishing.toAlias(client.appkey(), request, frame.messageId(), PubsubService.publisherOf(client))
-            .invoke(() -> deliveries.reply(frame, "puback", PubsubReplies.puback(request.messageId())))
             .replaceWithVoid();
     }
 
     public Uni<Void> getState(Envelope frame, ClientConnection client) {
         String alias = FrameFields.of(frame.payload(), false).alias(false);
-        return queries.isOnline(client.appkey(), alias)
+        return queries.isOnline(client.app(), alias)
             .invoke(online -> deliveries.reply(frame, "get_state_ack", PubsubReplies.state(online)))
             .replaceWithVoid();
     }

@@ -5,19 +5,20 @@ import java.util.List;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.pushplatform.routing.delivery.MessageTargets;
+import org.pushplatform.routing.delivery.IdentityDirectory;
 import org.pushplatform.routing.delivery.Target;
+import org.pushplatform.routing.identity.TopicSubscriptionRepository;
 import org.pushplatform.routing.presence.LiveConnectionStore;
 
 /** Questions about one app's aliases and topics, for client frames and the REST API alike. */
 @ApplicationScoped
 public class AppQueries {
 
-    private final MessageTargets targets;
-    private final SubscriptionRepository subscriptions;
+    private final IdentityDirectory targets;
+    private final TopicSubscriptionRepository subscriptions;
     private final LiveConnectionStore connections;
 
-    public AppQueries(MessageTargets targets, SubscriptionRepository subscriptions, LiveConnectionStore connections) {
+    public AppQueries(IdentityDirectory targets, TopicSubscriptionRepository subscriptions, LiveConnectionStore connections) {
         this.targets = targets;
         this.subscriptions = subscriptions;
         this.connections = connections;
@@ -35,7 +36,7 @@ public class AppQueries {
 
     public Uni<List<String>> topicsOfAlias(String appkey, String alias) {
         return targets.withAlias(appkey, alias)
-            .flatMap(sessions -> topicsOfSessions(sessions.stream().map(Target::sessionId).toList()));
+            .flatMap(sessions -> topicsOfSessions(sessions.stream().map(Target::identityRef).toList()));
     }
 
     public Uni<List<String>> topicsOfSessions(List<String> sessionIds) {

@@ -36,7 +36,7 @@ public class PresenceNotifier implements PresenceListener {
     @Override
     public void online(ClientConnection connection, boolean sessionCameOnline) {
         events.online(connection);
-        if (sessionCameOnline) {
+        if (sessionCameOnline && isPubsub(connection)) {
             inSessionOrder(connection, () -> topicPresence.sessionChanged(connection, "online"));
         }
     }
@@ -45,14 +45,19 @@ public class PresenceNotifier implements PresenceListener {
     public void offline(ClientConnection connection, boolean sessionWentOffline) {
         events.offline(connection);
         inSessionOrder(connection, () -> {
-            Uni<Void> deleted = liveConnections.delete(connection.connectionId(), connection.sessionId());
-            return sessionWentOffline ? deleted.call(() -> topicPresence.sessionChanged(connection, "offline")) : deleted;
+            Uni<Void> deleted = liveConnections.delete(connection.connectionId(), connection.identityRef());
+            return sessionWentOffline && isPubsub(connection) ? deleted.call(() -> topicPresence.sessionChanged(connection, "offline")) : deleted;
         });
+    }
+
+    /** Presence on {@code <topic>/p} is pubsub's rule, for pubsub sessions. */
+    private static boolean isPubsub(ClientConnection connection) {
+        return PublishService.API.equals(connection.api());
     }
 
     /** In the background, but one session's presence work in the order it happened (offline before the next online). */
     private void inSessionOrder(ClientConnection connection, Supplier<Uni<Void>> work) {
-        String session = connection.sessionId();
+        String session = connection.identityRef();
         CompletableFuture<Void> tail = pending.compute(session, (s, previous) ->
             (previous == null ? CompletableFuture.<Void>completedFuture(null) : previous).thenCompose(done -> work.get()
                 .onFailure().invoke(failure -> LOG.warnf("[%s] presence update failed: %s", connection.connectionId(), failure.getMessage()))

@@ -1,5 +1,7 @@
 package org.pushplatform.routing.pubsub;
 
+import org.pushplatform.routing.messaging.MessageIds;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

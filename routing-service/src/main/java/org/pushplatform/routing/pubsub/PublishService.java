@@ -1,80 +1,89 @@
 package org.pushplatform.routing.pubsub;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.pushplatform.routing.delivery.MessageStore;
-import org.pushplatform.routing.delivery.MessageTargets;
-import org.pushplatform.routing.delivery.SessionRouter;
+import org.pushplatform.contract.Envelope;
+import org.pushplatform.contract.delivery.Ack;
+import org.pushplatform.contract.delivery.Address;
+import org.pushplatform.contract.delivery.Deliver;
+import org.pushplatform.contract.delivery.IdentityKinds;
+import org.pushplatform.routing.delivery.DeliveryHub;
 import org.pushplatform.routing.delivery.Target;
 import org.pushplatform.routing.messaging.IntegrationEvents;
 
 /**
- * Publishing within one app, whoever asks: a client frame, the REST API, a Kafka command. QoS 0 goes to whoever is
- * connected; QoS 1 and 2 are stored for every target session first, then sent, and kept until received or expired.
- * Answers how many sessions the message is for, and tells other teams through integration events.
+ * Pubsub publishing within one app, whoever asks (a client frame, the REST API, a Kafka command), as deliveries of
+ * the core: {@code message {topic, msg}} to a topic or to the alias, stored first at QoS 1 and 2. Answers how many
+ * identities the message is for, and tells other teams through integration events.
  */
 @ApplicationScoped
 public class PublishService {
 
-    private final MessageTargets targets;
-    private final MessageStore store;
-    private final SessionRouter router;
+    static final String API = "pubsub";
+
+    private final DeliveryHub hub;
     private final IntegrationEvents events;
 
-    public PublishService(MessageTargets targets, MessageStore store, SessionRouter router, IntegrationEvents events) {
-        this.targets = targets;
-        this.store = store;
-        this.router = router;
+    public PublishService(DeliveryHub hub, IntegrationEvents events) {
+        this.hub = hub;
         this.events = events;
     }
 
     /**
-     * Every subscriber of the topic gets {@code message {topic, msg}}.
+     * One publish.
      *
+     * @param toAlias   to every session with the alias named by the request's target, or else to the topic
      * @param sourceId  the id of the frame or command asking, so that asking twice stores once; may be null
      * @param publisher the publishing session, for recvack; null from outside
+     * @param frame     the client frame asking, or null
      */
-    public Uni<Integer> toTopic(String appkey, PublishRequest request, String sourceId, Target publisher) {
-        return targets.subscribersOf(appkey, request.target())
-            .flatMap(sessions -> publish(appkey, "topic", request, sourceId, publisher, sessions));
+    public record Publish(String appkey, boolean toAlias, PublishRequest request, String sourceId, Target publisher, Envelope frame) {
+
+        Address to() {
+            return toAlias ? new Address.Identity(appkey, IdentityKinds.ALIAS, request.target()) : new Address.Topic(appkey, request.target());
+        }
     }
 
-    /** Every session with the alias gets {@code message {topic: alias, msg}}. */
+    /** Every subscriber of the topic gets {@code message {topic, msg}}. @return how many sessions it is for */
+    public Uni<Integer> toTopic(String appkey, PublishRequest request, String sourceId, Target publisher) {
+        return publishAll(List.of(new Publish(appkey, false, request, sourceId, publisher, null))).map(all -> all.get(0));
+    }
+
+    /** Every session with the alias gets {@code message {topic: alias, msg}}. @return how many sessions it is for */
     public Uni<Integer> toAlias(String appkey, PublishRequest request, String sourceId, Target publisher) {
-        return targets.withAlias(appkey, request.target())
-            .flatMap(sessions -> publish(appkey, "alias", request, sourceId, publisher, sessions));
+        return publishAll(List.of(new Publish(appkey, true, request, sourceId, publisher, null))).map(all -> all.get(0));
+    }
+
+    /** Many publishes as deliveries of the core, together. @return how many sessions each is for, in order */
+    public Uni<List<Integer>> publishAll(List<Publish> publishes) {
+        List<DeliveryHub.Request> requests = publishes.stream().map(p -> new DeliveryHub.Request(message(p.to(), p.request().target(),
+            p.request().msg(), p.request().qos(), p.request().ttlSeconds(), p.request().messageId()), p.publisher(), p.sourceId())).toList();
+        return hub.deliverAll(requests).map(accepted -> {
+            List<Integer> targets = new ArrayList<>(accepted.size());
+            for (int i = 0; i < accepted.size(); i++) {
+                Publish publish = publishes.get(i);
+                if (accepted.get(i).isNew()) {
+                    accepted(publish.appkey(), publish.toAlias() ? "alias" : "topic", publish.request());
+                }
+                targets.add(accepted.get(i).targets());
+            }
+            return targets;
+        });
     }
 
     /** A presence event on {@code <topic>/p}: QoS 0, and no message integration event (presence has its own). */
     public Uni<Void> presence(String appkey, String presenceTopic, JsonNode msg) {
-        return targets.subscribersOf(appkey, presenceTopic)
-            .invoke(sessions -> router.route(sessions, "message", PubsubReplies.message(presenceTopic, msg), null))
+        return hub.deliver(message(new Address.Topic(appkey, presenceTopic), presenceTopic, msg, 0, null, null), null, null)
             .replaceWithVoid();
     }
 
-    private Uni<Integer> publish(String appkey, String targetKind, PublishRequest request, String sourceId, Target publisher,
-                                 List<Target> sessions) {
-        List<JsonNode> message = PubsubReplies.message(request.target(), request.msg());
-        Uni<Boolean> sent;
-        if (request.qos() == 0) {
-            router.route(sessions, "message", message, null);
-            sent = Uni.createFrom().item(true);
-        } else {
-            var stored = new MessageStore.NewMessage(appkey, request.messageId(), sourceId, request.target(), request.msg(),
-                request.qos(), publisher, request.ttlSeconds());
-            sent = store.store(stored, sessions).map(result -> {
-                router.route(result.pending(), "message", message, String.valueOf(result.id()));
-                return !result.seenBefore();
-            });
-        }
-        return sent.invoke(isNew -> {
-            if (isNew) {
-                accepted(appkey, targetKind, request);
-            }
-        }).map(isNew -> sessions.size());
+    private static Deliver message(Address to, String topic, JsonNode msg, int qos, Long ttlSeconds, String messageId) {
+        List<JsonNode> args = PubsubReplies.message(topic, msg);
+        return new Deliver(to, API, "message", args, qos, ttlSeconds, qos == 0 ? Ack.NONE : Ack.RECEIPT, messageId, null);
     }
 
     private void accepted(String appkey, String targetKind, PublishRequest request) {

@@ -32,25 +32,25 @@ public class TopicPresence {
         if (topic.endsWith(SUFFIX)) {
             return Uni.createFrom().voidItem();
         }
-        return db.preparedQuery("SELECT alias FROM routing.pubsub_session WHERE session_id = $1").execute(Tuple.of(client.sessionId()))
+        return db.preparedQuery("SELECT alias FROM routing.identity WHERE ref = $1").execute(Tuple.of(client.identityRef()))
             .flatMap(rows -> {
                 String alias = rows.size() == 0 ? null : rows.iterator().next().getString(0);
-                return publishing.presence(client.appkey(), topic + SUFFIX, PubsubReplies.presence(action, alias));
+                return publishing.presence(client.app(), topic + SUFFIX, PubsubReplies.presence(action, alias));
             });
     }
 
     /** online or offline, on every topic the session subscribes to. */
     public Uni<Void> sessionChanged(ClientConnection client, String action) {
-        return db.preparedQuery("SELECT s.alias, sub.topic FROM routing.pubsub_session s JOIN routing.subscription sub"
-                + " ON sub.session_id = s.session_id WHERE s.session_id = $1")
-            .execute(Tuple.of(client.sessionId()))
+        return db.preparedQuery("SELECT i.alias, sub.topic FROM routing.identity i JOIN routing.topic_subscription sub"
+                + " ON sub.identity_ref = i.ref WHERE i.ref = $1")
+            .execute(Tuple.of(client.identityRef()))
             .flatMap(rows -> {
                 Uni<Void> all = Uni.createFrom().voidItem();
                 for (Row row : rows) {
                     String topic = row.getString(1);
                     if (!topic.endsWith(SUFFIX)) {
                         var msg = PubsubReplies.presence(action, row.getString(0));
-                        all = all.call(() -> publishing.presence(client.appkey(), topic + SUFFIX, msg));
+                        all = all.call(() -> publishing.presence(client.app(), topic + SUFFIX, msg));
                     }
                 }
                 return all;

@@ -21,7 +21,7 @@ public class TopicQueryService {
 
     public Uni<Void> getAliasList(Envelope frame, ClientConnection client) {
         String topic = FrameFields.of(frame.payload(), false).topic();
-        return queries.aliasesOf(client.appkey(), topic)
+        return queries.aliasesOf(client.app(), topic)
             .invoke(found -> deliveries.reply(frame, "get_alias_list_ack", PubsubReplies.aliasList(found)))
             .replaceWithVoid();
     }
@@ -30,8 +30,8 @@ public class TopicQueryService {
     public Uni<Void> getTopicList(Envelope frame, ClientConnection client) {
         FrameFields fields = FrameFields.of(frame.payload(), true);
         Uni<List<String>> topics = fields.has("alias")
-            ? queries.topicsOfAlias(client.appkey(), fields.alias(false))
-            : queries.topicsOfSessions(List.of(client.sessionId()));
+            ? queries.topicsOfAlias(client.app(), fields.alias(false))
+            : queries.topicsOfSessions(List.of(client.identityRef()));
         return topics
             .invoke(found -> deliveries.reply(frame, "get_topic_list_ack", PubsubReplies.topicList(found)))
             .replaceWithVoid();

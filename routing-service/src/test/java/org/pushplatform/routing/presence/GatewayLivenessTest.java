@@ -23,8 +23,8 @@ class GatewayLivenessTest {
         // given a node that beat once and holds a connection, and another that keeps beating
         liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1));
         liveness.heard("gw-2", new GatewayHeartbeat("boot-b", 1000, 1));
-        connections.bind(new ClientConnection("c-1", "gw-1", "app", "s-1", 0));
-        connections.bind(new ClientConnection("c-2", "gw-2", "app", "s-2", 0));
+        connections.bind(new ClientConnection("c-1", "gw-1", "app", "s-1", 0, "pubsub"));
+        connections.bind(new ClientConnection("c-2", "gw-2", "app", "s-2", 0, "pubsub"));
 
         // when 3.5 intervals pass with gw-2 still beating, and Kafka working (the probe comes back)
         long now = System.currentTimeMillis();
@@ -41,7 +41,7 @@ class GatewayLivenessTest {
     @Test
     void aNodeThatRestartedLosesTheConnectionsOfItsPreviousRun() {
         assertThat(liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1))).as("a run new to us").isTrue();
-        connections.bind(new ClientConnection("c-1", "gw-1", "app", "s-1", 0));
+        connections.bind(new ClientConnection("c-1", "gw-1", "app", "s-1", 0, "pubsub"));
         assertThat(liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1))).as("the same run").isFalse();
 
         assertThat(liveness.heard("gw-1", new GatewayHeartbeat("boot-b", 1000, 0))).as("a new run").isTrue();
@@ -54,7 +54,7 @@ class GatewayLivenessTest {
     @Test
     void aNodeThatKeepsBeatingKeepsItsConnections() {
         liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1));
-        connections.bind(new ClientConnection("c-1", "gw-1", "app", "s-1", 0));
+        connections.bind(new ClientConnection("c-1", "gw-1", "app", "s-1", 0, "pubsub"));
 
         liveness.ownProbeHeard(System.currentTimeMillis() + 2000);
         liveness.expireSilentNodes(System.currentTimeMillis() + 2000);
@@ -67,7 +67,7 @@ class GatewayLivenessTest {
         long now = System.currentTimeMillis();
         liveness.ownProbeHeard(now);
         liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1), now);
-        connections.bind(new ClientConnection("c-1", "gw-1", "app", "s-1", 0));
+        connections.bind(new ClientConnection("c-1", "gw-1", "app", "s-1", 0, "pubsub"));
 
         // Kafka away for 20 s: neither the node's beats nor our own probe arrive
         liveness.expireSilentNodes(now + 20_000);

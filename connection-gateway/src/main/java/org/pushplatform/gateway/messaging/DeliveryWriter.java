@@ -1,0 +1,118 @@
+package org.pushplatform.gateway.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.pushplatform.contract.DeliveryReceipt;
+import org.pushplatform.contract.EmitToConnections;
+import org.pushplatform.contract.EnvelopeCodec;
+import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.gateway.session.LocalConnection;
+import org.pushplatform.gateway.session.LocalConnections;
+
+/**
+ * Writes one delivery to the local connections it names, or to a room's local members, in the delivery's API only.
+ * Answers with receipts as the delivery asks: once written (receipt mode), or when the client acked it or did not
+ * in time (client mode). A stored delivery is written at most once per connection (for client acks: until acked).
+ * A reply to a client frame calls that frame's ack callback instead.
+ */
+@ApplicationScoped
+public class DeliveryWriter {
+
+    private final LocalConnections connections;
+    private final InboundPublisher receipts;
+    private final Counter delivered;
+    private final Counter gone;
+    private final Counter duplicates;
+    private final Counter otherApi;
+    private final Counter ackTimeouts;
+    private final Counter unanswerable;
+
+    public DeliveryWriter(LocalConnections connections, InboundPublisher receipts, MeterRegistry metrics) {
+        this.connections = connections;
+        this.receipts = receipts;
+        this.delivered = metrics.counter("push_gateway_deliveries_total", "outcome", "written");
+        this.gone = metrics.counter("push_gateway_deliveries_total", "outcome", "connection-gone");
+        this.duplicates = metrics.counter("push_gateway_deliveries_total", "outcome", "duplicate-skipped");
+        this.otherApi = metrics.counter("push_gateway_deliveries_total", "outcome", "other-api-skipped");
+        this.ackTimeouts = metrics.counter("push_gateway_deliveries_total", "outcome", "ack-timeout");
+        this.unanswerable = metrics.counter("push_gateway_deliveries_total", "outcome", "no-callback-to-answer");
+    }
+
+    public void write(EmitToConnections emit) {
+        for (LocalConnection connection : targets(emit)) {
+            if (emit.api() != null && !emit.api().equals(connection.api())) {
+                otherApi.increment();
+            } else if (emit.replyTo() != null) {
+                answer(connection, emit);
+            } else if (emit.wantsClientAck()) {
+                writeForAck(connection, emit);
+            } else if (emit.receiptId() != null && !connection.firstWriteOf(emit.receiptId())) {
+                duplicates.increment();
+                receipt(connection, emit, true, null);
+            } else {
+                connection.sink().emit(emit.event(), emit.args(), emit.wantsReceipt() ? () -> receipt(connection, emit, true, null) : null);
+                delivered.increment();
+            }
+        }
+    }
+
+    /** The service answers a client frame's ack callback. */
+    private void answer(LocalConnection connection, EmitToConnections emit) {
+        var callback = connection.takeAnswer(emit.replyTo());
+        if (callback == null) {
+            unanswerable.increment();
+            return;
+        }
+        callback.accept(emit.args());
+        delivered.increment();
+        receipt(connection, emit, true, null);
+    }
+
+    private void writeForAck(LocalConnection connection, EmitToConnections emit) {
+        if (emit.receiptId() != null && connection.wrote(emit.receiptId())) {
+            duplicates.increment();
+            receipt(connection, emit, true, null);
+            return;
+        }
+        long timeoutMs = emit.ackTimeoutMs() == null ? 30_000 : emit.ackTimeoutMs();
+        connection.sink().emitWithAck(emit.event(), emit.args(), timeoutMs, ack -> {
+            if (emit.receiptId() != null) {
+                connection.firstWriteOf(emit.receiptId());
+            }
+            receipt(connection, emit, true, ack);
+        }, () -> {
+            ackTimeouts.increment();
+            receipt(connection, emit, false, null);
+        });
+        delivered.increment();
+    }
+
+    private List<LocalConnection> targets(EmitToConnections emit) {
+        if (emit.room() != null) {
+            return connections.inRoom(emit.app(), emit.room());
+        }
+        List<LocalConnection> found = new ArrayList<>(emit.connectionIds().size());
+        for (String connectionId : emit.connectionIds()) {
+            LocalConnection connection = connections.get(connectionId);
+            if (connection == null) {
+                gone.increment();
+            } else {
+                found.add(connection);
+            }
+        }
+        return found;
+    }
+
+    private void receipt(LocalConnection connection, EmitToConnections emit, boolean delivered, JsonNode ack) {
+        if (emit.receiptId() == null && emit.ticket() == null) {
+            return;
+        }
+        var receipt = new DeliveryReceipt(emit.receiptId(), delivered, ack, emit.ticket());
+        receipts.publishToRouting(EnvelopeTypes.DELIVERY_RECEIPT, connection, EnvelopeCodec.toJson(receipt));
+    }
+}

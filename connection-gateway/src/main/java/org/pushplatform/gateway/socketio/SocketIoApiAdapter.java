@@ -1,0 +1,39 @@
+package org.pushplatform.gateway.socketio;
+
+import java.util.Set;
+
+import com.corundumstudio.socketio.SocketIOClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.pushplatform.gateway.session.LocalConnection;
+
+/**
+ * What one wire API adds to a Socket.IO listener (see {@link SocketIoListener}): its client events and its own rules
+ * at connect time and per frame. A new Socket.IO API is one of these and a config section
+ * {@code push.gateway.socketio.<name>}; everything else (guards, limits, forwarding, deliveries, acks) is shared.
+ */
+public interface SocketIoApiAdapter {
+
+    /** The API's name, as in {@code push.gateway.socketio.<name>.api} and on every frame and delivery. */
+    String api();
+
+    /** The client events forwarded to the API's service; any other event is dropped and counted. */
+    Set<String> clientEvents();
+
+    /** Right after a client connected, before any frame (pubsub greets it with socketconnectack). */
+    default void connected(SocketIOClient client) {
+    }
+
+    /**
+     * A client frame about to be forwarded.
+     *
+     * @return its payload, as forwarded (pubsub fills in a missing customid)
+     */
+    default JsonNode beforeForward(String event, JsonNode payload, LocalConnection connection, FrameForwarder forwarder) {
+        return payload;
+    }
+
+    /** Lets an adapter write a record of its own before the frame, e.g. that a connection left its earlier session. */
+    interface FrameForwarder {
+        void closedUnder(String previousRoutingKey, LocalConnection connection);
+    }
+}

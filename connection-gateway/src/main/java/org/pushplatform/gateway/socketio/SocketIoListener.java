@@ -1,0 +1,162 @@
+package org.pushplatform.gateway.socketio;
+
+import java.util.List;
+
+import com.corundumstudio.socketio.AckRequest;
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketConfig;
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.SocketIOServer;
+import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jboss.logging.Logger;
+import org.pushplatform.contract.ConnectionOpened;
+import org.pushplatform.contract.EnvelopeCodec;
+import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.gateway.config.GatewayConfig;
+import org.pushplatform.gateway.messaging.InboundPublisher;
+import org.pushplatform.gateway.session.LocalConnection;
+import org.pushplatform.gateway.session.LocalConnections;
+
+/**
+ * One Socket.IO listener (Engine.IO 3 and 4 clients on one port and path) serving one API through its
+ * {@link SocketIoApiAdapter}: the shared guards and limits, the handshake forwarded with the connection-opened
+ * record, each client event forwarded as a frame to the API's service, and a frame's ack callback kept until the
+ * service answers it. Runs on Netty threads and never blocks.
+ */
+final class SocketIoListener {
+
+    private static final Logger LOG = Logger.getLogger(SocketIoListener.class);
+    private static final String LIMITER = "push.limiter";
+
+    private final String nodeId;
+    private final GatewayConfig.SocketIoListener config;
+    private final SocketIoApiAdapter adapter;
+    private final InboundPublisher publisher;
+    private final LocalConnections connections;
+    private final MeterRegistry metrics;
+    private final Counter framesIn;
+    private final Counter framesDropped;
+    private final Counter floodDisconnects;
+    private SocketIOServer server;
+
+    SocketIoListener(String nodeId, GatewayConfig.SocketIoListener config, SocketIoApiAdapter adapter, InboundPublisher publisher,
+                     LocalConnections connections, MeterRegistry metrics) {
+        this.nodeId = nodeId;
+        this.config = config;
+        this.adapter = adapter;
+        this.publisher = publisher;
+        this.connections = connections;
+        this.metrics = metrics;
+        this.framesIn = metrics.counter("push_gateway_frames_total", "api", adapter.api(), "outcome", "forwarded");
+        this.framesDropped = metrics.counter("push_gateway_frames_total", "api", adapter.api(), "outcome", "rate-limited");
+        this.floodDisconnects = metrics.counter("push_gateway_disconnects_total", "api", adapter.api(), "reason", "flood");
+    }
+
+    void start() {
+        Configuration configuration = new Configuration();
+        configuration.setHostname("0.0.0.0");
+        configuration.setPort(config.port() == 0 ? FreePorts.any() : config.port());
+        configuration.setContext(config.path());
+        // the library's default lets a client pick its own session id
+        configuration.setRandomSession(true);
+        // permessage-deflate costs about 85 KB of native memory per connection
+        configuration.setWebsocketCompression(false);
+        configuration.setMaxFramePayloadLength(config.maxFrameBytes());
+        configuration.setMaxHttpContentLength(config.maxFrameBytes());
+        configuration.setJsonSupport(new CountingJsonSupport(new JacksonJsonSupport(), adapter.clientEvents(),
+            metrics.counter("push_gateway_frames_total", "api", adapter.api(), "outcome", "unknown-event")));
+        configuration.setExceptionListener(new CountingExceptionListener(metrics));
+        SocketConfig socketConfig = new SocketConfig();
+        socketConfig.setReuseAddress(true);
+        socketConfig.setTcpNoDelay(true);
+        configuration.setSocketConfig(socketConfig);
+        server = new SocketIOServer(configuration);
+        GuardedChannelInitializer pipeline = new GuardedChannelInitializer((int) config.idleHttpClose().toSeconds());
+        server.setPipelineFactory(pipeline);
+        server.addConnectListener(this::onConnect);
+        server.addDisconnectListener(this::onDisconnect);
+        server.addDisconnectListener(client -> pipeline.sessionClosed(client.getSessionId()));
+        for (String event : adapter.clientEvents()) {
+            server.addEventListener(event, JsonNode.class, (client, data, ack) -> onFrame(event, client, data, ack));
+        }
+        server.start();
+        LOG.infof("[%s] %s Socket.IO listening on port %d, path %s", nodeId, adapter.api(), boundPort(), config.path());
+    }
+
+    void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    /** The port actually bound, a free one when the configured one is 0. */
+    int boundPort() {
+        return server.getConfiguration().getPort();
+    }
+
+    String api() {
+        return adapter.api();
+    }
+
+    private LocalConnection connection(SocketIOClient client) {
+        return connections.getOrAdd(connectionId(client), adapter.api(), config.service(), () -> new SocketIoClientSink(client));
+    }
+
+    private void onConnect(SocketIOClient client) {
+        client.set(LIMITER, new FrameRateLimiter(config.framesPerSecond()));
+        LocalConnection connection = connection(client);
+        var handshake = client.getHandshakeData();
+        Object auth = handshake.getAuthToken();
+        var opened = new ConnectionOpened(adapter.api(), client.getTransport().getValue(), String.valueOf(client.getRemoteAddress()),
+            handshake.getUrlParams(), auth == null ? null : EnvelopeCodec.toJson(auth));
+        publisher.publish(EnvelopeTypes.CONNECTION_OPENED, connection, EnvelopeCodec.toJson(opened));
+        adapter.connected(client);
+        LOG.debugf("[%s] connected from %s over %s", connection.connectionId(), opened.remoteAddress(), opened.transport());
+    }
+
+    private void onDisconnect(SocketIOClient client) {
+        String connectionId = connectionId(client);
+        LocalConnection connection = connections.get(connectionId);
+        if (connection == null) {
+            return;
+        }
+        connections.remove(connectionId);
+        publisher.closed(connection, connection.routingKey());
+        LOG.debugf("[%s] disconnected", connectionId);
+    }
+
+    private void onFrame(String event, SocketIOClient client, JsonNode data, AckRequest ack) {
+        FrameRateLimiter limiter = client.get(LIMITER);
+        if (limiter != null && !limiter.tryAcquire()) {
+            framesDropped.increment();
+            if (limiter.dropped() == config.floodDisconnectAfter()) {
+                floodDisconnects.increment();
+                LOG.warnf("[%s] disconnected: more than %d frames/s", connectionId(client), config.framesPerSecond());
+                client.disconnect();
+            }
+            return;
+        }
+        // with polling, a frame's POST may be handled on another event loop before the connect listener has run
+        LocalConnection connection = connection(client);
+        framesIn.increment();
+        JsonNode payload = adapter.beforeForward(event, data, connection,
+            (previousKey, c) -> publisher.closed(c, previousKey));
+        String frameId = publisher.publish(EnvelopeTypes.frame(adapter.api(), event), connection, payload);
+        if (ack.isAckRequested()) {
+            connection.awaitAnswer(frameId, args -> ack.sendAckData(args.toArray()));
+        }
+    }
+
+    static String connectionId(SocketIOClient client) {
+        return client.getSessionId().toString();
+    }
+
+    /** The listener for one config section, or none when it is switched off. */
+    static List<SocketIoListener> of(String nodeId, GatewayConfig.SocketIoListener config, SocketIoApiAdapter adapter,
+                                     InboundPublisher publisher, LocalConnections connections, MeterRegistry metrics) {
+        return config.enabled() ? List.of(new SocketIoListener(nodeId, config, adapter, publisher, connections, metrics)) : List.of();
+    }
+}

@@ -1,0 +1,165 @@
+package org.pushplatform.gateway.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.pushplatform.contract.DeliveryReceipt;
+import org.pushplatform.contract.DeliveryTicket;
+import org.pushplatform.contract.EmitToConnections;
+import org.pushplatform.contract.EnvelopeCodec;
+import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.gateway.session.ClientSink;
+import org.pushplatform.gateway.session.LocalConnection;
+import org.pushplatform.gateway.session.LocalConnections;
+
+class DeliveryWriterTest {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final DeliveryTicket TICKET = new DeliveryTicket("m-1", "team", null);
+
+    private final LocalConnections connections = new LocalConnections();
+    private final InboundPublisher receipts = mock(InboundPublisher.class);
+    private final DeliveryWriter writer = new DeliveryWriter(connections, receipts, new SimpleMeterRegistry());
+
+    /** Records what is written to one connection, and lets a test play the client's ack. */
+    static final class RecordingSink implements ClientSink {
+        final List<String> events = new ArrayList<>();
+        Consumer<JsonNode> pendingAck;
+        Runnable pendingTimeout;
+
+        @Override
+        public void emit(String event, List<JsonNode> args, Runnable onWritten) {
+            events.add(event);
+            if (onWritten != null) {
+                onWritten.run();
+            }
+        }
+
+        @Override
+        public void emitWithAck(String event, List<JsonNode> args, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout) {
+            events.add(event);
+            pendingAck = onAck;
+            pendingTimeout = onTimeout;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void aRoomDeliveryReachesOnlyTheRoomsMembersOfItsApi() {
+        // given a device and a pubsub connection in the room, and a device outside it
+        RecordingSink device = new RecordingSink();
+        RecordingSink pubsub = new RecordingSink();
+        RecordingSink outside = new RecordingSink();
+        connections.join(connections.getOrAdd("d-1", "device", "device", () -> device), "app1", "bp_student_42");
+        connections.join(connections.getOrAdd("p-1", "pubsub", "routing", () -> pubsub), "app1", "bp_student_42");
+        connections.getOrAdd("d-2", "device", "device", () -> outside);
+
+        // when
+        writer.write(new EmitToConnections(null, "memos_update", List.of(), null, "bp_student_42", "app1", "device", null, null, null,
+            null));
+
+        // then
+        assertThat(device.events).containsExactly("memos_update");
+        assertThat(pubsub.events).isEmpty();
+        assertThat(outside.events).isEmpty();
+    }
+
+    @Test
+    void aConnectionThatClosedLeavesItsRooms() {
+        RecordingSink device = new RecordingSink();
+        connections.join(connections.getOrAdd("d-1", "device", "device", () -> device), "app1", "r");
+
+        connections.remove("d-1");
+
+        assertThat(connections.inRoom("app1", "r")).isEmpty();
+    }
+
+    @Test
+    void theClientsAckPayloadComesBackInTheReceipt() {
+        // given
+        RecordingSink sink = new RecordingSink();
+        LocalConnection connection = connections.getOrAdd("d-1", "device", "device", () -> sink);
+
+        // when a delivery asks for the client's ack and the client acks with its status
+        writer.write(new EmitToConnections(List.of("d-1"), "device_status", List.of(), null, null, null, "device", "CLIENT", 5000L,
+            TICKET, null));
+        sink.pendingAck.accept(JSON.objectNode().put("status", "online"));
+
+        // then routing hears it was delivered, with the payload
+        DeliveryReceipt receipt = receiptSent(connection);
+        assertThat(receipt.delivered()).isTrue();
+        assertThat(receipt.ack().get("status").asText()).isEqualTo("online");
+        assertThat(receipt.ticket()).isEqualTo(TICKET);
+    }
+
+    @Test
+    void noAckInTimeIsReportedAsNotDelivered() {
+        RecordingSink sink = new RecordingSink();
+        LocalConnection connection = connections.getOrAdd("d-1", "device", "device", () -> sink);
+
+        writer.write(new EmitToConnections(List.of("d-1"), "device_status", List.of(), "77", null, null, "device", "CLIENT", 1000L,
+            TICKET, null));
+        sink.pendingTimeout.run();
+
+        DeliveryReceipt receipt = receiptSent(connection);
+        assertThat(receipt.delivered()).isFalse();
+        assertThat(receipt.receiptId()).isEqualTo("77");
+    }
+
+    @Test
+    void aServiceReplyAnswersTheClientFramesAckCallbackOnce() {
+        // given a client frame that asked for an ack
+        RecordingSink sink = new RecordingSink();
+        LocalConnection connection = connections.getOrAdd("c-1", "chat", "chat", () -> sink);
+        List<List<JsonNode>> answers = new ArrayList<>();
+        connection.awaitAnswer("frame-1", answers::add);
+
+        // when the service replies to it, twice
+        EmitToConnections reply = new EmitToConnections(List.of("c-1"), null, List.of(JSON.objectNode().put("code", 0)), null, null,
+            null, "chat", null, null, null, "frame-1");
+        writer.write(reply);
+        writer.write(reply);
+
+        // then the callback got the reply's arguments once, and no event was sent
+        assertThat(answers).hasSize(1);
+        assertThat(answers.get(0).get(0).get("code").asInt()).isZero();
+        assertThat(sink.events).isEmpty();
+    }
+
+    @Test
+    void aDeliveryWithoutReceiptOrTicketSendsNothingBack() {
+        RecordingSink sink = new RecordingSink();
+        connections.getOrAdd("c-1", "pubsub", "routing", () -> sink);
+
+        writer.write(new EmitToConnections(List.of("c-1"), "message", List.of()));
+
+        assertThat(sink.events).containsExactly("message");
+        verify(receipts, never()).publishToRouting(any(), any(), any());
+    }
+
+    private DeliveryReceipt receiptSent(LocalConnection connection) {
+        ArgumentCaptor<JsonNode> payload = ArgumentCaptor.forClass(JsonNode.class);
+        verify(receipts).publishToRouting(eq(EnvelopeTypes.DELIVERY_RECEIPT), eq(connection), payload.capture());
+        try {
+            return EnvelopeCodec.mapper().treeToValue(payload.getValue(), DeliveryReceipt.class);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.pushplatform.routing.delivery;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.pushplatform.contract.delivery.Address;
+import org.pushplatform.routing.identity.IdentityRepository;
+import org.pushplatform.routing.ownership.IdentityPartitions;
+import org.pushplatform.routing.presence.ClientConnection;
+import org.pushplatform.routing.presence.ConnectionRegistry;
+import org.pushplatform.routing.presence.GatewayLiveness;
+import org.pushplatform.routing.presence.LiveConnectionStore;
+
+/**
+ * Binds a connection to an identity (made on first use): recorded in PostgreSQL for takeover, and in memory when
+ * this instance owns the identity's partition. What the identity missed is sent by {@link ConnectionDelivery#redeliver}.
+ */
+@ApplicationScoped
+public class Bindings {
+
+    private static final Logger LOG = Logger.getLogger(Bindings.class);
+
+    private final IdentityRepository identities;
+    private final LiveConnectionStore liveConnections;
+    private final ConnectionRegistry connections;
+    private final IdentityPartitions partitions;
+    private final GatewayLiveness liveness;
+
+    public Bindings(IdentityRepository identities, LiveConnectionStore liveConnections, ConnectionRegistry connections,
+                    IdentityPartitions partitions, GatewayLiveness liveness) {
+        this.identities = identities;
+        this.liveConnections = liveConnections;
+        this.connections = connections;
+        this.partitions = partitions;
+        this.liveness = liveness;
+    }
+
+    public Uni<ClientConnection> bind(Address.Connection connection, Address.Identity identity, String api) {
+        return Panache.withTransaction(() -> identities.findOrCreate(identity.app(), identity.kind(), identity.id()))
+            .flatMap(found -> {
+                var bound = new ClientConnection(connection.connectionId(), connection.nodeId(), identity.app(), found.ref,
+                    partitions.partitionOfKey(identity.key()), api);
+                return liveConnections.save(bound, liveness.bootIdOf(connection.nodeId())).map(saved -> {
+                    // a partition taken away meanwhile: its new owner finds the connection in PostgreSQL
+                    if (partitions.owns(bound.partition())) {
+                        connections.bind(bound);
+                    }
+                    LOG.debugf("[%s] bound to %s %s of app %s (%s)", connection.connectionId(), identity.kind(), identity.id(),
+                        identity.app(), found.ref);
+                    return bound;
+                });
+            });
+    }
+}

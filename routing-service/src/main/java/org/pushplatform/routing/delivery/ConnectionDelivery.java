@@ -1,0 +1,62 @@
+package org.pushplatform.routing.delivery;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.pushplatform.contract.EmitToConnections;
+import org.pushplatform.contract.RouteToIdentities;
+import org.pushplatform.contract.delivery.DeliveryOutcome;
+import org.pushplatform.routing.messaging.GatewayPublisher;
+import org.pushplatform.routing.presence.ClientConnection;
+import org.pushplatform.routing.presence.ConnectionRegistry;
+
+/**
+ * The owner's side of delivery: the connections of its own identities that speak the delivery's API, from memory,
+ * one record per gateway node; and, when an identity connects, what it has not received yet.
+ */
+@ApplicationScoped
+public class ConnectionDelivery {
+
+    private final ConnectionRegistry connections;
+    private final GatewayPublisher gateways;
+    private final DeliveryStore store;
+    private final Outcomes outcomes;
+
+    public ConnectionDelivery(ConnectionRegistry connections, GatewayPublisher gateways, DeliveryStore store, Outcomes outcomes) {
+        this.connections = connections;
+        this.gateways = gateways;
+        this.store = store;
+        this.outcomes = outcomes;
+    }
+
+    public void deliver(RouteToIdentities route) {
+        Map<String, List<String>> byNode = new HashMap<>();
+        for (String identityRef : route.identityRefs()) {
+            int reached = 0;
+            for (ClientConnection connection : connections.connectionsOf(identityRef)) {
+                if (route.api() == null || route.api().equals(connection.api())) {
+                    byNode.computeIfAbsent(connection.nodeId(), n -> new ArrayList<>()).add(connection.connectionId());
+                    reached++;
+                }
+            }
+            if (reached == 0 && route.qos() == 0 && route.ticket() != null) {
+                outcomes.failed(route.ticket(), DeliveryOutcome.Reason.OFFLINE, null);
+            }
+        }
+        byNode.forEach((nodeId, connectionIds) -> gateways.emit(nodeId, new EmitToConnections(connectionIds, route.event(),
+            route.args(), route.receiptId(), null, null, route.api(), route.ackMode(), route.ackTimeoutMs(), route.ticket(), null)));
+    }
+
+    /** Sends a connection what its identity missed in its API, oldest first. @return how many */
+    public Uni<Integer> redeliver(ClientConnection connection) {
+        return store.pendingFor(connection.identityRef(), connection.api()).invoke(pending -> pending.forEach(delivery ->
+            gateways.emit(connection.nodeId(), new EmitToConnections(List.of(connection.connectionId()), delivery.event(),
+                delivery.args(), String.valueOf(delivery.id()), null, null, connection.api(), delivery.ackMode(), null, delivery.ticket(),
+                null))))
+            .map(List::size);
+    }
+}

@@ -1,0 +1,94 @@
+package org.pushplatform.routing.delivery;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.contract.GatewayControl;
+import org.pushplatform.contract.delivery.Address;
+import org.pushplatform.contract.delivery.ControlCommands;
+import org.pushplatform.routing.identity.IdentityRepository;
+import org.pushplatform.routing.identity.TopicSubscriptionRepository;
+import org.pushplatform.routing.messaging.GatewayPublisher;
+import org.pushplatform.routing.presence.ConnectionRegistry;
+
+/** Carries out the commands that change who gets what: bind, rooms, topic subscriptions, disconnect. */
+@ApplicationScoped
+public class ControlCommandHandler {
+
+    private static final Logger LOG = Logger.getLogger(ControlCommandHandler.class);
+
+    private final Bindings bindings;
+    private final ConnectionDelivery delivery;
+    private final IdentityRepository identities;
+    private final TopicSubscriptionRepository subscriptions;
+    private final ConnectionRegistry connections;
+    private final GatewayPublisher gateways;
+    private final MeterRegistry metrics;
+
+    public ControlCommandHandler(Bindings bindings, ConnectionDelivery delivery, IdentityRepository identities,
+                                 TopicSubscriptionRepository subscriptions, ConnectionRegistry connections,
+                                 GatewayPublisher gateways, MeterRegistry metrics) {
+        this.bindings = bindings;
+        this.delivery = delivery;
+        this.identities = identities;
+        this.subscriptions = subscriptions;
+        this.connections = connections;
+        this.gateways = gateways;
+        this.metrics = metrics;
+    }
+
+    /** The connection's frames are keyed by the identity from now on, and it gets what the identity missed. */
+    public Uni<Void> bind(ControlCommands.BindIdentity command) {
+        return bindings.bind(command.connection(), command.identity(), command.api()).flatMap(bound -> {
+            control(command.connection(), EnvelopeTypes.BOUND, null, command.identity().key(), null);
+            return delivery.redeliver(bound);
+        }).replaceWithVoid();
+    }
+
+    public void joinRoom(ControlCommands.JoinRoom command) {
+        control(command.connection(), EnvelopeTypes.JOIN_ROOM, command.room(), null, null);
+    }
+
+    public void leaveRoom(ControlCommands.LeaveRoom command) {
+        control(command.connection(), EnvelopeTypes.LEAVE_ROOM, command.room(), null, null);
+    }
+
+    public Uni<Void> subscribe(ControlCommands.Subscribe command) {
+        Address.Identity identity = command.identity();
+        return Panache.withTransaction(() -> identities.findOrCreate(identity.app(), identity.kind(), identity.id())
+            .flatMap(found -> subscriptions.subscribe(identity.app(), command.topic(), found.ref))).replaceWithVoid();
+    }
+
+    public Uni<Void> unsubscribe(ControlCommands.Unsubscribe command) {
+        Address.Identity identity = command.identity();
+        return Panache.withTransaction(() -> identities.find(identity.app(), identity.kind(), identity.id())
+            .flatMap(found -> found == null ? Uni.createFrom().item(false)
+                : subscriptions.unsubscribe(identity.app(), command.topic(), found.ref))).replaceWithVoid();
+    }
+
+    /** A connection, or every connection of an identity (owned here, as the command is keyed by it). */
+    public Uni<Void> disconnect(ControlCommands.Disconnect command) {
+        if (command.target() instanceof Address.Connection connection) {
+            control(connection, EnvelopeTypes.DISCONNECT, null, null, command.reason());
+            return Uni.createFrom().voidItem();
+        }
+        if (command.target() instanceof Address.Identity identity) {
+            return Panache.withSession(() -> identities.find(identity.app(), identity.kind(), identity.id())).invoke(found -> {
+                if (found != null) {
+                    connections.connectionsOf(found.ref).forEach(c -> gateways.control(c.nodeId(), EnvelopeTypes.DISCONNECT,
+                        new GatewayControl(c.connectionId(), c.app(), null, null, command.reason())));
+                }
+            }).replaceWithVoid();
+        }
+        metrics.counter("push_delivery_commands_rejected_total", "reason", "invalid").increment();
+        LOG.warnf("[routing] disconnect of a %s is not possible", command.target() == null ? "missing address" : "topic or room");
+        return Uni.createFrom().voidItem();
+    }
+
+    private void control(Address.Connection connection, String type, String room, String routingKey, String reason) {
+        gateways.control(connection.nodeId(), type, new GatewayControl(connection.connectionId(), connection.app(), room, routingKey, reason));
+    }
+}

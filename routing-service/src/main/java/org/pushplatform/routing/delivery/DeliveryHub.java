@@ -1,0 +1,174 @@
+package org.pushplatform.routing.delivery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.pushplatform.contract.DeliveryTicket;
+import org.pushplatform.contract.EmitToConnections;
+import org.pushplatform.contract.RouteToIdentities;
+import org.pushplatform.contract.delivery.Ack;
+import org.pushplatform.contract.delivery.Address;
+import org.pushplatform.contract.delivery.Deliver;
+import org.pushplatform.contract.delivery.DeliveryOutcome;
+import org.pushplatform.contract.delivery.IdentityKinds;
+import org.pushplatform.routing.messaging.GatewayPublisher;
+import org.pushplatform.routing.messaging.MessageIds;
+import org.pushplatform.routing.presence.GatewayLiveness;
+
+/**
+ * Carries out deliver commands for every API: a connection gets it from its node; a room from every live node,
+ * which knows its local members; an identity or topic is resolved to identities, stored first at QoS 1 and 2, and
+ * sent to each identity's owner (the repartition step), which knows its connections.
+ */
+@ApplicationScoped
+public class DeliveryHub {
+
+    /** What became of a command here: how many identities (or nodes, for rooms) it went to; false when seen before. */
+    public record Accepted(int targets, boolean isNew) {
+    }
+
+    private final IdentityDirectory directory;
+    private final DeliveryStore store;
+    private final IdentityRouter router;
+    private final GatewayPublisher gateways;
+    private final GatewayLiveness liveness;
+    private final Outcomes outcomes;
+    private final MeterRegistry metrics;
+
+    public DeliveryHub(IdentityDirectory directory, DeliveryStore store, IdentityRouter router, GatewayPublisher gateways,
+                       GatewayLiveness liveness, Outcomes outcomes, MeterRegistry metrics) {
+        this.directory = directory;
+        this.store = store;
+        this.router = router;
+        this.gateways = gateways;
+        this.liveness = liveness;
+        this.outcomes = outcomes;
+        this.metrics = metrics;
+    }
+
+    /**
+     * One deliver command and who asked.
+     *
+     * @param publisher the identity that published it, told of its first receiver (pubsub's recvack); may be null
+     * @param sourceId  the id of the record asking, so that asking twice stores once; may be null
+     */
+    public record Request(Deliver command, Target publisher, String sourceId) {
+    }
+
+    public Uni<Accepted> deliver(Deliver command, Target publisher, String sourceId) {
+        return deliverAll(List.of(new Request(command, publisher, sourceId))).map(all -> all.get(0));
+    }
+
+    /**
+     * Carries out many deliver commands together: addresses resolved in one statement per kind, stored deliveries in
+     * one statement. @return what became of each, in order
+     */
+    public Uni<List<Accepted>> deliverAll(List<Request> asked) {
+        List<Request> requests = asked.stream().map(r -> r.command().messageId() != null ? r
+            : new Request(withMessageId(r.command()), r.publisher(), r.sourceId())).toList();
+        Accepted[] results = new Accepted[requests.size()];
+        List<Integer> resolving = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Deliver command = requests.get(i).command();
+            String problem = DeliverRules.problemOf(command);
+            if (problem != null) {
+                metrics.counter("push_delivery_commands_rejected_total", "reason", "invalid").increment();
+                outcomes.failed(Outcomes.ticketOf(command), DeliveryOutcome.Reason.INVALID, null);
+                results[i] = new Accepted(0, false);
+            } else if (command.to() instanceof Address.Connection connection) {
+                gateways.emit(connection.nodeId(), emit(command, List.of(connection.connectionId()), null));
+                results[i] = new Accepted(1, true);
+            } else if (command.to() instanceof Address.Room room) {
+                var nodes = liveness.liveNodes();
+                nodes.forEach(nodeId -> gateways.emit(nodeId, emit(command, null, room)));
+                results[i] = new Accepted(nodes.size(), true);
+            } else {
+                resolving.add(i);
+            }
+        }
+        if (resolving.isEmpty()) {
+            return Uni.createFrom().item(List.of(results));
+        }
+        List<Address> addresses = resolving.stream().map(i -> requests.get(i).command().to()).toList();
+        return directory.resolveAll(addresses).flatMap(targets -> {
+            List<Request> resolved = new ArrayList<>(resolving.size());
+            for (int j = 0; j < resolving.size(); j++) {
+                Request request = requests.get(resolving.get(j));
+                Deliver command = request.command();
+                if (targets.get(j).isEmpty() && command.to() instanceof Address.Identity identity
+                    && !IdentityKinds.ALIAS.equals(identity.kind())) {
+                    outcomes.failed(Outcomes.ticketOf(command), DeliveryOutcome.Reason.NO_SUCH_IDENTITY, null);
+                }
+                resolved.add(request);
+            }
+            return toIdentitiesAll(resolved, targets);
+        }).map(accepted -> {
+            for (int j = 0; j < resolving.size(); j++) {
+                results[resolving.get(j)] = accepted.get(j);
+            }
+            return List.of(results);
+        });
+    }
+
+    /** Resolved: one delivery to identities, see {@link #toIdentitiesAll}. */
+    public Uni<Accepted> toIdentities(Deliver command, List<Target> targets, Target publisher, String sourceId) {
+        return toIdentitiesAll(List.of(new Request(command, publisher, sourceId)), List.of(targets)).map(all -> all.get(0));
+    }
+
+    /** Resolved: QoS 0 goes to who is connected; QoS 1 and 2 are stored for every target first (one statement), then sent. */
+    private Uni<List<Accepted>> toIdentitiesAll(List<Request> requests, List<List<Target>> targets) {
+        Accepted[] results = new Accepted[requests.size()];
+        List<Integer> storing = new ArrayList<>();
+        List<DeliveryStore.NewDelivery> toStore = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Request request = requests.get(i);
+            Deliver command = request.command();
+            Ack ack = command.ackOrDefault();
+            DeliveryTicket ticket = Outcomes.ticketOf(command);
+            if (command.qos() == 0) {
+                router.route(targets.get(i), route(command, ack, ticket, null));
+                results[i] = new Accepted(targets.get(i).size(), true);
+            } else {
+                storing.add(i);
+                String sourceId = request.sourceId() == null ? "gen:" + UUID.randomUUID() : request.sourceId();
+                toStore.add(new DeliveryStore.NewDelivery(command.app(), command.api(), command.event(), command.args(), command.qos(),
+                    command.messageId(), sourceId, request.publisher(), DeliverRules.ttlOf(command), ack.mode().name(), ticket));
+            }
+        }
+        if (storing.isEmpty()) {
+            return Uni.createFrom().item(List.of(results));
+        }
+        List<List<Target>> storedTargets = storing.stream().map(targets::get).toList();
+        return store.storeAll(toStore, storedTargets).map(stored -> {
+            for (int j = 0; j < storing.size(); j++) {
+                int i = storing.get(j);
+                Deliver command = requests.get(i).command();
+                DeliveryStore.StoredDelivery result = stored.get(j);
+                router.route(result.pending(), route(command, command.ackOrDefault(), toStore.get(j).ticket(), String.valueOf(result.id())));
+                results[i] = new Accepted(targets.get(i).size(), !result.seenBefore());
+            }
+            return List.of(results);
+        });
+    }
+
+    private static RouteToIdentities route(Deliver command, Ack ack, DeliveryTicket ticket, String receiptId) {
+        return new RouteToIdentities(List.of(), command.api(), command.event(), command.args(), receiptId, command.qos(),
+            ack.mode().name(), ack.mode() == Ack.Mode.CLIENT ? ack.timeoutOrDefault() : null, ticket);
+    }
+
+    private static EmitToConnections emit(Deliver command, List<String> connectionIds, Address.Room room) {
+        Ack ack = command.ackOrDefault();
+        return new EmitToConnections(connectionIds, command.event(), command.args(), null, room == null ? null : room.room(),
+            room == null ? null : room.app(), command.api(), ack.mode().name(),
+            ack.mode() == Ack.Mode.CLIENT ? ack.timeoutOrDefault() : null, Outcomes.ticketOf(command), command.replyTo());
+    }
+
+    static Deliver withMessageId(Deliver c) {
+        return new Deliver(c.to(), c.api(), c.event(), c.args(), c.qos(), c.ttlSeconds(), c.ack(), MessageIds.next(), c.requester(),
+            c.replyTo());
+    }
+}

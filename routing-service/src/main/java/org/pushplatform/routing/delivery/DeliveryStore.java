@@ -1,0 +1,239 @@
+package org.pushplatform.routing.delivery;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.pushplatform.contract.DeliveryTicket;
+import org.pushplatform.contract.EnvelopeCodec;
+
+/**
+ * QoS 1 and 2 deliveries in PostgreSQL, of any API: one row per delivery ({@code api, event, args} as the client
+ * sees them), one pending row per target identity that has not yet received it. A delivery asked for twice (a
+ * redelivered record, or a QoS 2 message id seen before) is stored once.
+ */
+@ApplicationScoped
+public class DeliveryStore {
+
+    /** A delivery to keep until its targets receive it; {@code publisher} (null from outside) hears of the first. */
+    public record NewDelivery(String app, String api, String event, List<JsonNode> args, int qos, String messageId,
+                              String sourceId, Target publisher, long ttlSeconds, String ackMode, DeliveryTicket ticket) {
+    }
+
+    /** @param pending the identities still to receive it: all targets when new, the remaining ones when seen before */
+    public record StoredDelivery(long id, List<Target> pending, boolean seenBefore) {
+    }
+
+    /** A delivery an identity has still to receive, with what its outcome needs. */
+    public record PendingDelivery(long id, String event, List<JsonNode> args, String ackMode, DeliveryTicket ticket) {
+    }
+
+    /** The first receiver of a delivery that is not its publisher. */
+    public record FirstReceipt(String app, String messageId, Target publisher, String alias, long timestamp) {
+    }
+
+    /** A stored delivery whose time to live ended before an identity received it. */
+    public record Expired(DeliveryTicket ticket, String identityRef) {
+    }
+
+    /** Redelivery on reconnect takes at most this many deliveries; the rest follow on the next reconnect. */
+    static final int MAX_REDELIVERY = 5000;
+
+    private final Pool db;
+    private final IdentityDirectory directory;
+
+    public DeliveryStore(Pool db, IdentityDirectory directory) {
+        this.db = db;
+        this.directory = directory;
+    }
+
+    /**
+     * Stores many deliveries with their pending rows in one statement: each delivery with all its pending rows or not
+     * at all. One asked for before (the same source id, or a QoS 2 message id seen before) is not stored again;
+     * its identities that still have to receive it are looked up instead.
+     *
+     * @return for each delivery, in order, what was stored
+     */
+    public Uni<List<StoredDelivery>> storeAll(List<NewDelivery> deliveries, List<List<Target>> targets) {
+        int n = deliveries.size();
+        String[] apps = new String[n];
+        String[] messageIds = new String[n];
+        String[] sourceIds = new String[n];
+        String[] apis = new String[n];
+        String[] events = new String[n];
+        String[] args = new String[n];
+        Short[] qos = new Short[n];
+        String[] publisherRefs = new String[n];
+        Integer[] publisherPartitions = new Integer[n];
+        OffsetDateTime[] expiries = new OffsetDateTime[n];
+        String[] ackModes = new String[n];
+        String[] requesters = new String[n];
+        String[] addresses = new String[n];
+        List<String> pendingSources = new ArrayList<>();
+        List<String> pendingRefs = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now();
+        for (int i = 0; i < n; i++) {
+            NewDelivery d = deliveries.get(i);
+            DeliveryTicket ticket = d.ticket();
+            apps[i] = d.app();
+            messageIds[i] = d.messageId();
+            sourceIds[i] = d.sourceId();
+            apis[i] = d.api();
+            events[i] = d.event();
+            args[i] = EnvelopeCodec.toJson(d.args()).toString();
+            qos[i] = (short) d.qos();
+            publisherRefs[i] = d.publisher() == null ? null : d.publisher().identityRef();
+            publisherPartitions[i] = d.publisher() == null ? null : d.publisher().partition();
+            expiries[i] = now.plusSeconds(d.ttlSeconds());
+            ackModes[i] = d.ackMode();
+            requesters[i] = ticket == null ? null : ticket.requester();
+            addresses[i] = ticket == null || ticket.to() == null ? null : ticket.to().toString();
+            for (Target target : targets.get(i)) {
+                pendingSources.add(d.sourceId());
+                pendingRefs.add(target.identityRef());
+            }
+        }
+        return db.preparedQuery("WITH input AS (SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[],"
+                + " $5::varchar[], $6::text[], $7::smallint[], $8::varchar[], $9::int[], $10::timestamptz[], $11::varchar[],"
+                + " $12::varchar[], $13::text[]) WITH ORDINALITY AS t(app, message_id, source_id, api, event, args, qos,"
+                + " publisher_ref, publisher_partition, expires_at, ack_mode, requester, address, ord)),"
+                + " stored AS (INSERT INTO routing.stored_delivery (app, message_id, source_id, api, event, args, qos, publisher_ref,"
+                + " publisher_partition, expires_at, ack_mode, requester, address) SELECT app, message_id, source_id, api, event,"
+                + " args, qos, publisher_ref, publisher_partition, expires_at, ack_mode, requester, address FROM input ORDER BY ord"
+                + " ON CONFLICT DO NOTHING RETURNING id, source_id),"
+                + " pending AS (INSERT INTO routing.pending_delivery (identity_ref, message_ref) SELECT p.ref, stored.id"
+                + " FROM unnest($14::varchar[], $15::varchar[]) AS p(source_id, ref) JOIN stored ON stored.source_id = p.source_id)"
+                + " SELECT id, source_id FROM stored")
+            .execute(Tuple.from(List.of(apps, messageIds, sourceIds, apis, events, args, qos, publisherRefs, publisherPartitions,
+                expiries, ackModes, requesters, addresses, pendingSources.toArray(String[]::new), pendingRefs.toArray(String[]::new))))
+            .flatMap(rows -> {
+                Map<String, Long> idBySource = new HashMap<>();
+                rows.forEach(row -> idBySource.put(row.getString(1), row.getLong(0)));
+                List<Uni<StoredDelivery>> results = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    Long id = idBySource.get(deliveries.get(i).sourceId());
+                    results.add(id != null ? Uni.createFrom().item(new StoredDelivery(id, targets.get(i), false))
+                        : stillPending(deliveries.get(i)));
+                }
+                return Uni.join().all(results).andFailFast();
+            });
+    }
+
+    /** A delivery asked for before: the identities that still have to receive it. */
+    private Uni<StoredDelivery> stillPending(NewDelivery d) {
+        return db.preparedQuery("SELECT id FROM routing.stored_delivery WHERE source_id = $1 OR (qos = 2 AND $4 = 2 AND app = $2"
+                + " AND message_id = $3) LIMIT 1")
+            .execute(Tuple.tuple(Arrays.asList(d.sourceId(), d.app(), d.messageId(), d.qos())))
+            .flatMap(rows -> {
+                long id = rows.iterator().next().getLong(0);
+                return db.preparedQuery("SELECT d.identity_ref, i.id FROM routing.pending_delivery d"
+                        + " JOIN routing.identity i ON i.ref = d.identity_ref WHERE d.message_ref = $1")
+                    .execute(Tuple.of(id)).map(pending -> new StoredDelivery(id, directory.fromRows(d.app(), pending), true));
+            });
+    }
+
+    /** What the identity has not received yet of one API and is still alive, oldest first. */
+    public Uni<List<PendingDelivery>> pendingFor(String identityRef, String api) {
+        return db.preparedQuery("SELECT m.id, m.event, m.args, m.ack_mode, m.message_id, m.requester, m.address"
+                + " FROM routing.pending_delivery d JOIN routing.stored_delivery m ON m.id = d.message_ref"
+                + " WHERE d.identity_ref = $1 AND m.api = $2 AND m.expires_at > now() ORDER BY m.id LIMIT " + MAX_REDELIVERY)
+            .execute(Tuple.of(identityRef, api)).map(rows -> {
+                List<PendingDelivery> pending = new ArrayList<>(rows.size());
+                for (Row row : rows) {
+                    pending.add(new PendingDelivery(row.getLong(0), row.getString(1), args(row.getString(2)), row.getString(3),
+                        ticket(row, 4)));
+                }
+                return pending;
+            });
+    }
+
+    /** An identity received a stored delivery. */
+    public record Receipt(String identityRef, long deliveryId) {
+    }
+
+    /**
+     * The identities received the deliveries, in one statement: they are no longer pending for them. @return the
+     * receipts that were the identity's first of their delivery (a repeated one is left out), each with, when it is
+     * the first receiver that is not the publisher, that first receipt (pubsub's recvack)
+     */
+    public Uni<Map<Receipt, Optional<FirstReceipt>>> received(List<Receipt> receipts) {
+        String[] refs = receipts.stream().map(Receipt::identityRef).toArray(String[]::new);
+        Long[] ids = receipts.stream().map(Receipt::deliveryId).toArray(Long[]::new);
+        return db.preparedQuery("WITH input AS (SELECT * FROM unnest($1::varchar[], $2::bigint[]) AS t(identity_ref, message_ref)),"
+                + " done AS (DELETE FROM routing.pending_delivery d USING input i WHERE d.identity_ref = i.identity_ref"
+                + " AND d.message_ref = i.message_ref RETURNING d.identity_ref, d.message_ref),"
+                + " first AS (UPDATE routing.stored_delivery m SET received_at = now() FROM done WHERE m.id = done.message_ref"
+                + " AND m.received_at IS NULL AND m.publisher_ref IS NOT NULL AND m.publisher_ref <> done.identity_ref"
+                + " RETURNING m.id, done.identity_ref, m.app, m.message_id, m.publisher_ref, m.publisher_partition, m.received_at)"
+                + " SELECT done.identity_ref, done.message_ref, first.app, first.message_id, first.publisher_ref,"
+                + " first.publisher_partition, first.received_at, (SELECT alias FROM routing.identity WHERE ref = done.identity_ref)"
+                + " FROM done LEFT JOIN first ON first.id = done.message_ref AND first.identity_ref = done.identity_ref")
+            .execute(Tuple.of(refs, ids))
+            .map(rows -> {
+                Map<Receipt, Optional<FirstReceipt>> done = new HashMap<>();
+                for (Row row : rows) {
+                    Optional<FirstReceipt> first = row.getString(2) == null ? Optional.empty() : Optional.of(new FirstReceipt(
+                        row.getString(2), row.getString(3), new Target(row.getString(4), row.getInteger(5)), row.getString(7),
+                        row.getOffsetDateTime(6).toInstant().toEpochMilli()));
+                    done.put(new Receipt(row.getString(0), row.getLong(1)), first);
+                }
+                return done;
+            });
+    }
+
+    /**
+     * Drops deliveries past their time to live, and QoS 0/1 ones every target has received (QoS 2 ones stay until
+     * their time to live, to recognise their message id). @return the identities that never got an expired one,
+     * where someone asked for its outcome
+     */
+    public Uni<List<Expired>> sweep() {
+        return db.query("WITH gone AS (DELETE FROM routing.stored_delivery m WHERE m.expires_at < now() OR (m.qos < 2"
+                + " AND m.created_at < now() - interval '1 minute'"
+                + " AND NOT EXISTS (SELECT 1 FROM routing.pending_delivery d WHERE d.message_ref = m.id))"
+                + " RETURNING m.id, m.message_id, m.requester, m.address, m.expires_at < now() AS expired)"
+                + " SELECT g.message_id, g.requester, g.address, d.identity_ref FROM gone g"
+                + " JOIN routing.pending_delivery d ON d.message_ref = g.id WHERE g.expired AND g.requester IS NOT NULL")
+            .execute().map(rows -> {
+                List<Expired> expired = new ArrayList<>(rows.size());
+                for (Row row : rows) {
+                    expired.add(new Expired(ticket(row, 0), row.getString(3)));
+                }
+                return expired;
+            });
+    }
+
+    /** The ticket in columns (message_id, requester, address) from {@code first}; null when nobody asked. */
+    private static DeliveryTicket ticket(Row row, int first) {
+        String requester = row.getString(first + 1);
+        if (requester == null) {
+            return null;
+        }
+        String address = row.getString(first + 2);
+        return new DeliveryTicket(row.getString(first), requester, address == null ? null : parse(address));
+    }
+
+    private static List<JsonNode> args(String json) {
+        List<JsonNode> args = new ArrayList<>();
+        parse(json).forEach(args::add);
+        return args;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return EnvelopeCodec.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored delivery is not JSON", e);
+        }
+    }
+}

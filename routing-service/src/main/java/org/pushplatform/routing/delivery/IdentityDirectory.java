@@ -1,0 +1,129 @@
+package org.pushplatform.routing.delivery;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.pushplatform.contract.delivery.Address;
+import org.pushplatform.contract.delivery.IdentityKinds;
+import org.pushplatform.routing.ownership.IdentityPartitions;
+
+/**
+ * The identities addresses mean, read from PostgreSQL so that any instance can deliver to any address: an identity
+ * itself, every identity with an alias, or a topic's subscribers. Many addresses are resolved together, one
+ * statement per kind of address.
+ */
+@ApplicationScoped
+public class IdentityDirectory {
+
+    private final Pool db;
+    private final IdentityPartitions partitions;
+
+    public IdentityDirectory(Pool db, IdentityPartitions partitions) {
+        this.db = db;
+        this.partitions = partitions;
+    }
+
+    /** The identities of each address (identities and topics only), in the addresses' order. */
+    public Uni<List<List<Target>>> resolveAll(List<Address> addresses) {
+        List<Address> aliases = new ArrayList<>();
+        List<Address> identities = new ArrayList<>();
+        List<Address> topics = new ArrayList<>();
+        for (Address address : addresses) {
+            if (address instanceof Address.Topic) {
+                topics.add(address);
+            } else if (address instanceof Address.Identity identity) {
+                (IdentityKinds.ALIAS.equals(identity.kind()) ? aliases : identities).add(address);
+            } else {
+                throw new IllegalArgumentException("only identities and topics resolve to identities, not " + address);
+            }
+        }
+        return Uni.combine().all().unis(byAlias(aliases), byIdentity(identities), byTopic(topics)).asTuple().map(found -> {
+            Map<Address, List<Target>> all = new HashMap<>(found.getItem1());
+            all.putAll(found.getItem2());
+            all.putAll(found.getItem3());
+            return addresses.stream().map(a -> all.getOrDefault(a, List.of())).toList();
+        });
+    }
+
+    public Uni<List<Target>> resolve(Address address) {
+        return resolveAll(List.of(address)).map(found -> found.get(0));
+    }
+
+    public Uni<List<Target>> subscribersOf(String app, String topic) {
+        return resolve(new Address.Topic(app, topic));
+    }
+
+    public Uni<List<Target>> withAlias(String app, String alias) {
+        return resolve(new Address.Identity(app, IdentityKinds.ALIAS, alias));
+    }
+
+    private Uni<Map<Address, List<Target>>> byAlias(List<Address> addresses) {
+        return query(addresses, "SELECT i.app, i.alias, i.ref, i.id FROM routing.identity i"
+                + " JOIN unnest($1::varchar[], $2::varchar[]) AS q(app, alias) ON i.app = q.app AND i.alias = q.alias",
+            a -> new String[] {a.app(), ((Address.Identity) a).id()},
+            row -> new Address.Identity(row.getString(0), IdentityKinds.ALIAS, row.getString(1)));
+    }
+
+    private Uni<Map<Address, List<Target>>> byIdentity(List<Address> addresses) {
+        return query(addresses, "SELECT i.app, i.kind, i.id, i.ref, i.id FROM routing.identity i"
+                + " JOIN unnest($1::varchar[], $2::varchar[], $3::varchar[]) AS q(app, kind, id)"
+                + " ON i.app = q.app AND i.kind = q.kind AND i.id = q.id",
+            a -> new String[] {a.app(), ((Address.Identity) a).kind(), ((Address.Identity) a).id()},
+            row -> new Address.Identity(row.getString(0), row.getString(1), row.getString(2)));
+    }
+
+    private Uni<Map<Address, List<Target>>> byTopic(List<Address> addresses) {
+        return query(addresses, "SELECT sub.app, sub.topic, i.ref, i.id FROM routing.topic_subscription sub"
+                + " JOIN routing.identity i ON i.ref = sub.identity_ref"
+                + " JOIN unnest($1::varchar[], $2::varchar[]) AS q(app, topic) ON sub.app = q.app AND sub.topic = q.topic",
+            a -> new String[] {a.app(), ((Address.Topic) a).topic()},
+            row -> new Address.Topic(row.getString(0), row.getString(1)));
+    }
+
+    /**
+     * One statement for all the addresses: {@code columnsOf} gives each address's values for the unnest arrays; each
+     * row names its address ({@code addressOf}) and ends with the identity's ref and id.
+     */
+    private Uni<Map<Address, List<Target>>> query(List<Address> addresses, String sql,
+                                                   java.util.function.Function<Address, String[]> columnsOf,
+                                                   java.util.function.Function<Row, Address> addressOf) {
+        if (addresses.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        int width = columnsOf.apply(addresses.get(0)).length;
+        String[][] columns = new String[width][addresses.size()];
+        for (int i = 0; i < addresses.size(); i++) {
+            String[] values = columnsOf.apply(addresses.get(i));
+            for (int c = 0; c < width; c++) {
+                columns[c][i] = values[c];
+            }
+        }
+        return db.preparedQuery(sql).execute(Tuple.from(List.of((Object[]) columns))).map(rows -> {
+            Map<Address, List<Target>> found = new HashMap<>();
+            for (Row row : rows) {
+                Address address = addressOf.apply(row);
+                int last = row.size() - 1;
+                found.computeIfAbsent(address, a -> new ArrayList<>())
+                    .add(new Target(row.getString(last - 1), partitions.partitionOf(address.app(), row.getString(last))));
+            }
+            return found;
+        });
+    }
+
+    /** Rows of (ref, id) of one app, as targets with their partitions. */
+    List<Target> fromRows(String app, RowSet<Row> rows) {
+        List<Target> targets = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            targets.add(new Target(row.getString(0), partitions.partitionOf(app, row.getString(1))));
+        }
+        return targets;
+    }
+}

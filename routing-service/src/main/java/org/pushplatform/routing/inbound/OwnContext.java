@@ -1,0 +1,50 @@
+package org.pushplatform.routing.inbound;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one unit of a round's work on a Vert.x context of its own, so that units run side by side without sharing a
+ * reactive Hibernate session, and tries it again while PostgreSQL is away for a moment (up to a minute).
+ */
+final class OwnContext {
+
+    private static final Logger LOG = Logger.getLogger(OwnContext.class);
+    private static final Duration RETRY_FIRST = Duration.ofMillis(200);
+    private static final Duration RETRY_MAX = Duration.ofSeconds(5);
+    private static final Duration RETRY_FOR = Duration.ofSeconds(60);
+
+    private OwnContext() {
+    }
+
+    /**
+     * @param what    for the logs: the connection or record and its type
+     * @param onGiveUp called with the failure when the work fails for good; the round goes on
+     */
+    static Uni<Void> run(String what, Supplier<Uni<Void>> work, java.util.function.Consumer<Throwable> onGiveUp) {
+        Context current = Vertx.currentContext();
+        Context own = current == null ? null : VertxContext.createNewDuplicatedContext(current);
+        if (own != null) {
+            // a context of its own is what Hibernate Reactive asks for: no other unit shares its session
+            VertxContextSafetyToggle.setContextSafe(own, true);
+        }
+        Uni<Void> unit = Uni.createFrom().deferred(work::get);
+        if (own != null) {
+            unit = unit.runSubscriptionOn(task -> own.runOnContext(ignored -> task.run()));
+        }
+        return unit
+            .onFailure(TransientFailures::isTransient).invoke(failure -> LOG.warnf("%s will be tried again: %s", what, failure.getMessage()))
+            .onFailure(TransientFailures::isTransient).retry().withBackOff(RETRY_FIRST, RETRY_MAX).expireIn(RETRY_FOR.toMillis())
+            .onFailure().recoverWithItem(failure -> {
+                onGiveUp.accept(failure);
+                return null;
+            });
+    }
+}

@@ -1,0 +1,161 @@
+package org.pushplatform.routing.inbound;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.pushplatform.contract.Envelope;
+import org.pushplatform.contract.EnvelopeCodec;
+import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.contract.RouteToIdentities;
+import org.pushplatform.contract.delivery.ControlCommands;
+import org.pushplatform.contract.delivery.Deliver;
+import org.pushplatform.contract.delivery.DeliveryRecord;
+import org.pushplatform.contract.delivery.DeliveryRecords;
+import org.pushplatform.routing.delivery.ConnectionDelivery;
+import org.pushplatform.routing.delivery.ControlCommandHandler;
+import org.pushplatform.routing.delivery.DeliveryHub;
+import org.pushplatform.routing.delivery.Receipts;
+import org.pushplatform.routing.presence.ConnectionRegistry;
+import org.pushplatform.routing.pubsub.PublishFrames;
+import org.pushplatform.routing.pubsub.PubsubFrameDispatcher;
+
+/**
+ * Sends each record of the owned partitions to its handler: connection lifecycle and receipts from gateways,
+ * delivery commands, the repartition step, and the client frames of each API to that API's rules.
+ */
+@ApplicationScoped
+public class RecordDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(RecordDispatcher.class);
+
+    private final ConnectionRegistry connections;
+    private final ConnectionDelivery connectionDelivery;
+    private final Receipts receipts;
+    private final DeliveryHub hub;
+    private final ControlCommandHandler control;
+    private final PubsubFrameDispatcher pubsub;
+    private final PublishFrames publishes;
+    private final MeterRegistry metrics;
+
+    public RecordDispatcher(ConnectionRegistry connections, ConnectionDelivery connectionDelivery, Receipts receipts, DeliveryHub hub,
+                            ControlCommandHandler control, PubsubFrameDispatcher pubsub, PublishFrames publishes,
+                            MeterRegistry metrics) {
+        this.publishes = publishes;
+        this.connections = connections;
+        this.connectionDelivery = connectionDelivery;
+        this.receipts = receipts;
+        this.hub = hub;
+        this.control = control;
+        this.pubsub = pubsub;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Handles one round of a poll: records of different keys, side by side; a round's receipts, its publish frames
+     * and its deliver commands each together. Each unit that fails for good is logged and counted, and the round
+     * goes on.
+     */
+    public Uni<Void> dispatchRound(List<Envelope> round) {
+        List<Uni<Void>> units = new ArrayList<>(round.size());
+        List<Envelope> storedReceipts = new ArrayList<>();
+        List<Envelope> publishFrames = new ArrayList<>();
+        List<Envelope> deliverCommands = new ArrayList<>();
+        for (Envelope envelope : round) {
+            if (EnvelopeTypes.DELIVERY_RECEIPT.equals(envelope.type())) {
+                storedReceipts.add(envelope);
+            } else if (PublishFrames.isPublish(envelope)) {
+                publishFrames.add(envelope);
+            } else if (Deliver.TYPE.equals(envelope.type())) {
+                deliverCommands.add(envelope);
+            } else {
+                units.add(OwnContext.run("[" + envelope.connectionId() + "] " + envelope.type(), () -> dispatch(envelope),
+                    failure -> failed(envelope.type(), envelope.connectionId(), failure)));
+            }
+        }
+        if (!storedReceipts.isEmpty()) {
+            units.add(OwnContext.run("[routing] " + storedReceipts.size() + " receipts", () -> receipts.receivedAll(storedReceipts),
+                failure -> failed(EnvelopeTypes.DELIVERY_RECEIPT, "routing", failure)));
+        }
+        if (!publishFrames.isEmpty()) {
+            units.add(OwnContext.run("[routing] " + publishFrames.size() + " publish frames", () -> publishes.handleAll(publishFrames),
+                failure -> failed("pubsub.publish", "routing", failure)));
+        }
+        if (!deliverCommands.isEmpty()) {
+            units.add(OwnContext.run("[routing] " + deliverCommands.size() + " deliver commands", () -> deliverAll(deliverCommands),
+                failure -> failed(Deliver.TYPE, "routing", failure)));
+        }
+        return units.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(units).andFailFast().replaceWithVoid();
+    }
+
+    private Uni<Void> deliverAll(List<Envelope> envelopes) {
+        List<DeliveryHub.Request> requests = new ArrayList<>(envelopes.size());
+        for (Envelope envelope : envelopes) {
+            try {
+                requests.add(new DeliveryHub.Request((Deliver) DeliveryRecords.payloadOf(envelope), null, "route:" + envelope.messageId()));
+            } catch (EnvelopeCodec.MalformedEnvelopeException e) {
+                metrics.counter("push_records_rejected_total", "topic", "route", "reason", "malformed").increment();
+            }
+        }
+        return hub.deliverAll(requests).replaceWithVoid();
+    }
+
+    private void failed(String type, String where, Throwable failure) {
+        metrics.counter("push_frames_failed_total", "type", type).increment();
+        LOG.errorf(failure, "[%s] %s failed", where, type);
+    }
+
+    private Uni<Void> dispatch(Envelope envelope) {
+        String type = envelope.type();
+        switch (type) {
+            case EnvelopeTypes.CONNECTION_OPENED -> {
+                // nothing to do until the client says who it is
+            }
+            case EnvelopeTypes.CONNECTION_CLOSED -> connections.closed(envelope.connectionId());
+            case EnvelopeTypes.ROUTE_TO_IDENTITIES, EnvelopeTypes.ROUTE_TO_SESSIONS ->
+                connectionDelivery.deliver(EnvelopeCodec.payload(envelope, RouteToIdentities.class));
+            case EnvelopeTypes.DELIVERY_RECEIPT -> {
+                return receipts.receivedAll(List.of(envelope));
+            }
+            default -> {
+                if (DeliveryRecords.isDeliveryRecord(type)) {
+                    return command(DeliveryRecords.payloadOf(envelope), envelope.messageId());
+                }
+                if (type.startsWith(EnvelopeTypes.PUBSUB_FRAME_PREFIX)) {
+                    return pubsub.handleFrame(type.substring(EnvelopeTypes.PUBSUB_FRAME_PREFIX.length()), envelope);
+                }
+                metrics.counter("push_records_rejected_total", "topic", "in.routing", "reason", "unknown-type").increment();
+            }
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> command(DeliveryRecord command, String recordId) {
+        if (command instanceof Deliver deliver) {
+            return hub.deliver(deliver, null, "route:" + recordId).replaceWithVoid();
+        }
+        if (command instanceof ControlCommands.BindIdentity bind) {
+            return control.bind(bind);
+        }
+        if (command instanceof ControlCommands.Subscribe subscribe) {
+            return control.subscribe(subscribe);
+        }
+        if (command instanceof ControlCommands.Unsubscribe unsubscribe) {
+            return control.unsubscribe(unsubscribe);
+        }
+        if (command instanceof ControlCommands.Disconnect disconnect) {
+            return control.disconnect(disconnect);
+        }
+        if (command instanceof ControlCommands.JoinRoom join) {
+            control.joinRoom(join);
+        } else if (command instanceof ControlCommands.LeaveRoom leave) {
+            control.leaveRoom(leave);
+        } else {
+            metrics.counter("push_records_rejected_total", "topic", "route", "reason", "not-a-command").increment();
+        }
+        return Uni.createFrom().voidItem();
+    }
+}
