@@ -37,6 +37,19 @@ public final class EnvelopeCodec {
         }
     }
 
+    /** An envelope already parsed as JSON, e.g. one record of a {@link GatewayBatch}. */
+    public static Envelope decode(JsonNode json) {
+        try {
+            Envelope envelope = MAPPER.treeToValue(json, Envelope.class);
+            if (envelope.v() != Envelope.VERSION || envelope.type() == null) {
+                throw new MalformedEnvelopeException("unsupported envelope version " + envelope.v() + " or no type");
+            }
+            return envelope;
+        } catch (IOException e) {
+            throw new MalformedEnvelopeException("not an envelope: " + e.getMessage());
+        }
+    }
+
     public static JsonNode toJson(Object payload) {
         return MAPPER.valueToTree(payload);
     }

@@ -31,6 +31,8 @@ public final class EnvelopeTypes {
     public static final String LEAVE_ROOM = "gateway.room.leave";
     /** Routing to a gateway: close a local connection; payload {@link GatewayControl}. */
     public static final String DISCONNECT = "gateway.disconnect";
+    /** Routing to a gateway: records written together, handled in order; payload {@link GatewayBatch}. */
+    public static final String GATEWAY_BATCH = "gateway.batch";
     /** Routing to a gateway: a local connection was bound to an identity; payload {@link GatewayControl}. */
     public static final String BOUND = "gateway.bound";
 

@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.pushplatform.contract.ConnectionOpened;
 import org.pushplatform.contract.DeliveryReceipt;
+import org.pushplatform.contract.GatewayBatch;
 import org.pushplatform.contract.GatewayControl;
 import org.pushplatform.contract.EmitToConnections;
 import org.pushplatform.contract.Envelope;
@@ -124,11 +125,14 @@ final class FakeGatewayNode implements AutoCloseable {
     private List<EmitToConnections> poll() {
         List<EmitToConnections> emits = new ArrayList<>();
         consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-            Envelope envelope = EnvelopeCodec.decode(record.value());
-            if (EnvelopeTypes.EMIT.equals(envelope.type())) {
-                emits.add(EnvelopeCodec.payload(envelope, EmitToConnections.class));
-            } else {
-                controls.add(envelope);
+            Envelope received = EnvelopeCodec.decode(record.value());
+            List<Envelope> envelopes = EnvelopeTypes.GATEWAY_BATCH.equals(received.type()) ? GatewayBatch.records(received) : List.of(received);
+            for (Envelope envelope : envelopes) {
+                if (EnvelopeTypes.EMIT.equals(envelope.type())) {
+                    emits.add(EnvelopeCodec.payload(envelope, EmitToConnections.class));
+                } else {
+                    controls.add(envelope);
+                }
             }
         });
         return emits;

@@ -9,13 +9,14 @@ import org.pushplatform.contract.EmitToConnections;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.contract.GatewayBatch;
 import org.pushplatform.contract.GatewayControl;
 import org.pushplatform.gateway.session.LocalConnection;
 import org.pushplatform.gateway.session.LocalConnections;
 
 /**
  * Reads this node's {@code push.gw.<nodeId>}: deliveries, written by {@link DeliveryWriter}, and control of local
- * connections (rooms joined and left, disconnects, the identity a connection was bound to).
+ * connections (rooms joined and left, disconnects, the identity a connection was bound to), alone or in batches.
  */
 @ApplicationScoped
 public class DeliveryConsumer {
@@ -38,14 +39,22 @@ public class DeliveryConsumer {
     public void consume(String record) {
         try {
             Envelope envelope = EnvelopeCodec.decode(record);
-            if (EnvelopeTypes.EMIT.equals(envelope.type())) {
-                writer.write(EnvelopeCodec.payload(envelope, EmitToConnections.class));
+            if (EnvelopeTypes.GATEWAY_BATCH.equals(envelope.type())) {
+                GatewayBatch.records(envelope).forEach(this::handle);
             } else {
-                control(envelope.type(), EnvelopeCodec.payload(envelope, GatewayControl.class));
+                handle(envelope);
             }
         } catch (EnvelopeCodec.MalformedEnvelopeException e) {
             rejected.increment();
             LOG.warnf("[gateway] dropped a delivery that is not an envelope: %s", e.getMessage());
+        }
+    }
+
+    private void handle(Envelope envelope) {
+        if (EnvelopeTypes.EMIT.equals(envelope.type())) {
+            writer.write(EnvelopeCodec.payload(envelope, EmitToConnections.class));
+        } else {
+            control(envelope.type(), EnvelopeCodec.payload(envelope, GatewayControl.class));
         }
     }
 
