@@ -37,7 +37,7 @@ public final class EnvelopeCodec {
         }
     }
 
-    /** An envelope already parsed as JSON, e.g. one record of a {@link GatewayBatch}. */
+    /** An envelope already parsed as JSON, e.g. one record of a {@link RecordBatch}. */
     public static Envelope decode(JsonNode json) {
         try {
             Envelope envelope = MAPPER.treeToValue(json, Envelope.class);

@@ -31,8 +31,11 @@ public final class EnvelopeTypes {
     public static final String LEAVE_ROOM = "gateway.room.leave";
     /** Routing to a gateway: close a local connection; payload {@link GatewayControl}. */
     public static final String DISCONNECT = "gateway.disconnect";
-    /** Routing to a gateway: records written together, handled in order; payload {@link GatewayBatch}. */
-    public static final String GATEWAY_BATCH = "gateway.batch";
+    /**
+     * Records for one partition written together as one Kafka record (to a gateway node, or the repartition step),
+     * handled in order; payload {@link RecordBatch}.
+     */
+    public static final String BATCH = "batch";
     /** Routing to a gateway: a local connection was bound to an identity; payload {@link GatewayControl}. */
     public static final String BOUND = "gateway.bound";
 

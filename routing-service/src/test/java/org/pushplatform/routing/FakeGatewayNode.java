@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.pushplatform.contract.ConnectionOpened;
 import org.pushplatform.contract.DeliveryReceipt;
-import org.pushplatform.contract.GatewayBatch;
+import org.pushplatform.contract.RecordBatch;
 import org.pushplatform.contract.GatewayControl;
 import org.pushplatform.contract.EmitToConnections;
 import org.pushplatform.contract.Envelope;
@@ -126,7 +126,7 @@ final class FakeGatewayNode implements AutoCloseable {
         List<EmitToConnections> emits = new ArrayList<>();
         consumer.poll(Duration.ofMillis(200)).forEach(record -> {
             Envelope received = EnvelopeCodec.decode(record.value());
-            List<Envelope> envelopes = EnvelopeTypes.GATEWAY_BATCH.equals(received.type()) ? GatewayBatch.records(received) : List.of(received);
+            List<Envelope> envelopes = EnvelopeTypes.BATCH.equals(received.type()) ? RecordBatch.records(received) : List.of(received);
             for (Envelope envelope : envelopes) {
                 if (EnvelopeTypes.EMIT.equals(envelope.type())) {
                     emits.add(EnvelopeCodec.payload(envelope, EmitToConnections.class));

@@ -9,7 +9,7 @@ import org.pushplatform.contract.EmitToConnections;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
-import org.pushplatform.contract.GatewayBatch;
+import org.pushplatform.contract.RecordBatch;
 import org.pushplatform.contract.GatewayControl;
 import org.pushplatform.gateway.session.LocalConnection;
 import org.pushplatform.gateway.session.LocalConnections;
@@ -39,8 +39,8 @@ public class DeliveryConsumer {
     public void consume(String record) {
         try {
             Envelope envelope = EnvelopeCodec.decode(record);
-            if (EnvelopeTypes.GATEWAY_BATCH.equals(envelope.type())) {
-                GatewayBatch.records(envelope).forEach(this::handle);
+            if (EnvelopeTypes.BATCH.equals(envelope.type())) {
+                RecordBatch.records(envelope).forEach(this::handle);
             } else {
                 handle(envelope);
             }

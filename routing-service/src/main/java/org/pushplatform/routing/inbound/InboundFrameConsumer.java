@@ -13,12 +13,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
+import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.contract.RecordBatch;
 
 /**
  * Reads {@code push.in.routing}, {@code push.route} and {@code push.route.internal} a poll at a time: connection
  * lifecycle, client frames and receipts from every gateway node, delivery commands, and the repartition step from
- * other routing instances. A poll is handled in {@link KeyedRounds}: order holds per key, and the records of a
- * round are handled together (one statement for a round's receipts, one for its publishes).
+ * other routing instances, alone or in batches. The repartition step needs no I/O and is handled at once, in order;
+ * the rest in {@link KeyedRounds}: order holds per key, and the records of a round are handled together (one
+ * statement for a round's receipts, one for its publishes, one for its deliver commands).
  */
 @ApplicationScoped
 public class InboundFrameConsumer {
@@ -43,20 +46,34 @@ public class InboundFrameConsumer {
     @Incoming("routing-in")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
         List<Keyed> decoded = new ArrayList<>(records.count());
+        List<Envelope> routes = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                decoded.add(new Keyed(orderKey(record), EnvelopeCodec.decode(record.value())));
+                Envelope envelope = EnvelopeCodec.decode(record.value());
+                for (Envelope one : EnvelopeTypes.BATCH.equals(envelope.type()) ? RecordBatch.records(envelope) : List.of(envelope)) {
+                    if (isRoute(one)) {
+                        routes.add(one);
+                    } else {
+                        decoded.add(new Keyed(orderKey(record), one));
+                    }
+                }
             } catch (EnvelopeCodec.MalformedEnvelopeException e) {
                 metrics.counter("push_records_rejected_total", "topic", record.topic()).increment();
                 LOG.warnf("[routing] dropped a record of %s that is not an envelope: %s", record.topic(), e.getMessage());
             }
         }
-        batchSizes.record(decoded.size());
+        batchSizes.record(decoded.size() + routes.size());
+        // the repartition step needs no I/O: handled at once, in order
+        dispatcher.deliverRoutes(routes);
         Uni<Void> all = Uni.createFrom().voidItem();
         for (List<Keyed> round : KeyedRounds.of(decoded, Keyed::orderKey)) {
             all = all.call(() -> dispatcher.dispatchRound(round.stream().map(Keyed::envelope).toList()));
         }
         return all;
+    }
+
+    private static boolean isRoute(Envelope envelope) {
+        return EnvelopeTypes.ROUTE_TO_IDENTITIES.equals(envelope.type()) || EnvelopeTypes.ROUTE_TO_SESSIONS.equals(envelope.type());
     }
 
     private static String orderKey(ConsumerRecord<String, String> record) {

@@ -103,6 +103,17 @@ public class RecordDispatcher {
         return hub.deliverAll(requests).replaceWithVoid();
     }
 
+    /** The repartition step: each identity's connections from memory, one record per gateway node. */
+    public void deliverRoutes(List<Envelope> routes) {
+        for (Envelope route : routes) {
+            try {
+                connectionDelivery.deliver(EnvelopeCodec.payload(route, RouteToIdentities.class));
+            } catch (RuntimeException e) {
+                failed(route.type(), "routing", e);
+            }
+        }
+    }
+
     private void failed(String type, String where, Throwable failure) {
         metrics.counter("push_frames_failed_total", "type", type).increment();
         LOG.errorf(failure, "[%s] %s failed", where, type);

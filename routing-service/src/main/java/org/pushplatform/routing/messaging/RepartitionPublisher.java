@@ -1,6 +1,7 @@
 package org.pushplatform.routing.messaging;
 
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -11,21 +12,30 @@ import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.contract.RouteToIdentities;
 
-/** Writes the repartition step of a delivery to one partition of {@code push.route.internal}, read by its owner. */
+/**
+ * Writes the repartition step of a delivery to one partition of {@code push.route.internal}, read by its owner;
+ * what goes to one partition within a millisecond goes as one record (see {@link BatchingSender}).
+ */
 @ApplicationScoped
 public class RepartitionPublisher {
 
     private final Emitter<String> emitter;
+    private final BatchingSender<Integer> batches;
 
     public RepartitionPublisher(@Channel("repartition-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 65536)
-                                Emitter<String> emitter) {
+                                Emitter<String> emitter, Vertx vertx) {
         this.emitter = emitter;
+        this.batches = new BatchingSender<>(vertx, this::write, partition -> null);
     }
 
     public void send(int partition, RouteToIdentities route) {
         Envelope envelope = new Envelope(Envelope.VERSION, EnvelopeTypes.ROUTE_TO_IDENTITIES, null, null, null, null,
             MessageIds.next(), System.currentTimeMillis(), EnvelopeCodec.toJson(route));
+        batches.send(partition, EnvelopeCodec.encode(envelope));
+    }
+
+    private void write(int partition, String record) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder().withPartition(partition).build();
-        emitter.send(Message.of(EnvelopeCodec.encode(envelope)).addMetadata(metadata));
+        emitter.send(Message.of(record).addMetadata(metadata));
     }
 }

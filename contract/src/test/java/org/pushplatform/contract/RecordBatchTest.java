@@ -8,7 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Test;
 
-class GatewayBatchTest {
+class RecordBatchTest {
 
     @Test
     void aBatchCarriesItsRecordsInOrder() {
@@ -19,18 +19,18 @@ class GatewayBatchTest {
             EnvelopeCodec.toJson(new GatewayControl("c-1", "app", "lobby", null, null)));
 
         // when
-        Envelope batch = EnvelopeCodec.decode(GatewayBatch.encode("gw-1", "b-1", List.of(EnvelopeCodec.encode(emit), EnvelopeCodec.encode(join))));
+        Envelope batch = EnvelopeCodec.decode(RecordBatch.encode("gw-1", "b-1", List.of(EnvelopeCodec.encode(emit), EnvelopeCodec.encode(join))));
 
         // then
-        assertThat(batch.type()).isEqualTo(EnvelopeTypes.GATEWAY_BATCH);
+        assertThat(batch.type()).isEqualTo(EnvelopeTypes.BATCH);
         assertThat(batch.nodeId()).isEqualTo("gw-1");
-        assertThat(GatewayBatch.records(batch)).containsExactly(emit, join);
+        assertThat(RecordBatch.records(batch)).containsExactly(emit, join);
     }
 
     @Test
     void aBatchWithoutRecordsIsMalformed() {
-        Envelope empty = Envelope.toGateway(EnvelopeTypes.GATEWAY_BATCH, "gw-1", "b", JsonNodeFactory.instance.objectNode());
+        Envelope empty = Envelope.toGateway(EnvelopeTypes.BATCH, "gw-1", "b", JsonNodeFactory.instance.objectNode());
 
-        assertThatThrownBy(() -> GatewayBatch.records(empty)).isInstanceOf(EnvelopeCodec.MalformedEnvelopeException.class);
+        assertThatThrownBy(() -> RecordBatch.records(empty)).isInstanceOf(EnvelopeCodec.MalformedEnvelopeException.class);
     }
 }
