@@ -1,44 +1,44 @@
-package org.pushplatform.routing.messaging;
+package org.pushplatform.contract;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BiConsumer;
-
-import io.vertx.core.Vertx;
-import org.pushplatform.contract.RecordBatch;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Batch-first writing: encoded records for one destination (a gateway node, a partition) sent within a millisecond
- * go as one {@link RecordBatch} record, in order, at most {@link #MAX_BATCH_BYTES} each; a record alone goes as it is.
- * A busy destination gets a few large records instead of many small ones.
+ * Batch-first writing: encoded envelopes for one destination (a gateway node, a partition) handed in before the
+ * next flush go as one {@link RecordBatch} record, in order, at most {@link #MAX_BATCH_BYTES} each; an envelope alone
+ * goes as it is. A busy destination gets a few large records instead of many small ones.
  *
- * @param <K> the destination
+ * @param <D> the destination
  */
-final class BatchingSender<K> {
+public final class RecordBatcher<D> {
 
     /** Kafka's default request limit is 1 MiB; batches stay well under it. */
-    static final int MAX_BATCH_BYTES = 256 * 1024;
-    private static final long FLUSH_AFTER_MS = 1;
+    public static final int MAX_BATCH_BYTES = 256 * 1024;
 
-    private final Vertx vertx;
-    private final BiConsumer<K, String> write;
-    private final java.util.function.Function<K, String> nodeIdOf;
-    private final Map<K, List<String>> pending = new LinkedHashMap<>();
+    private final Consumer<Runnable> scheduleFlush;
+    private final BiConsumer<D, String> write;
+    private final Function<D, String> nodeIdOf;
+    private final Map<D, List<String>> pending = new LinkedHashMap<>();
     private boolean flushScheduled;
 
     /**
-     * @param write    sends one Kafka record to a destination
-     * @param nodeIdOf the gateway node a destination is, for the batch envelope; null when none
+     * @param scheduleFlush runs the flush a moment later (a millisecond timer): what arrives meanwhile joins the batch
+     * @param write         sends one Kafka record to a destination
+     * @param nodeIdOf      the gateway node a destination is, for the batch envelope; null when none
      */
-    BatchingSender(Vertx vertx, BiConsumer<K, String> write, java.util.function.Function<K, String> nodeIdOf) {
-        this.vertx = vertx;
+    public RecordBatcher(Consumer<Runnable> scheduleFlush, BiConsumer<D, String> write, Function<D, String> nodeIdOf) {
+        this.scheduleFlush = scheduleFlush;
         this.write = write;
         this.nodeIdOf = nodeIdOf;
     }
 
-    void send(K destination, String encodedEnvelope) {
+    public void send(D destination, String encodedEnvelope) {
         synchronized (pending) {
             pending.computeIfAbsent(destination, d -> new ArrayList<>()).add(encodedEnvelope);
             if (flushScheduled) {
@@ -46,11 +46,11 @@ final class BatchingSender<K> {
             }
             flushScheduled = true;
         }
-        vertx.setTimer(FLUSH_AFTER_MS, id -> flush());
+        scheduleFlush.accept(this::flush);
     }
 
     private void flush() {
-        Map<K, List<String>> batches;
+        Map<D, List<String>> batches;
         synchronized (pending) {
             batches = new LinkedHashMap<>(pending);
             pending.clear();
@@ -59,7 +59,7 @@ final class BatchingSender<K> {
         batches.forEach(this::write);
     }
 
-    private void write(K destination, List<String> records) {
+    private void write(D destination, List<String> records) {
         List<String> batch = new ArrayList<>();
         int bytes = 0;
         for (String record : records) {
@@ -74,7 +74,8 @@ final class BatchingSender<K> {
         writeOne(destination, batch);
     }
 
-    private void writeOne(K destination, List<String> batch) {
-        write.accept(destination, batch.size() == 1 ? batch.get(0) : RecordBatch.encode(nodeIdOf.apply(destination), MessageIds.next(), batch));
+    private void writeOne(D destination, List<String> batch) {
+        write.accept(destination, batch.size() == 1 ? batch.get(0)
+            : RecordBatch.encode(nodeIdOf.apply(destination), UUID.randomUUID().toString(), batch));
     }
 }

@@ -112,8 +112,9 @@ public class DeliveryStore {
                 + " publisher_partition, expires_at, ack_mode, requester, address) SELECT app, message_id, source_id, api, event,"
                 + " args, qos, publisher_ref, publisher_partition, expires_at, ack_mode, requester, address FROM input ORDER BY ord"
                 + " ON CONFLICT DO NOTHING RETURNING id, source_id),"
-                + " pending AS (INSERT INTO routing.pending_delivery (identity_ref, message_ref) SELECT p.ref, stored.id"
-                + " FROM unnest($14::varchar[], $15::varchar[]) AS p(source_id, ref) JOIN stored ON stored.source_id = p.source_id)"
+                + " pending AS (INSERT INTO routing.pending_delivery (identity_ref, message_ref) SELECT DISTINCT p.ref, stored.id"
+                + " FROM unnest($14::varchar[], $15::varchar[]) AS p(source_id, ref) JOIN stored ON stored.source_id = p.source_id"
+                + " ON CONFLICT DO NOTHING)"
                 + " SELECT id, source_id FROM stored")
             .execute(Tuple.from(List.of(apps, messageIds, sourceIds, apis, events, args, qos, publisherRefs, publisherPartitions,
                 expiries, ackModes, requesters, addresses, pendingSources.toArray(String[]::new), pendingRefs.toArray(String[]::new))))

@@ -98,6 +98,8 @@ public class IdentityDirectory {
         if (addresses.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
+        // an address asked for twice would bring its identities twice
+        addresses = List.copyOf(new java.util.LinkedHashSet<>(addresses));
         int width = columnsOf.apply(addresses.get(0)).length;
         String[][] columns = new String[width][addresses.size()];
         for (int i = 0; i < addresses.size(); i++) {

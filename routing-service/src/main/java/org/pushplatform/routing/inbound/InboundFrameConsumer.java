@@ -50,11 +50,13 @@ public class InboundFrameConsumer {
         for (ConsumerRecord<String, String> record : records) {
             try {
                 Envelope envelope = EnvelopeCodec.decode(record.value());
-                for (Envelope one : EnvelopeTypes.BATCH.equals(envelope.type()) ? RecordBatch.records(envelope) : List.of(envelope)) {
+                boolean batch = EnvelopeTypes.BATCH.equals(envelope.type());
+                for (Envelope one : batch ? RecordBatch.records(envelope) : List.of(envelope)) {
                     if (isRoute(one)) {
                         routes.add(one);
                     } else {
-                        decoded.add(new Keyed(orderKey(record), one));
+                        // in a batch, each envelope names the key it would have been sent under
+                        decoded.add(new Keyed(orderKey(record, batch ? one.identity() : record.key()), one));
                     }
                 }
             } catch (EnvelopeCodec.MalformedEnvelopeException e) {
@@ -76,8 +78,8 @@ public class InboundFrameConsumer {
         return EnvelopeTypes.ROUTE_TO_IDENTITIES.equals(envelope.type()) || EnvelopeTypes.ROUTE_TO_SESSIONS.equals(envelope.type());
     }
 
-    private static String orderKey(ConsumerRecord<String, String> record) {
+    private static String orderKey(ConsumerRecord<String, String> record, String key) {
         String partition = record.topic() + '/' + record.partition();
-        return record.key() == null ? partition : partition + '/' + record.key();
+        return key == null ? partition : partition + '/' + key;
     }
 }

@@ -15,25 +15,26 @@ import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.contract.GatewayControl;
+import org.pushplatform.contract.RecordBatcher;
 import org.pushplatform.contract.Topics;
 import org.pushplatform.routing.config.RoutingConfig;
 
 /**
  * Writes to {@code push.gw.<nodeId>}: deliveries, one record per node fanned out there, and connection control.
- * Batch-first: what is written for one node within a millisecond goes as one record (see {@link BatchingSender}).
+ * Batch-first: what is written for one node within a millisecond goes as one record (see {@link RecordBatcher}).
  */
 @ApplicationScoped
 public class GatewayPublisher {
 
     private final Emitter<String> emitter;
     private final Topics topics;
-    private final BatchingSender<String> batches;
+    private final RecordBatcher<String> batches;
 
     public GatewayPublisher(@Channel("gateway-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 65536)
                             Emitter<String> emitter, RoutingConfig config, Vertx vertx) {
         this.emitter = emitter;
         this.topics = new Topics(config.topicPrefix());
-        this.batches = new BatchingSender<>(vertx, this::write, nodeId -> nodeId);
+        this.batches = new RecordBatcher<>(flush -> vertx.setTimer(1, id -> flush.run()), this::write, nodeId -> nodeId);
     }
 
     public void emit(String nodeId, List<String> connectionIds, String event, List<JsonNode> args) {

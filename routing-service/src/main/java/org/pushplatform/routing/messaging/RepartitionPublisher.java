@@ -10,22 +10,23 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.contract.RecordBatcher;
 import org.pushplatform.contract.RouteToIdentities;
 
 /**
  * Writes the repartition step of a delivery to one partition of {@code push.route.internal}, read by its owner;
- * what goes to one partition within a millisecond goes as one record (see {@link BatchingSender}).
+ * what goes to one partition within a millisecond goes as one record (see {@link RecordBatcher}).
  */
 @ApplicationScoped
 public class RepartitionPublisher {
 
     private final Emitter<String> emitter;
-    private final BatchingSender<Integer> batches;
+    private final RecordBatcher<Integer> batches;
 
     public RepartitionPublisher(@Channel("repartition-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 65536)
                                 Emitter<String> emitter, Vertx vertx) {
         this.emitter = emitter;
-        this.batches = new BatchingSender<>(vertx, this::write, partition -> null);
+        this.batches = new RecordBatcher<>(flush -> vertx.setTimer(1, id -> flush.run()), this::write, partition -> null);
     }
 
     public void send(int partition, RouteToIdentities route) {
