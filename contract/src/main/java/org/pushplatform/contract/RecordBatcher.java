@@ -25,6 +25,7 @@ public final class RecordBatcher<D> {
     private final BiConsumer<D, String> write;
     private final Function<D, String> nodeIdOf;
     private final Map<D, List<String>> pending = new LinkedHashMap<>();
+    private final Object flushing = new Object();
     private boolean flushScheduled;
 
     /**
@@ -49,14 +50,20 @@ public final class RecordBatcher<D> {
         scheduleFlush.accept(this::flush);
     }
 
+    /**
+     * Takes what is pending and writes it, under one lock: two flushes running on different threads (timers land on
+     * any event loop) still write in the order their records came.
+     */
     private void flush() {
-        Map<D, List<String>> batches;
-        synchronized (pending) {
-            batches = new LinkedHashMap<>(pending);
-            pending.clear();
-            flushScheduled = false;
+        synchronized (flushing) {
+            Map<D, List<String>> batches;
+            synchronized (pending) {
+                batches = new LinkedHashMap<>(pending);
+                pending.clear();
+                flushScheduled = false;
+            }
+            batches.forEach(this::write);
         }
-        batches.forEach(this::write);
     }
 
     private void write(D destination, List<String> records) {

@@ -184,6 +184,31 @@ class DeliveryCoreTest {
         assertThat(gateway.pollEmits(500)).noneMatch(e -> e.event().equals("restart_device"));
     }
 
+    @Test
+    void manySessionsPublishingToOneAliasAtOnceAllReachIt() {
+        // given a receiver with an alias, and 20 publishing sessions
+        String receiver = connectPubsub("rcv-" + UUID.randomUUID());
+        gateway.frame(receiver, "set_alias", json("alias", "popular"));
+        gateway.awaitEvent(receiver, "set_alias_ack");
+        List<String> publishers = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            publishers.add(connectPubsub("pub-" + i + "-" + UUID.randomUUID()));
+        }
+
+        // when all publish to the alias at QoS 1 at once (so that several land in one round of a poll)
+        for (int i = 0; i < publishers.size(); i++) {
+            gateway.frameWithoutFlush(publishers.get(i), "publish_to_alias", json("alias", "popular", "msg", "m" + i));
+        }
+        gateway.flush();
+
+        // then every message reaches the receiver
+        List<String> received = new java.util.ArrayList<>();
+        for (int i = 0; i < publishers.size(); i++) {
+            received.add(gateway.awaitEvent(receiver, "message").args().get(0).get("msg").asText());
+        }
+        assertThat(received).hasSize(20).doesNotHaveDuplicates();
+    }
+
     private String connectPubsub(String customid) {
         String connection = gateway.open();
         gateway.frame(connection, "connect_v2", json("appkey", appkey, "customid", customid));

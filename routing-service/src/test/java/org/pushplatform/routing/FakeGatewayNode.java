@@ -75,6 +75,16 @@ final class FakeGatewayNode implements AutoCloseable {
         send(connectionId, EnvelopeTypes.pubsubFrame(event), payload);
     }
 
+    /** A frame sent with others before one flush, as a busy gateway sends them. */
+    void frameWithoutFlush(String connectionId, String event, JsonNode payload) {
+        Envelope envelope = Envelope.fromConnection(EnvelopeTypes.pubsubFrame(event), node, connectionId, UUID.randomUUID().toString(), payload);
+        producer.send(new ProducerRecord<>("push.in.routing", routingKeys.getOrDefault(connectionId, connectionId), EnvelopeCodec.encode(envelope)));
+    }
+
+    void flush() {
+        producer.flush();
+    }
+
     /** The client went away. */
     void close(String connectionId) {
         send(connectionId, EnvelopeTypes.CONNECTION_CLOSED, null);
