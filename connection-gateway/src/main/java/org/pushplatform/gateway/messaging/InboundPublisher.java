@@ -4,9 +4,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -14,7 +12,6 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
-import org.pushplatform.contract.RecordBatcher;
 import org.pushplatform.contract.Topics;
 import org.pushplatform.gateway.config.GatewayConfig;
 import org.pushplatform.gateway.session.LocalConnection;
@@ -33,17 +30,12 @@ public class InboundPublisher {
     private final Emitter<String> emitter;
     private final String nodeId;
     private final Topics topics;
-    private final InboundPartitions partitions;
-    private final RecordBatcher<TopicPartition> batches;
 
     public InboundPublisher(@Channel("routing-in") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 65536)
-                            Emitter<String> emitter, GatewayConfig config, InboundPartitions partitions, Vertx vertx) {
+                            Emitter<String> emitter, GatewayConfig config) {
         this.emitter = emitter;
         this.nodeId = config.nodeId();
         this.topics = new Topics(config.topicPrefix());
-        this.partitions = partitions;
-        this.batches = new RecordBatcher<>(flush -> vertx.setTimer(1, id -> flush.run()),
-            (destination, record) -> write(destination, null, record), destination -> null);
     }
 
     /** @return the record's message id */
@@ -72,31 +64,12 @@ public class InboundPublisher {
         }
     }
 
-    /**
-     * Batch-first: records for one partition handed in within a millisecond go as one batch record; each envelope
-     * names its routing key ({@link Envelope#identity()}), so that the service keeps each key's order.
-     */
     private String send(String service, String type, LocalConnection connection, String routingKey, JsonNode payload) {
         String messageId = UUID.randomUUID().toString();
-        String topic = topics.inbound(service);
-        String record = EnvelopeCodec.encode(new Envelope(Envelope.VERSION, type, null, nodeId, connection.connectionId(), routingKey,
-            messageId, System.currentTimeMillis(), payload));
-        Integer partition = partitions.partitionOf(topic, routingKey);
-        if (partition == null) {
-            write(new TopicPartition(topic, -1), routingKey, record);
-        } else {
-            batches.send(new TopicPartition(topic, partition), record);
-        }
+        Envelope envelope = Envelope.fromConnection(type, nodeId, connection.connectionId(), messageId, payload);
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+            .withTopic(topics.inbound(service)).withKey(routingKey).build();
+        emitter.send(Message.of(EnvelopeCodec.encode(envelope)).addMetadata(metadata));
         return messageId;
-    }
-
-    private void write(TopicPartition destination, String key, String record) {
-        var metadata = OutgoingKafkaRecordMetadata.<String>builder().withTopic(destination.topic());
-        if (destination.partition() >= 0) {
-            metadata.withPartition(destination.partition());
-        } else {
-            metadata.withKey(key);
-        }
-        emitter.send(Message.of(record).addMetadata(metadata.build()));
     }
 }
