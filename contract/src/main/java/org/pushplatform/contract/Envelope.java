@@ -11,9 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param app          the tenant (pubsub appkey, chat app, ...), null before a client has said which
  * @param nodeId       the gateway node that holds the connection, if any
  * @param connectionId the connection the record came from or goes to, if any
- * @param identity     the identity the record is about; on a record from a gateway, the key its connection's records
- *                     are sent under (its identity's key once known, its connection id before), which keeps their
- *                     order when they travel in a {@link RecordBatch}
+ * @param identity     the identity the record is about (session, alias, account), if known
  * @param messageId    unique id used for idempotence and correlation
  * @param timestamp    milliseconds since the epoch when the record was made
  * @param payload      the type-specific body

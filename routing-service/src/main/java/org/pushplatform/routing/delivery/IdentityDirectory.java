@@ -53,16 +53,8 @@ public class IdentityDirectory {
         });
     }
 
-    public Uni<List<Target>> resolve(Address address) {
-        return resolveAll(List.of(address)).map(found -> found.get(0));
-    }
-
-    public Uni<List<Target>> subscribersOf(String app, String topic) {
-        return resolve(new Address.Topic(app, topic));
-    }
-
     public Uni<List<Target>> withAlias(String app, String alias) {
-        return resolve(new Address.Identity(app, IdentityKinds.ALIAS, alias));
+        return resolveAll(List.of(new Address.Identity(app, IdentityKinds.ALIAS, alias))).map(found -> found.get(0));
     }
 
     private Uni<Map<Address, List<Target>>> byAlias(List<Address> addresses) {

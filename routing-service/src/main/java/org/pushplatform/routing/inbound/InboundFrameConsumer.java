@@ -50,13 +50,11 @@ public class InboundFrameConsumer {
         for (ConsumerRecord<String, String> record : records) {
             try {
                 Envelope envelope = EnvelopeCodec.decode(record.value());
-                boolean batch = EnvelopeTypes.BATCH.equals(envelope.type());
-                for (Envelope one : batch ? RecordBatch.records(envelope) : List.of(envelope)) {
+                for (Envelope one : EnvelopeTypes.BATCH.equals(envelope.type()) ? RecordBatch.records(envelope) : List.of(envelope)) {
                     if (isRoute(one)) {
                         routes.add(one);
                     } else {
-                        // in a batch, each envelope names the key it would have been sent under
-                        decoded.add(new Keyed(orderKey(record, batch ? one.identity() : record.key()), one));
+                        decoded.add(new Keyed(orderKey(record), one));
                     }
                 }
             } catch (EnvelopeCodec.MalformedEnvelopeException e) {
@@ -78,8 +76,8 @@ public class InboundFrameConsumer {
         return EnvelopeTypes.ROUTE_TO_IDENTITIES.equals(envelope.type()) || EnvelopeTypes.ROUTE_TO_SESSIONS.equals(envelope.type());
     }
 
-    private static String orderKey(ConsumerRecord<String, String> record, String key) {
+    private static String orderKey(ConsumerRecord<String, String> record) {
         String partition = record.topic() + '/' + record.partition();
-        return key == null ? partition : partition + '/' + key;
+        return record.key() == null ? partition : partition + '/' + record.key();
     }
 }

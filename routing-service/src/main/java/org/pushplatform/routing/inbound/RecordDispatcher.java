@@ -126,14 +126,9 @@ public class RecordDispatcher {
                 // nothing to do until the client says who it is
             }
             case EnvelopeTypes.CONNECTION_CLOSED -> connections.closed(envelope.connectionId());
-            case EnvelopeTypes.ROUTE_TO_IDENTITIES, EnvelopeTypes.ROUTE_TO_SESSIONS ->
-                connectionDelivery.deliver(EnvelopeCodec.payload(envelope, RouteToIdentities.class));
-            case EnvelopeTypes.DELIVERY_RECEIPT -> {
-                return receipts.receivedAll(List.of(envelope));
-            }
             default -> {
                 if (DeliveryRecords.isDeliveryRecord(type)) {
-                    return command(DeliveryRecords.payloadOf(envelope), envelope.messageId());
+                    return command(DeliveryRecords.payloadOf(envelope));
                 }
                 if (type.startsWith(EnvelopeTypes.PUBSUB_FRAME_PREFIX)) {
                     return pubsub.handleFrame(type.substring(EnvelopeTypes.PUBSUB_FRAME_PREFIX.length()), envelope);
@@ -144,10 +139,8 @@ public class RecordDispatcher {
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> command(DeliveryRecord command, String recordId) {
-        if (command instanceof Deliver deliver) {
-            return hub.deliver(deliver, null, "route:" + recordId).replaceWithVoid();
-        }
+    /** A control command; deliver commands go together, see {@link #dispatchRound}. */
+    private Uni<Void> command(DeliveryRecord command) {
         if (command instanceof ControlCommands.BindIdentity bind) {
             return control.bind(bind);
         }
