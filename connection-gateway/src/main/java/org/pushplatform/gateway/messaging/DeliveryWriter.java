@@ -13,12 +13,13 @@ import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.gateway.session.LocalConnection;
 import org.pushplatform.gateway.session.LocalConnections;
+import org.pushplatform.gateway.session.OutboundEvent;
 
 /**
  * Writes one delivery to the local connections it names, or to a room's local members, in the delivery's API only.
  * Answers with receipts as the delivery asks: once written (receipt mode), or when the client acked it or did not
  * in time (client mode). A stored delivery is written at most once per connection (for client acks: until acked).
- * A reply to a client frame calls that frame's ack callback instead.
+ * A reply to a client frame calls that frame's ack callback instead. The event is encoded once for all its targets.
  */
 @ApplicationScoped
 public class DeliveryWriter {
@@ -44,18 +45,19 @@ public class DeliveryWriter {
     }
 
     public void write(EmitToConnections emit) {
+        OutboundEvent event = new OutboundEvent(emit.event(), emit.args());
         for (LocalConnection connection : targets(emit)) {
             if (emit.api() != null && !emit.api().equals(connection.api())) {
                 otherApi.increment();
             } else if (emit.replyTo() != null) {
                 answer(connection, emit);
             } else if (emit.wantsClientAck()) {
-                writeForAck(connection, emit);
+                writeForAck(connection, emit, event);
             } else if (emit.receiptId() != null && !connection.firstWriteOf(emit.receiptId())) {
                 duplicates.increment();
                 receipt(connection, emit, true, null);
             } else {
-                connection.sink().emit(emit.event(), emit.args(), emit.wantsReceipt() ? () -> receipt(connection, emit, true, null) : null);
+                connection.sink().emit(event, emit.wantsReceipt() ? () -> receipt(connection, emit, true, null) : null);
                 delivered.increment();
             }
         }
@@ -73,14 +75,14 @@ public class DeliveryWriter {
         receipt(connection, emit, true, null);
     }
 
-    private void writeForAck(LocalConnection connection, EmitToConnections emit) {
+    private void writeForAck(LocalConnection connection, EmitToConnections emit, OutboundEvent event) {
         if (emit.receiptId() != null && connection.wrote(emit.receiptId())) {
             duplicates.increment();
             receipt(connection, emit, true, null);
             return;
         }
         long timeoutMs = emit.ackTimeoutMs() == null ? 30_000 : emit.ackTimeoutMs();
-        connection.sink().emitWithAck(emit.event(), emit.args(), timeoutMs, ack -> {
+        connection.sink().emitWithAck(event, timeoutMs, ack -> {
             if (emit.receiptId() != null) {
                 connection.firstWriteOf(emit.receiptId());
             }

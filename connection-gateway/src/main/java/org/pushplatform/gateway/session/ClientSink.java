@@ -1,11 +1,13 @@
 package org.pushplatform.gateway.session;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Where a delivery is written for one connection; each protocol adapter knows its own wire format. */
+/**
+ * Where a delivery is written for one connection; each protocol adapter knows its own wire format, and encodes an
+ * {@link OutboundEvent} in it once for all its connections.
+ */
 public interface ClientSink {
 
     /**
@@ -13,7 +15,7 @@ public interface ClientSink {
      *
      * @param onWritten null, or run once the event is on its way to the client (see the README's "received")
      */
-    void emit(String event, List<JsonNode> args, Runnable onWritten);
+    void emit(OutboundEvent event, Runnable onWritten);
 
     /**
      * Writes one event that asks the client to ack it (a Socket.IO ack callback).
@@ -21,7 +23,7 @@ public interface ClientSink {
      * @param onAck     run with the client's ack payload (null when it acked with none)
      * @param onTimeout run when no ack came within {@code timeoutMs}
      */
-    void emitWithAck(String event, List<JsonNode> args, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout);
+    void emitWithAck(OutboundEvent event, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout);
 
     void close();
 }

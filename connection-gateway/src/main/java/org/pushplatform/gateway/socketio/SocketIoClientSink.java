@@ -11,6 +11,7 @@ import com.corundumstudio.socketio.transport.NamespaceClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.ChannelFuture;
 import org.pushplatform.gateway.session.ClientSink;
+import org.pushplatform.gateway.session.OutboundEvent;
 
 /**
  * Writes deliveries to one Socket.IO client as events with their arguments. An event counts as written when its
@@ -26,9 +27,10 @@ final class SocketIoClientSink implements ClientSink {
     }
 
     @Override
-    public void emit(String event, List<JsonNode> args, Runnable onWritten) {
+    public void emit(OutboundEvent event, Runnable onWritten) {
+        List<Object> args = SocketIoEventArgs.of(event);
         if (onWritten == null || !(client instanceof NamespaceClient namespaceClient)) {
-            client.sendEvent(event, args.toArray());
+            client.sendEvent(event.name(), args.toArray());
             return;
         }
         var base = namespaceClient.getBaseClient();
@@ -38,8 +40,8 @@ final class SocketIoClientSink implements ClientSink {
         // the library's sendEvent, but keeping the write's future
         Packet packet = new Packet(PacketType.MESSAGE, client.getEngineIOVersion());
         packet.setSubType(PacketType.EVENT);
-        packet.setName(event);
-        packet.setData(List.copyOf(args));
+        packet.setName(event.name());
+        packet.setData(args);
         ChannelFuture written = base.send(packet.withNsp(client.getNamespace().getName(), base.getEngineIOVersion()));
         if (written == null) {
             onWritten.run();
@@ -53,9 +55,9 @@ final class SocketIoClientSink implements ClientSink {
     }
 
     @Override
-    public void emitWithAck(String event, List<JsonNode> args, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout) {
+    public void emitWithAck(OutboundEvent event, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout) {
         int timeoutSeconds = (int) Math.max(1, (timeoutMs + 999) / 1000);
-        client.sendEvent(event, new AckCallback<>(JsonNode.class, timeoutSeconds) {
+        client.sendEvent(event.name(), new AckCallback<>(JsonNode.class, timeoutSeconds) {
             @Override
             public void onSuccess(JsonNode result) {
                 onAck.accept(result);
@@ -65,7 +67,7 @@ final class SocketIoClientSink implements ClientSink {
             public void onTimeout() {
                 onTimeout.run();
             }
-        }, args.toArray());
+        }, SocketIoEventArgs.of(event).toArray());
     }
 
     @Override

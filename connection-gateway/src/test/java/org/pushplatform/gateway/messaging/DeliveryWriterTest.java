@@ -24,6 +24,7 @@ import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.gateway.session.ClientSink;
 import org.pushplatform.gateway.session.LocalConnection;
 import org.pushplatform.gateway.session.LocalConnections;
+import org.pushplatform.gateway.session.OutboundEvent;
 
 class DeliveryWriterTest {
 
@@ -41,16 +42,16 @@ class DeliveryWriterTest {
         Runnable pendingTimeout;
 
         @Override
-        public void emit(String event, List<JsonNode> args, Runnable onWritten) {
-            events.add(event);
+        public void emit(OutboundEvent event, Runnable onWritten) {
+            events.add(event.name());
             if (onWritten != null) {
                 onWritten.run();
             }
         }
 
         @Override
-        public void emitWithAck(String event, List<JsonNode> args, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout) {
-            events.add(event);
+        public void emitWithAck(OutboundEvent event, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout) {
+            events.add(event.name());
             pendingAck = onAck;
             pendingTimeout = onTimeout;
         }

@@ -15,6 +15,9 @@ import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.contract.RecordBatch;
+import org.pushplatform.contract.Topics;
+import org.pushplatform.routing.config.RoutingConfig;
+import org.pushplatform.routing.ownership.IdentityPartitions;
 
 /**
  * Reads {@code push.in.routing}, {@code push.route} and {@code push.route.internal} a poll at a time: connection
@@ -33,11 +36,15 @@ public class InboundFrameConsumer {
     }
 
     private final RecordDispatcher dispatcher;
+    private final IdentityPartitions partitions;
+    private final String repartitionTopic;
     private final MeterRegistry metrics;
     private final DistributionSummary batchSizes;
 
-    public InboundFrameConsumer(RecordDispatcher dispatcher, MeterRegistry metrics) {
+    public InboundFrameConsumer(RecordDispatcher dispatcher, IdentityPartitions partitions, RoutingConfig config, MeterRegistry metrics) {
         this.dispatcher = dispatcher;
+        this.partitions = partitions;
+        this.repartitionTopic = new Topics(config.topicPrefix()).repartition();
         this.metrics = metrics;
         this.batchSizes = DistributionSummary.builder("push_routing_batch_records").description("records per poll handled together")
             .register(metrics);
@@ -48,6 +55,9 @@ public class InboundFrameConsumer {
         List<Keyed> decoded = new ArrayList<>(records.count());
         List<Envelope> routes = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
+            if (record.topic().equals(repartitionTopic)) {
+                partitions.repartitionRead(record.partition(), record.offset());
+            }
             try {
                 Envelope envelope = EnvelopeCodec.decode(record.value());
                 for (Envelope one : EnvelopeTypes.BATCH.equals(envelope.type()) ? RecordBatch.records(envelope) : List.of(envelope)) {
@@ -66,7 +76,7 @@ public class InboundFrameConsumer {
         // the repartition step needs no I/O: handled at once, in order
         dispatcher.deliverRoutes(routes);
         Uni<Void> all = Uni.createFrom().voidItem();
-        for (List<Keyed> round : KeyedRounds.of(decoded, Keyed::orderKey)) {
+        for (List<Keyed> round : KeyedRounds.of(decoded, Keyed::orderKey, keyed -> RecordDispatcher.batchOf(keyed.envelope()))) {
             all = all.call(() -> dispatcher.dispatchRound(round.stream().map(Keyed::envelope).toList()));
         }
         return all;

@@ -54,9 +54,24 @@ public class RecordDispatcher {
         this.metrics = metrics;
     }
 
+    /** The records a handler takes many at a time, with one statement. */
+    enum Batch { RECEIPTS, PUBLISHES, DELIVER_COMMANDS }
+
+    /** Which batch handler takes this record, or null when it is handled alone. */
+    static Batch batchOf(Envelope envelope) {
+        if (EnvelopeTypes.DELIVERY_RECEIPT.equals(envelope.type())) {
+            return Batch.RECEIPTS;
+        } else if (PublishFrames.isPublish(envelope)) {
+            return Batch.PUBLISHES;
+        } else if (Deliver.TYPE.equals(envelope.type())) {
+            return Batch.DELIVER_COMMANDS;
+        }
+        return null;
+    }
+
     /**
      * Handles one round of a poll: records of different keys, side by side; a round's receipts, its publish frames
-     * and its deliver commands each together. Each unit that fails for good is logged and counted, and the round
+     * and its deliver commands each together, in the round's order (a key's run of them is in one round). Each unit that fails for good is logged and counted, and the round
      * goes on.
      */
     public Uni<Void> dispatchRound(List<Envelope> round) {
@@ -65,15 +80,16 @@ public class RecordDispatcher {
         List<Envelope> publishFrames = new ArrayList<>();
         List<Envelope> deliverCommands = new ArrayList<>();
         for (Envelope envelope : round) {
-            if (EnvelopeTypes.DELIVERY_RECEIPT.equals(envelope.type())) {
-                storedReceipts.add(envelope);
-            } else if (PublishFrames.isPublish(envelope)) {
-                publishFrames.add(envelope);
-            } else if (Deliver.TYPE.equals(envelope.type())) {
-                deliverCommands.add(envelope);
-            } else {
+            Batch batch = batchOf(envelope);
+            if (batch == null) {
                 units.add(OwnContext.run("[" + envelope.connectionId() + "] " + envelope.type(), () -> dispatch(envelope),
                     failure -> failed(envelope.type(), envelope.connectionId(), failure)));
+            } else {
+                (switch (batch) {
+                    case RECEIPTS -> storedReceipts;
+                    case PUBLISHES -> publishFrames;
+                    case DELIVER_COMMANDS -> deliverCommands;
+                }).add(envelope);
             }
         }
         if (!storedReceipts.isEmpty()) {

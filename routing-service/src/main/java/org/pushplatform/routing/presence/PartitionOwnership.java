@@ -2,7 +2,9 @@ package org.pushplatform.routing.presence;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,14 +19,11 @@ import org.pushplatform.contract.Topics;
 import org.pushplatform.routing.ownership.IdentityPartitions;
 import org.pushplatform.routing.config.RoutingConfig;
 
-
-
-
-
 /**
  * Follows Kafka's assignment of {@code push.in.routing}: on assignment the live connections of the new partitions'
- * sessions are loaded from PostgreSQL before their first record is read; on revocation they are dropped from memory.
- * Runs on the consumer's polling thread, where waiting is allowed.
+ * sessions are loaded from PostgreSQL before their first record is read, and what is left to read of their
+ * repartition backlog is noted; on revocation they are dropped from memory. Runs on the consumer's polling thread,
+ * where waiting is allowed.
  */
 @ApplicationScoped
 @Identifier("routing-ownership")
@@ -38,6 +37,7 @@ public class PartitionOwnership implements KafkaConsumerRebalanceListener {
     private final LiveConnectionStore liveConnections;
     private final GatewayLiveness liveness;
     private final String inboundTopic;
+    private final String repartitionTopic;
 
     public PartitionOwnership(IdentityPartitions partitions, ConnectionRegistry connections, LiveConnectionStore liveConnections,
                               GatewayLiveness liveness, RoutingConfig config, MeterRegistry metrics) {
@@ -47,7 +47,9 @@ public class PartitionOwnership implements KafkaConsumerRebalanceListener {
         this.connections = connections;
         this.liveConnections = liveConnections;
         this.liveness = liveness;
-        this.inboundTopic = new Topics(config.topicPrefix()).inbound("routing");
+        Topics topics = new Topics(config.topicPrefix());
+        this.inboundTopic = topics.inbound("routing");
+        this.repartitionTopic = topics.repartition();
     }
 
     @Override
@@ -59,7 +61,7 @@ public class PartitionOwnership implements KafkaConsumerRebalanceListener {
         List<ClientConnection> live = liveConnections.ofPartitions(gained).await().atMost(LOAD_TIMEOUT);
         connections.restore(live);
         live.stream().map(ClientConnection::nodeId).distinct().forEach(liveness::expect);
-        partitions.assigned(gained);
+        partitions.assigned(gained, repartitionBacklog(consumer, gained));
         LOG.infof("[routing] now owns partitions %s (%d live connections taken over)", partitions.owned(), live.size());
     }
 
@@ -76,6 +78,31 @@ public class PartitionOwnership implements KafkaConsumerRebalanceListener {
     @Override
     public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> lost) {
         onPartitionsRevoked(consumer, lost);
+    }
+
+    /** For each partition whose repartition topic has records not read yet, the offset of its last one. */
+    private Map<Integer, Long> repartitionBacklog(Consumer<?, ?> consumer, Set<Integer> gained) {
+        Set<TopicPartition> repartition = gained.stream().map(p -> new TopicPartition(repartitionTopic, p)).collect(Collectors.toSet());
+        Map<TopicPartition, Long> ends = consumer.endOffsets(repartition, LOAD_TIMEOUT);
+        Map<Integer, Long> backlog = new HashMap<>();
+        for (TopicPartition partition : repartition) {
+            long end = ends.getOrDefault(partition, 0L);
+            if (end > 0 && positionOf(consumer, partition) < end) {
+                backlog.put(partition.partition(), end - 1);
+            }
+        }
+        return backlog;
+    }
+
+    /** Where reading resumes; when that cannot be told, the start, so that the whole backlog is read first. */
+    private static long positionOf(Consumer<?, ?> consumer, TopicPartition partition) {
+        try {
+            return consumer.position(partition, LOAD_TIMEOUT);
+        } catch (RuntimeException e) {
+            LOG.warnf("[routing] cannot tell where %s resumes (%s): its repartition backlog is read before direct delivery", partition,
+                e.getMessage());
+            return 0;
+        }
     }
 
     private Set<Integer> sessionPartitions(Collection<TopicPartition> topicPartitions) {

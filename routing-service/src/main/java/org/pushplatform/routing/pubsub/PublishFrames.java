@@ -2,6 +2,7 @@ package org.pushplatform.routing.pubsub;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,22 +40,32 @@ public class PublishFrames {
         return type.startsWith(EnvelopeTypes.PUBSUB_FRAME_PREFIX) && EVENTS.contains(eventOf(envelope));
     }
 
+    /** Publishes in the frames' order, one statement for all; each frame is answered in that order too. */
     public Uni<Void> handleAll(List<Envelope> frames) {
-        List<Uni<Optional<PublishService.Publish>>> prepared = new ArrayList<>(frames.size());
+        List<Uni<Prepared>> prepared = new ArrayList<>(frames.size());
         for (Envelope frame : frames) {
             prepared.add(connections.find(frame.connectionId()).map(client -> prepare(frame, client)));
         }
         return Uni.join().all(prepared).andFailFast().flatMap(all -> {
-            List<PublishService.Publish> valid = all.stream().flatMap(Optional::stream).toList();
-            if (valid.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            return publishing.publishAll(valid).invoke(() -> valid.forEach(publish ->
-                deliveries.reply(publish.frame(), "puback", PubsubReplies.puback(publish.request().messageId())))).replaceWithVoid();
+            List<PublishService.Publish> valid = all.stream().map(Prepared::publish).filter(Objects::nonNull).toList();
+            Uni<?> published = valid.isEmpty() ? Uni.createFrom().voidItem() : publishing.publishAll(valid);
+            return published.invoke(() -> all.forEach(this::answer)).replaceWithVoid();
         });
     }
 
-    private Optional<PublishService.Publish> prepare(Envelope frame, Optional<ClientConnection> client) {
+    /** A frame ready to publish, or why it cannot be. */
+    private record Prepared(Envelope frame, PublishService.Publish publish, InvalidFrameException invalid) {
+    }
+
+    private void answer(Prepared prepared) {
+        if (prepared.publish() != null) {
+            deliveries.reply(prepared.frame(), "puback", PubsubReplies.puback(prepared.publish().request().messageId()));
+        } else {
+            rejections.rejected(eventOf(prepared.frame()), prepared.frame(), prepared.invalid());
+        }
+    }
+
+    private Prepared prepare(Envelope frame, Optional<ClientConnection> client) {
         String event = eventOf(frame);
         boolean optionsInOpts = event.startsWith("publish2");
         boolean toAlias = event.endsWith("_to_alias");
@@ -62,11 +73,10 @@ public class PublishFrames {
             ClientConnection publisher = client.orElseThrow(() -> new InvalidFrameException("not connected: send connect_v2 first"));
             PublishRequest request = toAlias ? PublishRequest.toAlias(frame.payload(), optionsInOpts)
                 : PublishRequest.toTopic(frame.payload(), optionsInOpts);
-            return Optional.of(new PublishService.Publish(publisher.app(), toAlias, request, frame.messageId(),
-                PubsubService.publisherOf(publisher), frame));
+            return new Prepared(frame, new PublishService.Publish(publisher.app(), toAlias, request, frame.messageId(),
+                PubsubService.publisherOf(publisher), frame), null);
         } catch (InvalidFrameException invalid) {
-            rejections.rejected(event, frame, invalid);
-            return Optional.empty();
+            return new Prepared(frame, null, invalid);
         }
     }
 
