@@ -31,6 +31,11 @@ public record EmitToConnections(List<String> connectionIds, String event, List<J
         this(connectionIds, event, args, null, null, null, null, null, null, null, null);
     }
 
+    /** The same delivery to other connections: a fan-out too large for one record is split this way. */
+    public EmitToConnections toConnections(List<String> ids) {
+        return new EmitToConnections(ids, event, args, receiptId, room, app, api, ackMode, ackTimeoutMs, ticket, replyTo);
+    }
+
     /** True when the gateway must answer each write or ack with a receipt. */
     public boolean wantsReceipt() {
         return receiptId != null || (ackMode != null && !"NONE".equals(ackMode));

@@ -6,6 +6,12 @@ package org.pushplatform.contract;
  */
 public final class SessionKeys {
 
+    /**
+     * Field a gateway adds to a {@code connect_v2} frame beside the customid it made up for a client that named
+     * none: nobody can come back to such a session, so it expires soon after its connection closes.
+     */
+    public static final String GENERATED_CUSTOMID = "customidGenerated";
+
     private SessionKeys() {
     }
 

@@ -1,12 +1,9 @@
 package org.pushplatform.deploy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +43,7 @@ final class PlatformLauncher {
             say("starting Kafka (KRaft) and PostgreSQL ...");
             infra = Infrastructure.start(dataDir, Ports.free(), Ports.free());
             say("Kafka at " + infra.kafkaBootstrapServers() + ", PostgreSQL at " + infra.postgres().jdbcUrl());
-            String adminToken = adminToken();
+            String adminToken = AdminTokenFile.readOrCreate(dataDir);
             startServices(adminToken);
             for (ServiceProcess service : services) {
                 say("waiting for " + service.name() + " (log: " + service.logFile() + ") ...");
@@ -108,18 +105,6 @@ final class PlatformLauncher {
         int chosen = Ports.free();
         say("port " + preferred + " (" + what + ") is taken on this machine; using " + chosen + " instead");
         return chosen;
-    }
-
-    private String adminToken() throws IOException {
-        Path file = dataDir.resolve("admin.token");
-        if (Files.exists(file)) {
-            return Files.readString(file).trim();
-        }
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        String token = HexFormat.of().formatHex(bytes);
-        Files.writeString(file, token);
-        return token;
     }
 
     private ObjectNode stateJson(String adminToken) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,6 +44,29 @@ class AppResourceTest {
         // then
         given().header("Authorization", ADMIN).when().get("/admin/apps")
             .then().statusCode(200).body("appkey", hasItem(appkey));
+    }
+
+    @Test
+    void aSecretIsShownWhenMadeNeverInTheListAndARotatedOneReplacesTheOld() {
+        // given an app, whose secret is shown once
+        var created = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"name\":\"rotating\"}")
+            .when().post("/admin/apps").then().statusCode(201).extract();
+        String appkey = created.path("appkey");
+        String oldSecret = created.path("secret");
+
+        // then the list names it without its secret
+        given().header("Authorization", ADMIN).when().get("/admin/apps")
+            .then().statusCode(200).body("find { it.appkey == '" + appkey + "' }.secret", nullValue())
+            .body("find { it.appkey == '" + appkey + "' }.name", equalTo("rotating"));
+
+        // when the secret is rotated
+        String newSecret = given().header("Authorization", ADMIN).when().post("/admin/apps/" + appkey + "/secret")
+            .then().statusCode(200).body("secret", matchesPattern("[0-9a-f]{32}")).extract().path("secret");
+
+        // then the new one works and the old one is refused
+        given().header("X-App-Secret", newSecret).get("/api/v1/apps/" + appkey + "/aliases/nobody/state").then().statusCode(200);
+        given().header("X-App-Secret", oldSecret).get("/api/v1/apps/" + appkey + "/aliases/nobody/state").then().statusCode(401);
+        given().header("Authorization", ADMIN).when().post("/admin/apps/nosuchapp1/secret").then().statusCode(404);
     }
 
     @Test

@@ -35,6 +35,13 @@ class PublishRequestTest {
     }
 
     @Test
+    void nobodyButThePlatformPublishesToAPresenceChannel() {
+        assertThatThrownBy(() -> PublishRequest.toTopic(json("{\"topic\":\"room/p\",\"msg\":{\"action\":\"join\",\"alias\":\"fake\"}}"), false))
+            .isInstanceOf(InvalidFrameException.class).hasMessageContaining("presence channel");
+        assertThat(PublishRequest.toTopic(json("{\"topic\":\"room/pp\",\"msg\":\"m\"}"), false).target()).isEqualTo("room/pp");
+    }
+
+    @Test
     void timeToLiveBeyondFifteenDaysAndANonObjectApnAreRefused() {
         assertThatThrownBy(() -> PublishRequest.toTopic(json("{\"topic\":\"t\",\"msg\":\"m\",\"opts\":{\"time_to_live\":1296001}}"), true))
             .isInstanceOf(InvalidFrameException.class).hasMessageContaining("time_to_live");

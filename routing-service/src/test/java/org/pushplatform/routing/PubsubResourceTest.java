@@ -9,6 +9,7 @@ import static org.pushplatform.routing.FakeGatewayNode.json;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pushplatform.contract.SessionKeys;
 import org.pushplatform.testsupport.KafkaAndPostgresResource;
 
 /** The app-secret REST API: publishing and queries from outside, against real Kafka and PostgreSQL. */
@@ -73,6 +75,67 @@ class PubsubResourceTest {
             .then().statusCode(200).body("data.alias[0]", equalTo("alice")).body("data.occupancy", equalTo(1));
         given().header("X-App-Secret", secret).get("/api/v1/apps/" + appkey + "/aliases/alice/topics")
             .then().statusCode(200).body("data.topics[0]", equalTo("news"));
+    }
+
+    @Test
+    void aQos2RestPublishToTwoAliasesReachesBoth() {
+        // given two clients with aliases
+        String alice = gateway.open();
+        gateway.frame(alice, "connect_v2", json("appkey", appkey, "customid", "alice-device"));
+        gateway.frame(alice, "set_alias", json("alias", "alice"));
+        String bob = gateway.open();
+        gateway.frame(bob, "connect_v2", json("appkey", appkey, "customid", "bob-device"));
+        gateway.frame(bob, "set_alias", json("alias", "bob"));
+        gateway.awaitEvent(alice, "set_alias_ack");
+        gateway.awaitEvent(bob, "set_alias_ack");
+
+        // when one QoS 2 publish names both
+        given().header("X-App-Secret", secret).contentType(ContentType.JSON)
+            .body("{\"aliases\":[\"alice\",\"bob\"],\"msg\":\"to both\",\"opts\":{\"qos\":2,\"messageId\":\"q2-1\"}}")
+            .post("/api/v1/apps/" + appkey + "/publish_to_alias")
+            .then().statusCode(200).body("success", equalTo(true)).body("targets", equalTo(2));
+
+        // then each alias gets it
+        assertThat(gateway.awaitEvent(alice, "message").args().get(0).toString()).isEqualTo("{\"topic\":\"alice\",\"msg\":\"to both\"}");
+        assertThat(gateway.awaitEvent(bob, "message").args().get(0).toString()).isEqualTo("{\"topic\":\"bob\",\"msg\":\"to both\"}");
+    }
+
+    @Test
+    void sessionsOpenedWithoutACustomidExpireSoonAfterTheyLeaveWithTheirSubscriptions() throws Exception {
+        // given 30 clients that connect without customid (their gateway makes one up and says so), subscribe and leave
+        for (int i = 0; i < 30; i++) {
+            String passer = gateway.open();
+            ObjectNode connect = json("appkey", appkey, "customid", UUID.randomUUID().toString());
+            connect.put(SessionKeys.GENERATED_CUSTOMID, true);
+            gateway.frame(passer, "connect_v2", connect);
+            gateway.frame(passer, "subscribe", json("topic", "busy"));
+            gateway.awaitEvent(passer, "suback");
+            gateway.close(passer);
+        }
+        // and a named subscriber that leaves too
+        String named = gateway.open();
+        gateway.frame(named, "connect_v2", json("appkey", appkey, "customid", "kept"));
+        gateway.frame(named, "subscribe", json("topic", "busy"));
+        gateway.awaitEvent(named, "suback");
+        gateway.close(named);
+
+        // when their expiry (2 s in tests) has passed and the sweeper (every second) has run
+        Thread.sleep(4500);
+
+        // then a stored publish to the topic is for the named session only
+        given().header("X-App-Secret", secret).contentType(ContentType.JSON)
+            .body("{\"topic\":\"busy\",\"msg\":\"anyone?\",\"opts\":{\"qos\":1}}")
+            .post("/api/v1/apps/" + appkey + "/publish")
+            .then().statusCode(200).body("targets", equalTo(1));
+    }
+
+    @Test
+    void aBodyLargerThanAnyFrameAClientMaySendIsRefused() {
+        String huge = "x".repeat(300 * 1024);
+        given().header("X-App-Secret", secret).contentType(ContentType.JSON)
+            .body("{\"topic\":\"news\",\"msg\":\"" + huge + "\"}")
+            .post("/api/v1/apps/" + appkey + "/publish")
+            .then().statusCode(413);
     }
 
     @Test

@@ -104,6 +104,26 @@ class StoredDeliveryTest {
     }
 
     @Test
+    void aQos2MessageIdIsOncePerPublisherNotPerApp() {
+        // given a receiver and two publishers that number their messages alike
+        String receiver = connect(receiverId);
+        gateway.frame(receiver, "set_alias", json("alias", alias));
+        gateway.awaitEvent(receiver, "set_alias_ack");
+        String first = connect("publisher-" + UUID.randomUUID());
+        String second = connect("publisher-" + UUID.randomUUID());
+
+        // when both send message id 1 at QoS 2
+        gateway.frame(first, "publish2_to_alias", withOpts(json("alias", alias, "msg", "from first"), "{\"qos\":2,\"messageId\":\"1\"}"));
+        EmitToConnections fromFirst = gateway.awaitEvent(receiver, "message");
+        assertThat(fromFirst.args().get(0).get("msg").asText()).isEqualTo("from first");
+        gateway.receipt(receiver, fromFirst.receiptId());
+        gateway.frame(second, "publish2_to_alias", withOpts(json("alias", alias, "msg", "from second"), "{\"qos\":2,\"messageId\":\"1\"}"));
+
+        // then the receiver gets both
+        assertThat(gateway.awaitEvent(receiver, "message").args().get(0).get("msg").asText()).isEqualTo("from second");
+    }
+
+    @Test
     void presenceSubscribersSeeJoinLeaveOnlineAndOffline() throws Exception {
         String topic = "room-" + UUID.randomUUID();
         String watcher = connect("watcher-" + UUID.randomUUID());

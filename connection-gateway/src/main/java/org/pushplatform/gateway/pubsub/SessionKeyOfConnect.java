@@ -8,8 +8,8 @@ import org.pushplatform.contract.SessionKeys;
 
 /**
  * The session a {@code connect_v2} frame asks for, as the Kafka key of the connection's later frames. A frame
- * without customid gets a fresh one here, so that its one-off session has a key like any other. Whether the
- * appkey exists is routing's to say.
+ * without customid gets a fresh one here, so that its one-off session has a key like any other (marked so that
+ * routing lets it expire soon). Whether the appkey exists is routing's to say.
  */
 final class SessionKeyOfConnect {
 
@@ -23,6 +23,7 @@ final class SessionKeyOfConnect {
         }
         ObjectNode copy = ((ObjectNode) frame).deepCopy();
         copy.put("customid", UUID.randomUUID().toString());
+        copy.put(SessionKeys.GENERATED_CUSTOMID, true);
         return copy;
     }
 

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,10 +22,15 @@ public class AppResource {
     public record CreateAppRequest(String name, String appkey) {
     }
 
-    /** What is shown of an app. */
+    /** What is shown of an app: its secret only when it was just made (created or rotated). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record AppView(String appkey, String secret, String name, String createdAt) {
-        static AppView of(App app) {
+        static AppView withSecret(App app) {
             return new AppView(app.appkey, app.secret, app.name, app.createdAt.toString());
+        }
+
+        static AppView listed(App app) {
+            return new AppView(app.appkey, null, app.name, app.createdAt.toString());
         }
     }
 
@@ -36,7 +42,16 @@ public class AppResource {
 
     @GET
     public Uni<List<AppView>> list() {
-        return apps.list().map(all -> all.stream().map(AppView::of).toList());
+        return apps.list().map(all -> all.stream().map(AppView::listed).toList());
+    }
+
+    /** A new secret for the app; the old one stops working at once. */
+    @POST
+    @Path("/{appkey}/secret")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> rotateSecret(@PathParam("appkey") String appkey) {
+        return apps.rotateSecret(appkey).map(app -> app == null ? error(Response.Status.NOT_FOUND, "no such app")
+            : Response.ok(AppView.withSecret(app)).build());
     }
 
     @POST
@@ -51,7 +66,7 @@ public class AppResource {
         Uni<Boolean> taken = appkey == null ? Uni.createFrom().item(false) : apps.findByAppkey(appkey).map(app -> app != null);
         return taken.flatMap(exists -> exists
             ? Uni.createFrom().item(error(Response.Status.CONFLICT, "appkey already exists"))
-            : apps.create(request.name(), appkey).map(app -> Response.status(Response.Status.CREATED).entity(AppView.of(app)).build()));
+            : apps.create(request.name(), appkey).map(app -> Response.status(Response.Status.CREATED).entity(AppView.withSecret(app)).build()));
     }
 
     static Response error(Response.Status status, String message) {

@@ -1,6 +1,7 @@
 package org.pushplatform.routing.app;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,7 +13,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-/** Creates and looks up apps; lookups by appkey are cached because every connect asks. */
+/**
+ * Creates and looks up apps; lookups by appkey are cached because every connect asks, for at most
+ * {@link #CACHED_FOR}, so that a secret rotated on one routing instance is in force on every instance soon after.
+ */
 @ApplicationScoped
 public class AppService {
 
@@ -20,7 +24,15 @@ public class AppService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AppRepository apps;
-    private final Map<String, App> byAppkey = new ConcurrentHashMap<>();
+    static final Duration CACHED_FOR = Duration.ofSeconds(30);
+
+    private record Cached(App app, long loadedAtNanos) {
+        boolean fresh() {
+            return System.nanoTime() - loadedAtNanos < CACHED_FOR.toNanos();
+        }
+    }
+
+    private final Map<String, Cached> byAppkey = new ConcurrentHashMap<>();
 
     public AppService(AppRepository apps) {
         this.apps = apps;
@@ -28,14 +40,14 @@ public class AppService {
 
     /** The app of this key, or null when there is none. */
     public Uni<App> findByAppkey(String appkey) {
-        App cached = byAppkey.get(appkey);
-        if (cached != null) {
-            return Uni.createFrom().item(cached);
+        Cached cached = byAppkey.get(appkey);
+        if (cached != null && cached.fresh()) {
+            return Uni.createFrom().item(cached.app());
         }
         return Panache.withSession(() -> apps.findByAppkey(appkey))
             .invoke(app -> {
                 if (app != null) {
-                    byAppkey.put(appkey, app);
+                    byAppkey.put(appkey, new Cached(app, System.nanoTime()));
                 }
             });
     }
@@ -53,6 +65,20 @@ public class AppService {
         app.createdAt = OffsetDateTime.now();
         return Panache.withTransaction(() -> apps.persist(app))
             .invoke(created -> LOG.infof("[routing] app %s (%s) created", created.appkey, created.name));
+    }
+
+    /** A new secret for the app: in force at once here, on other instances within {@link #CACHED_FOR}; null when there is none. */
+    public Uni<App> rotateSecret(String appkey) {
+        return Panache.withTransaction(() -> apps.findByAppkey(appkey).invoke(app -> {
+            if (app != null) {
+                app.secret = randomHex(16);
+            }
+        })).invoke(app -> {
+            if (app != null) {
+                byAppkey.put(appkey, new Cached(app, System.nanoTime()));
+                LOG.infof("[routing] app %s has a new secret", appkey);
+            }
+        });
     }
 
     /** Creates the demo app on first start; later starts find it, as does an instance that lost the race to create it. */

@@ -22,6 +22,23 @@ public interface RoutingConfig {
     @WithDefault("push.")
     String topicPrefix();
 
+    /**
+     * How long after its last connection closed a pubsub session opened without a customid is removed, with its
+     * subscriptions and stored messages: nobody can come back to it ({@code PUSH_ANONYMOUS_SESSION_EXPIRY}).
+     */
+    @WithDefault("10m")
+    java.time.Duration anonymousSessionExpiry();
+
+    /**
+     * How long after its last connection closed any other pubsub session is removed; unset, never
+     * ({@code PUSH_SESSION_EXPIRY}).
+     */
+    java.util.Optional<java.time.Duration> sessionExpiry();
+
+    /** How often expired sessions are looked for ({@code PUSH_IDENTITY_SWEEP}); read by the sweeper's schedule. */
+    @WithDefault("60s")
+    java.time.Duration identitySweep();
+
     /** Partitions of push.in.routing and push.route when routing creates them: the most routing instances that share work. */
     @WithDefault("12")
     int partitions();

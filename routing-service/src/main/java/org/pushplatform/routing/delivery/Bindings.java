@@ -36,8 +36,9 @@ public class Bindings {
         this.liveness = liveness;
     }
 
-    public Uni<ClientConnection> bind(Address.Connection connection, Address.Identity identity, String api) {
-        return Panache.withTransaction(() -> identities.findOrCreate(identity.app(), identity.kind(), identity.id()))
+    /** @param idleExpiry for an identity new here, how long after its last connection closed it is removed; null: never */
+    public Uni<ClientConnection> bind(Address.Connection connection, Address.Identity identity, String api, java.time.Duration idleExpiry) {
+        return Panache.withTransaction(() -> identities.findOrCreate(identity.app(), identity.kind(), identity.id(), idleExpiry))
             .flatMap(found -> {
                 var bound = new ClientConnection(connection.connectionId(), connection.nodeId(), identity.app(), found.ref,
                     partitions.partitionOfKey(identity.key()), api);

@@ -42,7 +42,7 @@ public class ControlCommandHandler {
 
     /** The connection's frames are keyed by the identity from now on, and it gets what the identity missed. */
     public Uni<Void> bind(ControlCommands.BindIdentity command) {
-        return bindings.bind(command.connection(), command.identity(), command.api()).flatMap(bound -> {
+        return bindings.bind(command.connection(), command.identity(), command.api(), null).flatMap(bound -> {
             control(command.connection(), EnvelopeTypes.BOUND, null, command.identity().key(), null);
             return delivery.redeliver(bound);
         }).replaceWithVoid();
@@ -58,7 +58,7 @@ public class ControlCommandHandler {
 
     public Uni<Void> subscribe(ControlCommands.Subscribe command) {
         Address.Identity identity = command.identity();
-        return Panache.withTransaction(() -> identities.findOrCreate(identity.app(), identity.kind(), identity.id())
+        return Panache.withTransaction(() -> identities.findOrCreate(identity.app(), identity.kind(), identity.id(), null)
             .flatMap(found -> subscriptions.subscribe(identity.app(), command.topic(), found.ref))).replaceWithVoid();
     }
 

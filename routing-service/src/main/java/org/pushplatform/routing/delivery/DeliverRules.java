@@ -18,6 +18,24 @@ public final class DeliverRules {
     private DeliverRules() {
     }
 
+    /**
+     * QoS 2 is once per message id from one publisher (an identity, or an outside requester) to one address: the
+     * scope of that "once", stored with the delivery.
+     */
+    public static String onceScopeOf(Deliver command, Target publisher) {
+        String from = publisher != null ? "identity:" + publisher.identityRef()
+            : "requester:" + (command.requester() == null ? "" : command.requester());
+        String to;
+        if (command.to() instanceof Address.Identity identity) {
+            to = identity.kind() + ":" + identity.id();
+        } else if (command.to() instanceof Address.Topic topic) {
+            to = "topic:" + topic.topic();
+        } else {
+            to = String.valueOf(command.to());
+        }
+        return from + " > " + to;
+    }
+
     /** @return why the command cannot be carried out, or null when it can */
     public static String problemOf(Deliver command) {
         if (command.to() == null || command.to().app() == null || command.to().app().isBlank()) {

@@ -136,7 +136,8 @@ public class DeliveryHub {
                 storing.add(i);
                 String sourceId = request.sourceId() == null ? "gen:" + UUID.randomUUID() : request.sourceId();
                 toStore.add(new DeliveryStore.NewDelivery(command.app(), command.api(), command.event(), command.args(), command.qos(),
-                    command.messageId(), sourceId, request.publisher(), DeliverRules.ttlOf(command), ack.mode().name(), ticket));
+                    command.messageId(), sourceId, request.publisher(), DeliverRules.ttlOf(command), ack.mode().name(), ticket,
+                    DeliverRules.onceScopeOf(command, request.publisher())));
             }
         }
         if (storing.isEmpty()) {

@@ -27,8 +27,10 @@ import org.pushplatform.contract.EnvelopeCodec;
 public class DeliveryStore {
 
     /** A delivery to keep until its targets receive it; {@code publisher} (null from outside) hears of the first. */
+    /** @param onceScope for QoS 2, within what its message id is delivered once (see {@link DeliverRules#onceScopeOf}) */
     public record NewDelivery(String app, String api, String event, List<JsonNode> args, int qos, String messageId,
-                              String sourceId, Target publisher, long ttlSeconds, String ackMode, DeliveryTicket ticket) {
+                              String sourceId, Target publisher, long ttlSeconds, String ackMode, DeliveryTicket ticket,
+                              String onceScope) {
     }
 
     /** @param pending the identities still to receive it: all targets when new, the remaining ones when seen before */
@@ -60,7 +62,7 @@ public class DeliveryStore {
 
     /**
      * Stores many deliveries with their pending rows in one statement: each delivery with all its pending rows or not
-     * at all. One asked for before (the same source id, or a QoS 2 message id seen before) is not stored again;
+     * at all. One asked for before (the same source id, or a QoS 2 message id seen before in its scope) is not stored again;
      * its identities that still have to receive it are looked up instead.
      *
      * @return for each delivery, in order, what was stored
@@ -80,6 +82,7 @@ public class DeliveryStore {
         String[] ackModes = new String[n];
         String[] requesters = new String[n];
         String[] addresses = new String[n];
+        String[] onceScopes = new String[n];
         List<String> pendingSources = new ArrayList<>();
         List<String> pendingRefs = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now();
@@ -98,6 +101,7 @@ public class DeliveryStore {
             expiries[i] = now.plusSeconds(d.ttlSeconds());
             ackModes[i] = d.ackMode();
             requesters[i] = ticket == null ? null : ticket.requester();
+            onceScopes[i] = d.onceScope();
             addresses[i] = ticket == null || ticket.to() == null ? null : ticket.to().toString();
             for (Target target : targets.get(i)) {
                 pendingSources.add(d.sourceId());
@@ -106,18 +110,20 @@ public class DeliveryStore {
         }
         return db.preparedQuery("WITH input AS (SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[],"
                 + " $5::varchar[], $6::text[], $7::smallint[], $8::varchar[], $9::int[], $10::timestamptz[], $11::varchar[],"
-                + " $12::varchar[], $13::text[]) WITH ORDINALITY AS t(app, message_id, source_id, api, event, args, qos,"
-                + " publisher_ref, publisher_partition, expires_at, ack_mode, requester, address, ord)),"
+                + " $12::varchar[], $13::text[], $16::text[]) WITH ORDINALITY AS t(app, message_id, source_id, api, event, args, qos,"
+                + " publisher_ref, publisher_partition, expires_at, ack_mode, requester, address, once_scope, ord)),"
                 + " stored AS (INSERT INTO routing.stored_delivery (app, message_id, source_id, api, event, args, qos, publisher_ref,"
-                + " publisher_partition, expires_at, ack_mode, requester, address) SELECT app, message_id, source_id, api, event,"
-                + " args, qos, publisher_ref, publisher_partition, expires_at, ack_mode, requester, address FROM input ORDER BY ord"
+                + " publisher_partition, expires_at, ack_mode, requester, address, once_scope) SELECT app, message_id, source_id, api,"
+                + " event, args, qos, publisher_ref, publisher_partition, expires_at, ack_mode, requester, address, once_scope"
+                + " FROM input ORDER BY ord"
                 + " ON CONFLICT DO NOTHING RETURNING id, source_id),"
                 + " pending AS (INSERT INTO routing.pending_delivery (identity_ref, message_ref) SELECT DISTINCT p.ref, stored.id"
                 + " FROM unnest($14::varchar[], $15::varchar[]) AS p(source_id, ref) JOIN stored ON stored.source_id = p.source_id"
                 + " ON CONFLICT DO NOTHING)"
                 + " SELECT id, source_id FROM stored")
             .execute(Tuple.from(List.of(apps, messageIds, sourceIds, apis, events, args, qos, publisherRefs, publisherPartitions,
-                expiries, ackModes, requesters, addresses, pendingSources.toArray(String[]::new), pendingRefs.toArray(String[]::new))))
+                expiries, ackModes, requesters, addresses, pendingSources.toArray(String[]::new), pendingRefs.toArray(String[]::new),
+                onceScopes)))
             .flatMap(rows -> {
                 Map<String, Long> idBySource = new HashMap<>();
                 rows.forEach(row -> idBySource.put(row.getString(1), row.getLong(0)));
@@ -134,8 +140,8 @@ public class DeliveryStore {
     /** A delivery asked for before: the identities that still have to receive it. */
     private Uni<StoredDelivery> stillPending(NewDelivery d) {
         return db.preparedQuery("SELECT id FROM routing.stored_delivery WHERE source_id = $1 OR (qos = 2 AND $4 = 2 AND app = $2"
-                + " AND message_id = $3) LIMIT 1")
-            .execute(Tuple.tuple(Arrays.asList(d.sourceId(), d.app(), d.messageId(), d.qos())))
+                + " AND once_scope = $5 AND message_id = $3) LIMIT 1")
+            .execute(Tuple.tuple(Arrays.asList(d.sourceId(), d.app(), d.messageId(), d.qos(), d.onceScope())))
             .flatMap(rows -> {
                 long id = rows.iterator().next().getLong(0);
                 return db.preparedQuery("SELECT d.identity_ref, i.id FROM routing.pending_delivery d"

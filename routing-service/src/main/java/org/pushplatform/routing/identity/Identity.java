@@ -33,4 +33,12 @@ public class Identity extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** Removed this long after its last connection closed; null: never. */
+    @Column(name = "idle_expiry_seconds")
+    public Integer idleExpirySeconds;
+
+    /** When it was last bound, or when its last connection closed. */
+    @Column(name = "last_seen_at", nullable = false)
+    public OffsetDateTime lastSeenAt;
 }

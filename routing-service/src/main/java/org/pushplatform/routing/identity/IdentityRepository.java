@@ -15,15 +15,23 @@ public class IdentityRepository implements PanacheRepositoryBase<Identity, Strin
     }
 
     /** The identity, made now if it is new; its ref is {@code <app>-<uuid>}. Call inside a transaction. */
-    public Uni<Identity> findOrCreate(String app, String kind, String id) {
-        return find(app, kind, id).onItem().ifNull().switchTo(() -> {
-            Identity identity = new Identity();
-            identity.ref = app + "-" + UUID.randomUUID();
-            identity.app = app;
-            identity.kind = kind;
-            identity.id = id;
-            identity.createdAt = OffsetDateTime.now();
-            return persist(identity);
-        });
+    /**
+     * The identity, seen now; created when new.
+     *
+     * @param idleExpiry for a new one, how long after its last connection closed it is removed; null: never
+     */
+    public Uni<Identity> findOrCreate(String app, String kind, String id, java.time.Duration idleExpiry) {
+        return find(app, kind, id).onItem().ifNotNull().invoke(found -> found.lastSeenAt = OffsetDateTime.now())
+            .onItem().ifNull().switchTo(() -> {
+                Identity identity = new Identity();
+                identity.ref = app + "-" + UUID.randomUUID();
+                identity.app = app;
+                identity.kind = kind;
+                identity.id = id;
+                identity.createdAt = OffsetDateTime.now();
+                identity.lastSeenAt = identity.createdAt;
+                identity.idleExpirySeconds = idleExpiry == null ? null : (int) Math.min(Integer.MAX_VALUE, idleExpiry.toSeconds());
+                return persist(identity);
+            });
     }
 }

@@ -37,8 +37,10 @@ public class LiveConnectionStore {
 
     /** Drops the connections of a node's earlier runs; returns their ids. */
     public Uni<List<String>> deleteOtherRuns(String nodeId, String bootId) {
-        return db.preparedQuery("DELETE FROM routing.live_connection WHERE node_id = $1 AND node_boot_id IS NOT NULL"
-                + " AND node_boot_id <> $2 RETURNING connection_id")
+        return db.preparedQuery("WITH gone AS (DELETE FROM routing.live_connection WHERE node_id = $1 AND node_boot_id IS NOT NULL"
+                + " AND node_boot_id <> $2 RETURNING connection_id, identity_ref),"
+                + " seen AS (UPDATE routing.identity SET last_seen_at = now() WHERE ref IN (SELECT identity_ref FROM gone))"
+                + " SELECT connection_id FROM gone")
             .execute(Tuple.of(nodeId, bootId)).map(rows -> {
                 List<String> ids = new ArrayList<>(rows.size());
                 rows.forEach(row -> ids.add(row.getString(0)));
@@ -46,9 +48,10 @@ public class LiveConnectionStore {
             });
     }
 
-    /** The connection left that identity (it may since have been bound again, to another). */
+    /** The connection left that identity (it may since have been bound again, to another), which was seen until now. */
     public Uni<Void> delete(String connectionId, String identityRef) {
-        return db.preparedQuery("DELETE FROM routing.live_connection WHERE connection_id = $1 AND identity_ref = $2")
+        return db.preparedQuery("WITH gone AS (DELETE FROM routing.live_connection WHERE connection_id = $1 AND identity_ref = $2"
+                + " RETURNING identity_ref) UPDATE routing.identity SET last_seen_at = now() WHERE ref IN (SELECT identity_ref FROM gone)")
             .execute(Tuple.of(connectionId, identityRef)).replaceWithVoid();
     }
 

@@ -32,7 +32,11 @@ public record PublishRequest(String target, JsonNode msg, int qos, String messag
 
     public static PublishRequest toTopic(JsonNode payload, boolean optionsInOpts) {
         FrameFields fields = FrameFields.of(payload, false);
-        return read(fields.topic(), fields, payload, optionsInOpts, TOPIC_TTL_SECONDS);
+        String topic = fields.topic();
+        if (topic.endsWith(TopicPresence.SUFFIX)) {
+            throw new InvalidFrameException(topic + " is a presence channel: only the platform publishes there");
+        }
+        return read(topic, fields, payload, optionsInOpts, TOPIC_TTL_SECONDS);
     }
 
     public static PublishRequest toAlias(JsonNode payload, boolean optionsInOpts) {

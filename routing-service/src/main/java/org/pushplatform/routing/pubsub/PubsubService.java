@@ -1,6 +1,7 @@
 package org.pushplatform.routing.pubsub;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,9 +10,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.pushplatform.contract.Envelope;
+import org.pushplatform.contract.SessionKeys;
 import org.pushplatform.contract.delivery.Address;
 import org.pushplatform.contract.delivery.IdentityKinds;
 import org.pushplatform.routing.app.AppService;
+import org.pushplatform.routing.config.RoutingConfig;
 import org.pushplatform.routing.delivery.Bindings;
 import org.pushplatform.routing.delivery.ConnectionDelivery;
 import org.pushplatform.routing.delivery.Target;
@@ -34,9 +37,11 @@ public class PubsubService {
     private final ConnectionDelivery delivery;
     private final Deliveries deliveries;
     private final TopicPresence presence;
+    private final RoutingConfig config;
 
     public PubsubService(AppService apps, Bindings bindings, TopicSubscriptionRepository subscriptions, ConnectionDelivery delivery,
-                         Deliveries deliveries, TopicPresence presence) {
+                         Deliveries deliveries, TopicPresence presence, RoutingConfig config) {
+        this.config = config;
         this.apps = apps;
         this.bindings = bindings;
         this.subscriptions = subscriptions;
@@ -47,12 +52,14 @@ public class PubsubService {
 
     /**
      * Binds the connection to the session appkey + customid (the gateway adds a customid when the client gave
-     * none), answers connack, then sends what the session missed.
+     * none, and such a session expires soon after it closes), answers connack, then sends what the session missed.
      */
     public Uni<Void> connect(Envelope frame) {
         FrameFields fields = FrameFields.of(frame.payload(), false);
         String appkey = fields.requiredText("appkey", 64);
-        String customid = fields.optionalText("customid", FrameFields.MAX_ID_LENGTH).orElseGet(() -> UUID.randomUUID().toString());
+        Optional<String> named = fields.optionalText("customid", FrameFields.MAX_ID_LENGTH);
+        boolean anonymous = named.isEmpty() || frame.payload().path(SessionKeys.GENERATED_CUSTOMID).asBoolean(false);
+        String customid = named.orElseGet(() -> UUID.randomUUID().toString());
         return apps.findByAppkey(appkey).flatMap(app -> {
             if (app == null) {
                 LOG.infof("[%s] connect_v2 refused: unknown appkey", frame.connectionId());
@@ -60,7 +67,8 @@ public class PubsubService {
                 return Uni.createFrom().voidItem();
             }
             return bindings.bind(new Address.Connection(appkey, frame.nodeId(), frame.connectionId()),
-                    new Address.Identity(appkey, IdentityKinds.SESSION, customid), PublishService.API)
+                    new Address.Identity(appkey, IdentityKinds.SESSION, customid), PublishService.API,
+                    anonymous ? config.anonymousSessionExpiry() : config.sessionExpiry().orElse(null))
                 .invoke(bound -> reply(frame, "connack", PubsubReplies.connack(bound.identityRef())))
                 .flatMap(delivery::redeliver).invoke(missed -> {
                     if (missed > 0) {
