@@ -12,6 +12,13 @@ async function client(version, node) {
   return c;
 }
 const uniq = (prefix) => `${prefix}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+/** A connected client of the demo app subscribed to `topic`. */
+async function subscriber(version, node, topic) {
+  const c = await client(version, node);
+  await c.connectApp(platform().demo.appkey, uniq('neighbour'));
+  await c.request('subscribe', { topic }, 'suback');
+  return c;
+}
 after(() => opened.forEach((c) => c.close()));
 
 for (const version of ['v4', 'v2']) {
@@ -98,9 +105,7 @@ for (const version of ['v4', 'v2']) {
 
     test('malformed frames get success false and the connection and its neighbours keep working', async () => {
       const topic = uniq('sturdy');
-      const neighbour = await client(version, 0);
-      await neighbour.connectApp(appkey(), uniq('neighbour'));
-      await neighbour.request('subscribe', { topic }, 'suback');
+      const neighbour = await subscriber(version, 0, topic);
       const c = await client(version, 0);
       await c.connectApp(appkey(), uniq('bad'));
 
@@ -121,6 +126,38 @@ for (const version of ['v4', 'v2']) {
       assert.equal(ok.success, true);
       assert.equal((await neighbour.next('message'))[0].msg, 'still alive');
       assert.ok(c.connected && neighbour.connected);
+    });
+
+    test('a binary packet, which pubsub has none of, disconnects its sender before anything is buffered, and nobody else', async () => {
+      const topic = uniq('binary');
+      const neighbour = await subscriber(version, 0, topic);
+      const c = await client(version, 0);
+      await c.connectApp(appkey(), uniq('binary'));
+
+      const gone = c.disconnects(5000);
+      c.emit('publish', { topic, msg: Buffer.from([1, 2, 3]) });
+
+      assert.equal(await gone, true);
+      assert.equal(await neighbour.receives('message', 1000), false);
+      const publisher = await client(version, 1);
+      await publisher.connectApp(appkey(), uniq('publisher'));
+      await publisher.request('publish', { topic, msg: 'after binary' }, 'puback');
+      assert.equal((await neighbour.next('message'))[0].msg, 'after binary');
+    });
+
+    test('unknown events count against the rate limit too: a flood of them disconnects its sender, and nobody else', async () => {
+      const topic = uniq('flood');
+      const neighbour = await subscriber(version, 0, topic);
+      const c = await client(version, 0);
+      await c.connectApp(appkey(), uniq('flooder'));
+
+      const gone = c.disconnects(10000);
+      for (let i = 0; i < 1600; i++) c.emit('no_such_event', i);
+
+      assert.equal(await gone, true);
+      const [ok] = await neighbour.request('publish', { topic, msg: 'unharmed' }, 'puback');
+      assert.equal(ok.success, true);
+      assert.equal((await neighbour.next('message'))[0].msg, 'unharmed');
     });
   });
 }

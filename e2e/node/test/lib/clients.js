@@ -67,6 +67,15 @@ class Client {
     try { await this.next(event, ms); return true; } catch (e) { return false; }
   }
 
+  /** Resolves true if the server closes the connection within `ms`, false otherwise. */
+  disconnects(ms) {
+    if (!this.socket.connected) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), ms);
+      this.socket.once('disconnect', () => { clearTimeout(timer); resolve(true); });
+    });
+  }
+
   emit(event, ...args) {
     this.socket.emit(event, ...args);
   }

@@ -124,6 +124,42 @@ class StoredDeliveryTest {
     }
 
     @Test
+    void aReconnectGetsItsBacklogAPageAtATimeAndASecondConnectDoesNotRepeatIt() {
+        // given 600 messages stored for an offline receiver
+        String receiver = connect(receiverId);
+        gateway.frame(receiver, "set_alias", json("alias", alias));
+        gateway.awaitEvent(receiver, "set_alias_ack");
+        gateway.close(receiver);
+        String publisher = connect("publisher-" + UUID.randomUUID());
+        for (int i = 0; i < 600; i++) {
+            gateway.frame(publisher, "publish_to_alias", json("alias", alias, "msg", "m" + i, "messageId", String.valueOf(i)));
+        }
+        for (int i = 0; i < 600; i++) {
+            gateway.awaitEvent(publisher, "puback");
+        }
+
+        // when it connects, and says connect_v2 a second time on the same connection
+        String again = connect(receiverId);
+        gateway.frame(again, "connect_v2", json("appkey", DEMO_APPKEY, "customid", receiverId));
+        gateway.awaitEvent(again, "connack");
+
+        // then it gets the oldest 500, once, in order
+        List<EmitToConnections> page = gateway.pollEmits(3_000).stream()
+            .filter(e -> e.event().equals("message") && e.connectionIds().contains(again)).toList();
+        assertThat(page).hasSize(500);
+        assertThat(page.get(0).args().get(0).get("msg").asText()).isEqualTo("m0");
+        assertThat(page.get(499).args().get(0).get("msg").asText()).isEqualTo("m499");
+
+        // and once it has received them, the rest on its next connection
+        page.forEach(message -> gateway.receipt(again, message.receiptId()));
+        gateway.close(again);
+        String third = connect(receiverId);
+        List<EmitToConnections> rest = gateway.pollEmits(3_000).stream()
+            .filter(e -> e.event().equals("message") && e.connectionIds().contains(third)).toList();
+        assertThat(rest).extracting(e -> e.args().get(0).get("msg").asText()).hasSize(100).startsWith("m500").endsWith("m599");
+    }
+
+    @Test
     void presenceSubscribersSeeJoinLeaveOnlineAndOffline() throws Exception {
         String topic = "room-" + UUID.randomUUID();
         String watcher = connect("watcher-" + UUID.randomUUID());

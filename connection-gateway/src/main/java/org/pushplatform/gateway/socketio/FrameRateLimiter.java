@@ -1,8 +1,8 @@
 package org.pushplatform.gateway.socketio;
 
 /**
- * A token bucket per connection: a burst of twice the rate, refilled continuously. Not thread-safe on purpose:
- * netty-socketio hands one connection's frames to one thread at a time.
+ * A token bucket per connection: a burst of twice the rate, refilled continuously. Synchronized: a polling client's
+ * POSTs may arrive on different event loops.
  */
 final class FrameRateLimiter {
 
@@ -11,6 +11,7 @@ final class FrameRateLimiter {
     private double tokens;
     private long lastRefill;
     private long dropped;
+    private boolean disconnected;
 
     FrameRateLimiter(int framesPerSecond) {
         this.ratePerNano = framesPerSecond / 1e9;
@@ -21,15 +22,29 @@ final class FrameRateLimiter {
 
     /** True when the frame may pass; false counts it as dropped. */
     synchronized boolean tryAcquire() {
+        return tryAcquire(1);
+    }
+
+    /** True when {@code frames} frames arriving together may pass; false counts them all as dropped. */
+    synchronized boolean tryAcquire(int frames) {
         long now = System.nanoTime();
         tokens = Math.min(capacity, tokens + (now - lastRefill) * ratePerNano);
         lastRefill = now;
-        if (tokens >= 1) {
-            tokens -= 1;
+        if (tokens >= frames) {
+            tokens -= frames;
             return true;
         }
-        dropped++;
+        dropped += frames;
         return false;
+    }
+
+    /** True the first time: a flooding client is disconnected once, however many packets it still sends. */
+    synchronized boolean markDisconnected() {
+        if (disconnected) {
+            return false;
+        }
+        disconnected = true;
+        return true;
     }
 
     synchronized long dropped() {

@@ -22,10 +22,12 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     private final PollReleaseGuard pollReleaseGuard = new PollReleaseGuard();
     private final IdleHttpCloser idleHttpCloser = new IdleHttpCloser();
     private final int idleHttpSeconds;
+    private final InboundPacketGuard inboundPacketGuard;
     private EncoderHandler losslessEncoderHandler;
 
-    GuardedChannelInitializer(int idleHttpSeconds) {
+    GuardedChannelInitializer(int idleHttpSeconds, InboundPacketGuard inboundPacketGuard) {
         this.idleHttpSeconds = idleHttpSeconds;
+        this.inboundPacketGuard = inboundPacketGuard;
     }
 
     @Override
@@ -45,11 +47,13 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
         pipeline.addFirst("idleHttpCloser", idleHttpCloser);
         pipeline.addFirst("idleState", new IdleStateHandler(0, 0, idleHttpSeconds));
         pipeline.addBefore(PACKET_HANDLER, "upgradeRaceGuard", upgradeRaceGuard);
+        pipeline.addBefore(PACKET_HANDLER, "inboundPacketGuard", inboundPacketGuard);
         pipeline.addBefore(XHR_POLLING_TRANSPORT, "pollReleaseGuard", pollReleaseGuard);
         pipeline.replace(SOCKETIO_ENCODER, SOCKETIO_ENCODER, losslessEncoderHandler);
     }
 
     void sessionClosed(UUID sessionId) {
         upgradeRaceGuard.forget(sessionId);
+        inboundPacketGuard.forget(sessionId);
     }
 }

@@ -29,7 +29,6 @@ import org.pushplatform.gateway.session.LocalConnections;
 final class SocketIoListener {
 
     private static final Logger LOG = Logger.getLogger(SocketIoListener.class);
-    private static final String LIMITER = "push.limiter";
 
     private final String nodeId;
     private final GatewayConfig.SocketIoListener config;
@@ -38,8 +37,6 @@ final class SocketIoListener {
     private final LocalConnections connections;
     private final MeterRegistry metrics;
     private final Counter framesIn;
-    private final Counter framesDropped;
-    private final Counter floodDisconnects;
     private SocketIOServer server;
 
     SocketIoListener(String nodeId, GatewayConfig.SocketIoListener config, SocketIoApiAdapter adapter, InboundPublisher publisher,
@@ -51,8 +48,6 @@ final class SocketIoListener {
         this.connections = connections;
         this.metrics = metrics;
         this.framesIn = metrics.counter("push_gateway_frames_total", "api", adapter.api(), "outcome", "forwarded");
-        this.framesDropped = metrics.counter("push_gateway_frames_total", "api", adapter.api(), "outcome", "rate-limited");
-        this.floodDisconnects = metrics.counter("push_gateway_disconnects_total", "api", adapter.api(), "reason", "flood");
     }
 
     void start() {
@@ -74,7 +69,8 @@ final class SocketIoListener {
         socketConfig.setTcpNoDelay(true);
         configuration.setSocketConfig(socketConfig);
         server = new SocketIOServer(configuration);
-        GuardedChannelInitializer pipeline = new GuardedChannelInitializer((int) config.idleHttpClose().toSeconds());
+        GuardedChannelInitializer pipeline = new GuardedChannelInitializer((int) config.idleHttpClose().toSeconds(),
+            new InboundPacketGuard(adapter.api(), config.framesPerSecond(), config.floodDisconnectAfter(), false, metrics));
         server.setPipelineFactory(pipeline);
         server.addConnectListener(this::onConnect);
         server.addDisconnectListener(this::onDisconnect);
@@ -106,7 +102,6 @@ final class SocketIoListener {
     }
 
     private void onConnect(SocketIOClient client) {
-        client.set(LIMITER, new FrameRateLimiter(config.framesPerSecond()));
         LocalConnection connection = connection(client);
         var handshake = client.getHandshakeData();
         Object auth = handshake.getAuthToken();
@@ -128,17 +123,8 @@ final class SocketIoListener {
         LOG.debugf("[%s] disconnected", connectionId);
     }
 
+    /** A frame of one of the API's events; every packet has passed the {@link InboundPacketGuard} already. */
     private void onFrame(String event, SocketIOClient client, JsonNode data, AckRequest ack) {
-        FrameRateLimiter limiter = client.get(LIMITER);
-        if (limiter != null && !limiter.tryAcquire()) {
-            framesDropped.increment();
-            if (limiter.dropped() == config.floodDisconnectAfter()) {
-                floodDisconnects.increment();
-                LOG.warnf("[%s] disconnected: more than %d frames/s", connectionId(client), config.framesPerSecond());
-                client.disconnect();
-            }
-            return;
-        }
         // with polling, a frame's POST may be handled on another event loop before the connect listener has run
         LocalConnection connection = connection(client);
         framesIn.increment();

@@ -39,6 +39,17 @@ public interface RoutingConfig {
     @WithDefault("60s")
     java.time.Duration identitySweep();
 
+    /**
+     * A stored delivery a connected identity has not received this long after it was stored (or last sent again)
+     * is sent again: its record may have been lost on the way ({@code PUSH_RESEND_AFTER}).
+     */
+    @WithDefault("30s")
+    java.time.Duration resendAfter();
+
+    /** How often overdue stored deliveries are looked for ({@code PUSH_RESEND_CHECK}); read by the resender's schedule. */
+    @WithDefault("15s")
+    java.time.Duration resendCheck();
+
     /** Partitions of push.in.routing and push.route when routing creates them: the most routing instances that share work. */
     @WithDefault("12")
     int partitions();

@@ -36,12 +36,17 @@ public class Bindings {
         this.liveness = liveness;
     }
 
+    /** A connection bound to an identity; {@code repeated} when it was bound to it already (a second connect). */
+    public record Bound(ClientConnection connection, boolean repeated) {
+    }
+
     /** @param idleExpiry for an identity new here, how long after its last connection closed it is removed; null: never */
-    public Uni<ClientConnection> bind(Address.Connection connection, Address.Identity identity, String api, java.time.Duration idleExpiry) {
+    public Uni<Bound> bind(Address.Connection connection, Address.Identity identity, String api, java.time.Duration idleExpiry) {
         return Panache.withTransaction(() -> identities.findOrCreate(identity.app(), identity.kind(), identity.id(), idleExpiry))
             .flatMap(found -> {
                 var bound = new ClientConnection(connection.connectionId(), connection.nodeId(), identity.app(), found.ref,
                     partitions.partitionOfKey(identity.key()), api);
+                boolean repeated = connections.find(connection.connectionId()).map(bound::equals).orElse(false);
                 return liveConnections.save(bound, liveness.bootIdOf(connection.nodeId())).map(saved -> {
                     // a partition taken away meanwhile: its new owner finds the connection in PostgreSQL
                     if (partitions.owns(bound.partition())) {
@@ -49,7 +54,7 @@ public class Bindings {
                     }
                     LOG.debugf("[%s] bound to %s %s of app %s (%s)", connection.connectionId(), identity.kind(), identity.id(),
                         identity.app(), found.ref);
-                    return bound;
+                    return new Bound(bound, repeated);
                 });
             });
     }

@@ -53,10 +53,23 @@ public class ConnectionDelivery {
 
     /** Sends a connection what its identity missed in its API, oldest first. @return how many */
     public Uni<Integer> redeliver(ClientConnection connection) {
-        return store.pendingFor(connection.identityRef(), connection.api()).invoke(pending -> pending.forEach(delivery ->
-            gateways.emit(connection.nodeId(), new EmitToConnections(List.of(connection.connectionId()), delivery.event(),
-                delivery.args(), String.valueOf(delivery.id()), null, null, connection.api(), delivery.ackMode(), null, delivery.ticket(),
-                null))))
+        return store.pendingFor(connection.identityRef(), connection.api())
+            .invoke(pending -> pending.forEach(delivery -> sendStored(connection, delivery)))
             .map(List::size);
+    }
+
+    /** Sends an overdue stored delivery again to its identity's connections of its API. */
+    public void resend(DeliveryStore.Overdue overdue) {
+        for (ClientConnection connection : connections.connectionsOf(overdue.identityRef())) {
+            if (overdue.api().equals(connection.api())) {
+                sendStored(connection, overdue.delivery());
+            }
+        }
+    }
+
+    /** A stored delivery to one connection, under its id: the gateway writes it at most once per connection. */
+    private void sendStored(ClientConnection connection, DeliveryStore.PendingDelivery delivery) {
+        gateways.emit(connection.nodeId(), new EmitToConnections(List.of(connection.connectionId()), delivery.event(), delivery.args(),
+            String.valueOf(delivery.id()), null, null, connection.api(), delivery.ackMode(), null, delivery.ticket(), null));
     }
 }

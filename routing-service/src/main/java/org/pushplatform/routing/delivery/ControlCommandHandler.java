@@ -44,7 +44,7 @@ public class ControlCommandHandler {
     public Uni<Void> bind(ControlCommands.BindIdentity command) {
         return bindings.bind(command.connection(), command.identity(), command.api(), null).flatMap(bound -> {
             control(command.connection(), EnvelopeTypes.BOUND, null, command.identity().key(), null);
-            return delivery.redeliver(bound);
+            return bound.repeated() ? Uni.createFrom().item(0) : delivery.redeliver(bound.connection());
         }).replaceWithVoid();
     }
 

@@ -1,8 +1,10 @@
 package org.pushplatform.routing.delivery;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +51,12 @@ public class DeliveryStore {
     public record Expired(DeliveryTicket ticket, String identityRef) {
     }
 
-    /** Redelivery on reconnect takes at most this many deliveries; the rest follow on the next reconnect. */
-    static final int MAX_REDELIVERY = 5000;
+    /** A reconnect is sent at most this many deliveries at once (a gateway remembers 512 per connection). */
+    static final int PAGE_DELIVERIES = 500;
+    /** ... and about this many bytes of arguments. */
+    static final long PAGE_BYTES = 1024 * 1024;
+    /** Overdue deliveries sent again per check, in bytes of arguments: a backlog drains over several checks. */
+    static final long OVERDUE_BYTES = 8 * 1024 * 1024;
 
     private final Pool db;
     private final IdentityDirectory directory;
@@ -150,18 +156,53 @@ public class DeliveryStore {
             });
     }
 
-    /** What the identity has not received yet of one API and is still alive, oldest first. */
+    /**
+     * What the identity has not received yet of one API and is still alive, oldest first, one page: at most
+     * {@link #PAGE_DELIVERIES} deliveries (fewer than a gateway remembers per connection, so a page sent twice is
+     * written once) and about {@link #PAGE_BYTES} of arguments (at least one delivery). Marked as sent now: the rest,
+     * and what is not received, follow through {@link #takeOverdue}.
+     */
     public Uni<List<PendingDelivery>> pendingFor(String identityRef, String api) {
-        return db.preparedQuery("SELECT m.id, m.event, m.args, m.ack_mode, m.message_id, m.requester, m.address"
+        return take(List.of(identityRef), api, Duration.ZERO, PAGE_DELIVERIES, PAGE_BYTES)
+            .map(page -> page.stream().map(Overdue::delivery).toList());
+    }
+
+    /** A stored delivery an identity has not received yet, to be sent (again). */
+    public record Overdue(String identityRef, String api, PendingDelivery delivery) {
+    }
+
+    /**
+     * Deliveries still pending for these identities although stored (or last sent) more than {@code after} ago,
+     * oldest first, at most {@code limit} and about {@link #OVERDUE_BYTES} of arguments per call; each is marked as
+     * sent now, in the same statement.
+     */
+    public Uni<List<Overdue>> takeOverdue(Collection<String> identityRefs, Duration after, int limit) {
+        return take(identityRefs, null, after, limit, OVERDUE_BYTES);
+    }
+
+    /** One statement: choose (skipping rows another instance is taking), page by count and bytes, mark as sent. */
+    private Uni<List<Overdue>> take(Collection<String> identityRefs, String api, Duration notSentWithin, int maxCount, long maxBytes) {
+        return db.preparedQuery("WITH candidates AS (SELECT d.identity_ref, d.message_ref, octet_length(m.args) AS size"
                 + " FROM routing.pending_delivery d JOIN routing.stored_delivery m ON m.id = d.message_ref"
-                + " WHERE d.identity_ref = $1 AND m.api = $2 AND m.expires_at > now() ORDER BY m.id LIMIT " + MAX_REDELIVERY)
-            .execute(Tuple.of(identityRef, api)).map(rows -> {
-                List<PendingDelivery> pending = new ArrayList<>(rows.size());
+                + " WHERE d.identity_ref = ANY($1) AND ($2::varchar IS NULL OR m.api = $2) AND m.expires_at > now()"
+                + " AND m.created_at <= now() - make_interval(secs => $3)"
+                + " AND (d.resent_at IS NULL OR d.resent_at <= now() - make_interval(secs => $3))"
+                + " ORDER BY m.id LIMIT $4 FOR UPDATE OF d SKIP LOCKED),"
+                + " due AS (SELECT identity_ref, message_ref FROM (SELECT identity_ref, message_ref,"
+                + " SUM(size) OVER (ORDER BY message_ref, identity_ref) - size AS bytes_before FROM candidates) c WHERE bytes_before < $5),"
+                + " marked AS (UPDATE routing.pending_delivery d SET resent_at = now() FROM due"
+                + " WHERE d.identity_ref = due.identity_ref AND d.message_ref = due.message_ref RETURNING d.identity_ref, d.message_ref)"
+                + " SELECT marked.identity_ref, m.api, m.id, m.event, m.args, m.ack_mode, m.message_id, m.requester, m.address"
+                + " FROM marked JOIN routing.stored_delivery m ON m.id = marked.message_ref ORDER BY m.id")
+            .execute(Tuple.tuple(Arrays.asList(identityRefs.toArray(String[]::new), api, notSentWithin.toMillis() / 1000.0, maxCount,
+                maxBytes)))
+            .map(rows -> {
+                List<Overdue> taken = new ArrayList<>(rows.size());
                 for (Row row : rows) {
-                    pending.add(new PendingDelivery(row.getLong(0), row.getString(1), args(row.getString(2)), row.getString(3),
-                        ticket(row, 4)));
+                    taken.add(new Overdue(row.getString(0), row.getString(1), new PendingDelivery(row.getLong(2), row.getString(3),
+                        args(row.getString(4)), row.getString(5), ticket(row, 6))));
                 }
-                return pending;
+                return taken;
             });
     }
 

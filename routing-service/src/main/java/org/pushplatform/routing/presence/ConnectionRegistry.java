@@ -75,6 +75,11 @@ public class ConnectionRegistry {
         return ids.stream().map(byConnection::get).filter(c -> c != null).toList();
     }
 
+    /** Every identity with a connection owned here. */
+    public Set<String> connectedIdentities() {
+        return Set.copyOf(connectionsByIdentity.keySet());
+    }
+
     public int size() {
         return byConnection.size();
     }

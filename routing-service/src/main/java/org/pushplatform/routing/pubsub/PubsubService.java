@@ -69,8 +69,9 @@ public class PubsubService {
             return bindings.bind(new Address.Connection(appkey, frame.nodeId(), frame.connectionId()),
                     new Address.Identity(appkey, IdentityKinds.SESSION, customid), PublishService.API,
                     anonymous ? config.anonymousSessionExpiry() : config.sessionExpiry().orElse(null))
-                .invoke(bound -> reply(frame, "connack", PubsubReplies.connack(bound.identityRef())))
-                .flatMap(delivery::redeliver).invoke(missed -> {
+                .invoke(bound -> reply(frame, "connack", PubsubReplies.connack(bound.connection().identityRef())))
+                // a second connect_v2 of the same connection: what it missed was sent on the first
+                .flatMap(bound -> bound.repeated() ? Uni.createFrom().item(0) : delivery.redeliver(bound.connection())).invoke(missed -> {
                     if (missed > 0) {
                         LOG.debugf("[%s] %d stored messages sent again", frame.connectionId(), missed);
                     }
