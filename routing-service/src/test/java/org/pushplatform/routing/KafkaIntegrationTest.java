@@ -36,6 +36,43 @@ class KafkaIntegrationTest {
     String bootstrap;
 
     @Test
+    void commandIdsAreEachAppsOwn() {
+        // given two apps, each with a subscriber of "orders"
+        try (FakeGatewayNode gateway = new FakeGatewayNode(bootstrap);
+             KafkaProducer<String, String> otherTeam = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                 new StringSerializer(), new StringSerializer())) {
+            String first = newApp();
+            String second = newApp();
+            String firstSubscriber = subscriber(gateway, first);
+            String secondSubscriber = subscriber(gateway, second);
+
+            // when both number their command 1
+            for (String appkey : List.of(first, second)) {
+                otherTeam.send(new ProducerRecord<>("push.commands", appkey, "{\"type\":\"publish\",\"id\":\"1\",\"appkey\":\""
+                    + appkey + "\",\"topic\":\"orders\",\"msg\":\"for " + appkey + "\"}"));
+            }
+            otherTeam.flush();
+
+            // then each app's subscriber gets its app's message
+            assertThat(gateway.awaitEvent(firstSubscriber, "message").args().get(0).get("msg").asText()).isEqualTo("for " + first);
+            assertThat(gateway.awaitEvent(secondSubscriber, "message").args().get(0).get("msg").asText()).isEqualTo("for " + second);
+        }
+    }
+
+    private static String newApp() {
+        return given().header("Authorization", AppResourceTest.ADMIN).contentType(ContentType.JSON)
+            .body("{\"name\":\"kafka-" + UUID.randomUUID() + "\"}").post("/admin/apps").then().statusCode(201).extract().path("appkey");
+    }
+
+    private static String subscriber(FakeGatewayNode gateway, String appkey) {
+        String subscriber = gateway.open();
+        gateway.frame(subscriber, "connect_v2", json("appkey", appkey, "customid", "orders-" + appkey));
+        gateway.frame(subscriber, "subscribe", json("topic", "orders"));
+        gateway.awaitEvent(subscriber, "suback");
+        return subscriber;
+    }
+
+    @Test
     void aPublishCommandReachesSubscribersAndEveryChangeShowsAsACloudEvent() throws Exception {
         // given an app with a subscriber connected through a gateway node, and another team reading the events
         String appkey = given().header("Authorization", AppResourceTest.ADMIN).contentType(ContentType.JSON)

@@ -139,6 +139,28 @@ class PubsubResourceTest {
     }
 
     @Test
+    void aSessionSubscribesToAtMostTheQuotaOfTopicsAndIsToldWhy() {
+        // given a session holding the most subscriptions one may (5 in tests)
+        String client = gateway.open();
+        gateway.frame(client, "connect_v2", json("appkey", appkey, "customid", "collector"));
+        for (int i = 0; i < 5; i++) {
+            gateway.frame(client, "subscribe", json("topic", "t" + i));
+            assertThat(gateway.awaitEvent(client, "suback").args().get(0).get("success").asBoolean()).isTrue();
+        }
+
+        // when it asks for one more, and for one it has
+        gateway.frame(client, "subscribe", json("topic", "one-too-many"));
+        var refused = gateway.awaitEvent(client, "suback").args().get(0);
+        gateway.frame(client, "subscribe", json("topic", "t0"));
+        var again = gateway.awaitEvent(client, "suback").args().get(0);
+
+        // then the new one is refused with the reason, the one it has is fine
+        assertThat(refused.get("success").asBoolean()).isFalse();
+        assertThat(refused.get("error_msg").asText()).contains("at most 5");
+        assertThat(again.get("success").asBoolean()).isTrue();
+    }
+
+    @Test
     void aWrongSecretOrABadBodyGetsAClearError() {
         given().header("X-App-Secret", "wrong").contentType(ContentType.JSON).body("{\"topic\":\"t\",\"msg\":\"m\"}")
             .post("/api/v1/apps/" + appkey + "/publish")

@@ -50,6 +50,10 @@ public interface RoutingConfig {
     @WithDefault("15s")
     java.time.Duration resendCheck();
 
+    /** Most topics one pubsub session may subscribe to ({@code PUSH_MAX_SUBSCRIPTIONS_PER_SESSION}). */
+    @WithDefault("1000")
+    int maxSubscriptionsPerSession();
+
     /** Partitions of push.in.routing and push.route when routing creates them: the most routing instances that share work. */
     @WithDefault("12")
     int partitions();

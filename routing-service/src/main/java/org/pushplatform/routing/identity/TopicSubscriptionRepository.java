@@ -10,20 +10,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class TopicSubscriptionRepository implements PanacheRepositoryBase<TopicSubscription, TopicSubscription.Key> {
 
+    /** What a subscribe did. */
+    public enum Subscribed { ADDED, ALREADY, FULL }
+
     /** @return true when the subscription is new. Call inside a transaction. */
     public Uni<Boolean> subscribe(String app, String topic, String identityRef) {
+        return subscribe(app, topic, identityRef, Integer.MAX_VALUE).map(result -> result == Subscribed.ADDED);
+    }
+
+    /** Subscribes unless the identity has {@code most} subscriptions already. Call inside a transaction. */
+    public Uni<Subscribed> subscribe(String app, String topic, String identityRef, int most) {
         var key = new TopicSubscription.Key(app, topic, identityRef);
         return findById(key).flatMap(existing -> {
             if (existing != null) {
-                return Uni.createFrom().item(false);
+                return Uni.createFrom().item(Subscribed.ALREADY);
             }
-            TopicSubscription subscription = new TopicSubscription();
-            subscription.app = app;
-            subscription.topic = topic;
-            subscription.identityRef = identityRef;
-            subscription.createdAt = OffsetDateTime.now();
-            return persist(subscription).replaceWith(true);
+            return count("identityRef", identityRef).flatMap(held -> held >= most ? Uni.createFrom().item(Subscribed.FULL)
+                : add(app, topic, identityRef));
         });
+    }
+
+    private Uni<Subscribed> add(String app, String topic, String identityRef) {
+        TopicSubscription subscription = new TopicSubscription();
+        subscription.app = app;
+        subscription.topic = topic;
+        subscription.identityRef = identityRef;
+        subscription.createdAt = OffsetDateTime.now();
+        return persist(subscription).replaceWith(Subscribed.ADDED);
     }
 
     /** @return true when there was such a subscription. Call inside a transaction. */

@@ -35,16 +35,27 @@ public class CommandConsumer {
     private final PublishService publishing;
     private final RouteCommandPublisher routeCommands;
     private final MeterRegistry metrics;
+    private final OwnContext units;
 
-    public CommandConsumer(AppService apps, PublishService publishing, RouteCommandPublisher routeCommands, MeterRegistry metrics) {
+    public CommandConsumer(AppService apps, PublishService publishing, RouteCommandPublisher routeCommands, MeterRegistry metrics,
+                           OwnContext units) {
+        this.units = units;
         this.routeCommands = routeCommands;
         this.apps = apps;
         this.publishing = publishing;
         this.metrics = metrics;
     }
 
+    /** One command, tried again in place while PostgreSQL is away, so that none is dropped or overtaken. */
     @Incoming("commands")
     public Uni<Void> consume(String record) {
+        return units.run("[commands] record", () -> handle(record), failure -> {
+            metrics.counter("push_commands_rejected_total", "reason", "failed").increment();
+            LOG.errorf(failure, "[routing] command on push.commands failed");
+        });
+    }
+
+    private Uni<Void> handle(String record) {
         JsonNode command;
         try {
             command = EnvelopeCodec.mapper().readTree(record);
@@ -61,7 +72,8 @@ public class CommandConsumer {
                 return rejected("unknown-app", "unknown appkey " + appkey);
             }
             try {
-                String sourceId = command.path("id").isTextual() ? "command:" + command.get("id").asText() : null;
+                // a command id is the app's own: two apps may number their commands alike
+                String sourceId = command.path("id").isTextual() ? "command:" + appkey + "/" + command.get("id").asText() : null;
                 return switch (type) {
                     case "publish" -> publishing.toTopic(appkey, PublishRequest.toTopic(command, true), sourceId, null).replaceWithVoid();
                     case "publish_to_alias" -> publishing.toAlias(appkey, PublishRequest.toAlias(command, true), sourceId, null)

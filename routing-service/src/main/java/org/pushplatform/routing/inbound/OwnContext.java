@@ -1,6 +1,8 @@
 package org.pushplatform.routing.inbound;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -8,27 +10,39 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
  * Runs one unit of a round's work on a Vert.x context of its own, so that units run side by side without sharing a
- * reactive Hibernate session, and tries it again while PostgreSQL is away for a moment (up to a minute).
+ * reactive Hibernate session, and tries it again, in place, for as long as PostgreSQL is away or overloaded: the
+ * record is neither dropped nor passed over, so order per key holds, and readiness says so meanwhile
+ * ({@link RecordHandlingHealth}).
  */
-final class OwnContext {
+@ApplicationScoped
+public class OwnContext {
 
     private static final Logger LOG = Logger.getLogger(OwnContext.class);
     private static final Duration RETRY_FIRST = Duration.ofMillis(200);
     private static final Duration RETRY_MAX = Duration.ofSeconds(5);
-    private static final Duration RETRY_FOR = Duration.ofSeconds(60);
 
-    private OwnContext() {
+    private final AtomicInteger waitingForDatabase = new AtomicInteger();
+    private volatile String lastTransientFailure;
+
+    /** Units now waiting to be tried again. */
+    int waitingForDatabase() {
+        return waitingForDatabase.get();
+    }
+
+    String lastTransientFailure() {
+        return lastTransientFailure;
     }
 
     /**
      * @param what    for the logs: the connection or record and its type
      * @param onGiveUp called with the failure when the work fails for good; the round goes on
      */
-    static Uni<Void> run(String what, Supplier<Uni<Void>> work, java.util.function.Consumer<Throwable> onGiveUp) {
+    Uni<Void> run(String what, Supplier<Uni<Void>> work, java.util.function.Consumer<Throwable> onGiveUp) {
         Context current = Vertx.currentContext();
         Context own = current == null ? null : VertxContext.createNewDuplicatedContext(current);
         if (own != null) {
@@ -39,9 +53,21 @@ final class OwnContext {
         if (own != null) {
             unit = unit.runSubscriptionOn(task -> own.runOnContext(ignored -> task.run()));
         }
+        AtomicBoolean waiting = new AtomicBoolean();
         return unit
-            .onFailure(TransientFailures::isTransient).invoke(failure -> LOG.warnf("%s will be tried again: %s", what, failure.getMessage()))
-            .onFailure(TransientFailures::isTransient).retry().withBackOff(RETRY_FIRST, RETRY_MAX).expireIn(RETRY_FOR.toMillis())
+            .onFailure(TransientFailures::isTransient).invoke(failure -> {
+                lastTransientFailure = what + ": " + failure.getMessage();
+                if (waiting.compareAndSet(false, true)) {
+                    waitingForDatabase.incrementAndGet();
+                }
+                LOG.warnf("%s will be tried again: %s", what, failure.getMessage());
+            })
+            .onFailure(TransientFailures::isTransient).retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely()
+            .onTermination().invoke(() -> {
+                if (waiting.compareAndSet(true, false)) {
+                    waitingForDatabase.decrementAndGet();
+                }
+            })
             .onFailure().recoverWithItem(failure -> {
                 onGiveUp.accept(failure);
                 return null;

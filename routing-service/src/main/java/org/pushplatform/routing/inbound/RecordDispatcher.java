@@ -40,10 +40,12 @@ public class RecordDispatcher {
     private final PubsubFrameDispatcher pubsub;
     private final PublishFrames publishes;
     private final MeterRegistry metrics;
+    private final OwnContext work;
 
     public RecordDispatcher(ConnectionRegistry connections, ConnectionDelivery connectionDelivery, Receipts receipts, DeliveryHub hub,
                             ControlCommandHandler control, PubsubFrameDispatcher pubsub, PublishFrames publishes,
-                            MeterRegistry metrics) {
+                            MeterRegistry metrics, OwnContext work) {
+        this.work = work;
         this.publishes = publishes;
         this.connections = connections;
         this.connectionDelivery = connectionDelivery;
@@ -82,7 +84,7 @@ public class RecordDispatcher {
         for (Envelope envelope : round) {
             Batch batch = batchOf(envelope);
             if (batch == null) {
-                units.add(OwnContext.run("[" + envelope.connectionId() + "] " + envelope.type(), () -> dispatch(envelope),
+                units.add(work.run("[" + envelope.connectionId() + "] " + envelope.type(), () -> dispatch(envelope),
                     failure -> failed(envelope.type(), envelope.connectionId(), failure)));
             } else {
                 (switch (batch) {
@@ -93,15 +95,15 @@ public class RecordDispatcher {
             }
         }
         if (!storedReceipts.isEmpty()) {
-            units.add(OwnContext.run("[routing] " + storedReceipts.size() + " receipts", () -> receipts.receivedAll(storedReceipts),
+            units.add(work.run("[routing] " + storedReceipts.size() + " receipts", () -> receipts.receivedAll(storedReceipts),
                 failure -> failed(EnvelopeTypes.DELIVERY_RECEIPT, "routing", failure)));
         }
         if (!publishFrames.isEmpty()) {
-            units.add(OwnContext.run("[routing] " + publishFrames.size() + " publish frames", () -> publishes.handleAll(publishFrames),
+            units.add(work.run("[routing] " + publishFrames.size() + " publish frames", () -> publishes.handleAll(publishFrames),
                 failure -> failed("pubsub.publish", "routing", failure)));
         }
         if (!deliverCommands.isEmpty()) {
-            units.add(OwnContext.run("[routing] " + deliverCommands.size() + " deliver commands", () -> deliverAll(deliverCommands),
+            units.add(work.run("[routing] " + deliverCommands.size() + " deliver commands", () -> deliverAll(deliverCommands),
                 failure -> failed(Deliver.TYPE, "routing", failure)));
         }
         return units.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(units).andFailFast().replaceWithVoid();

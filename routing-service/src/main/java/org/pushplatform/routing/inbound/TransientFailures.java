@@ -3,22 +3,32 @@ package org.pushplatform.routing.inbound;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import io.vertx.sqlclient.DatabaseException;
 
 /**
- * Failures that say "PostgreSQL is away for a moment" (restarting, connections dropped), after which the same
- * record should be tried again rather than dropped.
+ * Failures that say "PostgreSQL is away or overloaded for a moment", after which the same record should be tried
+ * again rather than dropped: a lost connection, the server shutting down or starting up (57P01-57P03), too many
+ * clients or other resource exhaustion (class 53), connection errors (class 08), a serialization failure or
+ * deadlock (40001, 40P01), and a pool that could not hand out a connection in time.
  */
 final class TransientFailures {
 
     private static final Set<String> CONNECTION_LOST = Set.of("ClosedConnectionException", "ConnectException",
-        "ConnectionException");
+        "ConnectionException", "NoStackTraceTimeoutException", "ConnectionPoolTooBusyException");
+    private static final Set<String> TRANSIENT_STATES = Set.of("57P01", "57P02", "57P03", "40001", "40P01");
 
     private TransientFailures() {
     }
 
     static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SocketException || cause instanceof ClosedChannelException || CONNECTION_LOST.contains(cause.getClass().getSimpleName())) {
+            if (cause instanceof SocketException || cause instanceof ClosedChannelException || cause instanceof TimeoutException
+                || CONNECTION_LOST.contains(cause.getClass().getSimpleName())) {
+                return true;
+            }
+            if (cause instanceof DatabaseException database && isTransientState(database.getSqlState())) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -26,5 +36,9 @@ final class TransientFailures {
             }
         }
         return false;
+    }
+
+    private static boolean isTransientState(String sqlState) {
+        return sqlState != null && (TRANSIENT_STATES.contains(sqlState) || sqlState.startsWith("08") || sqlState.startsWith("53"));
     }
 }

@@ -83,9 +83,14 @@ public class PubsubService {
         FrameFields fields = FrameFields.of(frame.payload(), false);
         String messageId = fields.messageId().orElseGet(MessageIds::next);
         String topic = fields.topic();
-        return Panache.withTransaction(() -> subscriptions.subscribe(client.app(), topic, client.identityRef())).call(added -> {
+        int most = config.maxSubscriptionsPerSession();
+        return Panache.withTransaction(() -> subscriptions.subscribe(client.app(), topic, client.identityRef(), most)).call(result -> {
+            if (result == TopicSubscriptionRepository.Subscribed.FULL) {
+                throw new InvalidFrameException("too many subscriptions: at most " + most + " per session");
+            }
             reply(frame, "suback", PubsubReplies.subscriptionAck(true, null, topic, messageId));
-            return added ? presence.subscriptionChanged(client, topic, "join") : Uni.createFrom().voidItem();
+            return result == TopicSubscriptionRepository.Subscribed.ADDED ? presence.subscriptionChanged(client, topic, "join")
+                : Uni.createFrom().voidItem();
         }).replaceWithVoid();
     }
 
