@@ -21,6 +21,19 @@ public interface GatewayConfig {
     @WithDefault("600000")
     long deliveryRetentionMs();
 
+    /**
+     * Copies of each topic this service creates: 1 on one broker, 3 in production ({@code PUSH_TOPIC_REPLICATION_FACTOR}).
+     */
+    @WithDefault("1")
+    short topicReplicationFactor();
+
+    /**
+     * Copies a write must reach before it counts, for the topics this service creates: 1 on one broker, 2 in
+     * production with 3 copies ({@code PUSH_TOPIC_MIN_INSYNC_REPLICAS}).
+     */
+    @WithDefault("1")
+    int topicMinInsyncReplicas();
+
     /** How often this node tells routing it is alive ({@code PUSH_HEARTBEAT_INTERVAL}). */
     @WithDefault("5s")
     Duration heartbeatInterval();

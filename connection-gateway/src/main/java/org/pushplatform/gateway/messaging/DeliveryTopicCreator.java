@@ -27,8 +27,9 @@ public class DeliveryTopicCreator {
                  @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) throws InterruptedException {
         String topic = new Topics(config.topicPrefix()).gateway(config.nodeId());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            NewTopic newTopic = new NewTopic(topic, 1, (short) -1)
-                .configs(Map.of("retention.ms", String.valueOf(config.deliveryRetentionMs())));
+            NewTopic newTopic = new NewTopic(topic, 1, config.topicReplicationFactor())
+                .configs(Map.of("retention.ms", String.valueOf(config.deliveryRetentionMs()),
+                    "min.insync.replicas", String.valueOf(config.topicMinInsyncReplicas())));
             admin.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
             LOG.infof("[%s] created delivery topic %s", config.nodeId(), topic);
         } catch (ExecutionException e) {

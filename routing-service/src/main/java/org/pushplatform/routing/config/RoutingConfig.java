@@ -54,6 +54,19 @@ public interface RoutingConfig {
     @WithDefault("1000")
     int maxSubscriptionsPerSession();
 
+    /**
+     * Copies of each topic this service creates: 1 on one broker, 3 in production ({@code PUSH_TOPIC_REPLICATION_FACTOR}).
+     */
+    @WithDefault("1")
+    short topicReplicationFactor();
+
+    /**
+     * Copies a write must reach before it counts, for the topics this service creates: 1 on one broker, 2 in
+     * production with 3 copies ({@code PUSH_TOPIC_MIN_INSYNC_REPLICAS}).
+     */
+    @WithDefault("1")
+    int topicMinInsyncReplicas();
+
     /** Partitions of push.in.routing and push.route when routing creates them: the most routing instances that share work. */
     @WithDefault("12")
     int partitions();

@@ -34,10 +34,10 @@ public class RoutingTopics {
                  IdentityPartitions partitions, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         Topics topics = new Topics(config.topicPrefix());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            create(admin, topics.inbound("routing"), config.partitions());
+            create(admin, newTopic(topics.inbound("routing"), config.partitions(), config));
             int count = partitionCount(admin, topics.inbound("routing"));
             for (String copartitioned : List.of(topics.route(), topics.repartition())) {
-                create(admin, copartitioned, count);
+                create(admin, newTopic(copartitioned, count, config));
                 int copartitionedCount = partitionCount(admin, copartitioned);
                 if (copartitionedCount != count) {
                     throw new IllegalStateException(copartitioned + " has " + copartitionedCount + " partitions and "
@@ -45,7 +45,7 @@ public class RoutingTopics {
                 }
             }
             // other teams may subscribe to outcomes before the first one is written
-            create(admin, topics.deliveryOutcomes(), count);
+            create(admin, newTopic(topics.deliveryOutcomes(), count, config));
             partitions.setCount(count);
             LOG.infof("[routing] identities, topics and rooms are spread over %d partitions", count);
         } catch (InterruptedException e) {
@@ -54,9 +54,16 @@ public class RoutingTopics {
         }
     }
 
-    private static void create(Admin admin, String topic, int partitions) throws InterruptedException {
+    /** A topic as routing creates it: with the configured copies and the copies a write must reach. */
+    static NewTopic newTopic(String name, int partitions, RoutingConfig config) {
+        return new NewTopic(name, partitions, config.topicReplicationFactor())
+            .configs(Map.of("min.insync.replicas", String.valueOf(config.topicMinInsyncReplicas())));
+    }
+
+    private static void create(Admin admin, NewTopic newTopic) throws InterruptedException {
+        String topic = newTopic.name();
         try {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) -1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create " + topic, e.getCause());
