@@ -27,10 +27,12 @@ record EnginePackets(int count, boolean binary) {
             // a websocket binary frame, a base64 attachment ('b'), or EIO 3's binary polling payload (0x00 / 0x01)
             return new EnginePackets(1, true);
         }
-        String text = content.toString(StandardCharsets.UTF_8);
         if (transport == Transport.WEBSOCKET) {
-            return new EnginePackets(1, isBinaryHeader(text));
+            // one packet per frame: its first two bytes tell, no need to decode the whole frame
+            int at = content.readerIndex();
+            return new EnginePackets(1, content.readableBytes() >= 2 && isBinaryHeader((char) first, (char) content.getByte(at + 1)));
         }
+        String text = content.toString(StandardCharsets.UTF_8);
         return version == EngineIOVersion.V3 ? ofEio3Payload(text) : ofEio4Payload(text);
     }
 
@@ -71,6 +73,10 @@ record EnginePackets(int count, boolean binary) {
 
     /** Engine.IO message (4) carrying a Socket.IO binary event (5) or binary ack (6). */
     private static boolean isBinaryHeader(String packet) {
-        return packet.length() >= 2 && packet.charAt(0) == '4' && (packet.charAt(1) == '5' || packet.charAt(1) == '6');
+        return packet.length() >= 2 && isBinaryHeader(packet.charAt(0), packet.charAt(1));
+    }
+
+    private static boolean isBinaryHeader(char engineType, char socketType) {
+        return engineType == '4' && (socketType == '5' || socketType == '6');
     }
 }

@@ -20,11 +20,6 @@ final class FrameRateLimiter {
         this.lastRefill = System.nanoTime();
     }
 
-    /** True when the frame may pass; false counts it as dropped. */
-    synchronized boolean tryAcquire() {
-        return tryAcquire(1);
-    }
-
     /** True when {@code frames} frames arriving together may pass; false counts them all as dropped. */
     synchronized boolean tryAcquire(int frames) {
         long now = System.nanoTime();

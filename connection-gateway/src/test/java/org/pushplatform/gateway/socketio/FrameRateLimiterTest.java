@@ -12,9 +12,9 @@ class FrameRateLimiterTest {
 
         int passed = 0;
         for (int i = 0; i < 200; i++) {
-            passed += limiter.tryAcquire() ? 1 : 0;
+            passed += limiter.tryAcquire(1) ? 1 : 0;
         }
-        boolean next = limiter.tryAcquire();
+        boolean next = limiter.tryAcquire(1);
 
         assertThat(passed).isEqualTo(200);
         assertThat(next).isFalse();
