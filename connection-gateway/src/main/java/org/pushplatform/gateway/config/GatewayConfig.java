@@ -80,6 +80,13 @@ public interface GatewayConfig {
         @WithDefault("90s")
         Duration idleHttpClose();
 
+        /**
+         * Bytes that may wait to be written to one client (a websocket's outbound buffer, a polling client's queue);
+         * past it QoS 0 events are dropped and a stored delivery closes the connection (it stays stored).
+         */
+        @WithDefault("1048576")
+        int maxOutboundBytes();
+
         /** Frames dropped for flooding after which the connection is closed. */
         @WithDefault("1000")
         int floodDisconnectAfter();

@@ -70,7 +70,7 @@ public class DeliveryConsumer {
             case EnvelopeTypes.BOUND -> connection.useRoutingKey(control.routingKey());
             case EnvelopeTypes.DISCONNECT -> {
                 LOG.infof("[%s] disconnected by its service: %s", connection.connectionId(), control.reason());
-                connection.sink().close();
+                connection.close();
             }
             default -> rejected.increment();
         }

@@ -20,6 +20,8 @@ import org.pushplatform.gateway.session.OutboundEvent;
  * Answers with receipts as the delivery asks: once written (receipt mode), or when the client acked it or did not
  * in time (client mode). A stored delivery is written at most once per connection (for client acks: until acked).
  * A reply to a client frame calls that frame's ack callback instead. The event is encoded once for all its targets.
+ * Nothing is buffered for a client past its outbound budget (one that reads slowly or not at all): a QoS 0 event is
+ * dropped, and a stored one closes the connection instead, so that it stays stored for the client's next connection.
  */
 @ApplicationScoped
 public class DeliveryWriter {
@@ -32,6 +34,8 @@ public class DeliveryWriter {
     private final Counter otherApi;
     private final Counter ackTimeouts;
     private final Counter unanswerable;
+    private final Counter slowDropped;
+    private final MeterRegistry metrics;
 
     public DeliveryWriter(LocalConnections connections, InboundPublisher receipts, MeterRegistry metrics) {
         this.connections = connections;
@@ -42,6 +46,8 @@ public class DeliveryWriter {
         this.otherApi = metrics.counter("push_gateway_deliveries_total", "outcome", "other-api-skipped");
         this.ackTimeouts = metrics.counter("push_gateway_deliveries_total", "outcome", "ack-timeout");
         this.unanswerable = metrics.counter("push_gateway_deliveries_total", "outcome", "no-callback-to-answer");
+        this.slowDropped = metrics.counter("push_gateway_deliveries_total", "outcome", "slow-consumer-dropped");
+        this.metrics = metrics;
     }
 
     public void write(EmitToConnections emit) {
@@ -51,6 +57,8 @@ public class DeliveryWriter {
                 otherApi.increment();
             } else if (emit.replyTo() != null) {
                 answer(connection, emit);
+            } else if (connection.sink().congested()) {
+                refuse(connection, emit);
             } else if (emit.wantsClientAck()) {
                 writeForAck(connection, emit, event);
             } else if (emit.receiptId() != null && !connection.firstWriteOf(emit.receiptId())) {
@@ -60,6 +68,17 @@ public class DeliveryWriter {
                 connection.sink().emit(event, emit.wantsReceipt() ? () -> receipt(connection, emit, true, null) : null);
                 delivered.increment();
             }
+        }
+    }
+
+    /** The client is past its outbound budget: a stored delivery closes it (and stays stored), the rest is dropped. */
+    private void refuse(LocalConnection connection, EmitToConnections emit) {
+        if (emit.receiptId() == null && !emit.wantsClientAck()) {
+            slowDropped.increment();
+            return;
+        }
+        if (connection.close()) {
+            metrics.counter("push_gateway_disconnects_total", "api", connection.api(), "reason", "slow-consumer").increment();
         }
     }
 

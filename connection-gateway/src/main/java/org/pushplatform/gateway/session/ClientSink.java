@@ -25,5 +25,13 @@ public interface ClientSink {
      */
     void emitWithAck(OutboundEvent event, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout);
 
+    /**
+     * True while more than the connection's outbound budget waits to be written to the client (one that reads
+     * slowly or not at all): nothing more may be buffered for it.
+     */
+    default boolean congested() {
+        return false;
+    }
+
     void close();
 }

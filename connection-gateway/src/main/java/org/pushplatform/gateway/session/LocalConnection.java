@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ public final class LocalConnection {
     private final String service;
     private final ClientSink sink;
     private volatile String routingKey;
+    private final AtomicBoolean closing = new AtomicBoolean();
     private final Set<String> rooms = ConcurrentHashMap.newKeySet();
     private final Set<String> writtenReceipts = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
@@ -68,6 +70,15 @@ public final class LocalConnection {
 
     public ClientSink sink() {
         return sink;
+    }
+
+    /** Closes the connection from the server's side. @return true the first time only */
+    public boolean close() {
+        if (!closing.compareAndSet(false, true)) {
+            return false;
+        }
+        sink.close();
+        return true;
     }
 
     public String routingKey() {

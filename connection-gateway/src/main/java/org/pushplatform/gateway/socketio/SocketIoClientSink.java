@@ -21,9 +21,16 @@ import org.pushplatform.gateway.session.OutboundEvent;
 final class SocketIoClientSink implements ClientSink {
 
     private final SocketIOClient client;
+    private final OutboundBudget budget;
 
-    SocketIoClientSink(SocketIOClient client) {
+    SocketIoClientSink(SocketIOClient client, OutboundBudget budget) {
         this.client = client;
+        this.budget = budget;
+    }
+
+    @Override
+    public boolean congested() {
+        return client instanceof NamespaceClient namespaceClient && budget.exhausted(namespaceClient.getBaseClient());
     }
 
     @Override

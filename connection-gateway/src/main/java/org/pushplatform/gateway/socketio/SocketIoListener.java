@@ -37,6 +37,7 @@ final class SocketIoListener {
     private final LocalConnections connections;
     private final MeterRegistry metrics;
     private final Counter framesIn;
+    private final OutboundBudget outboundBudget;
     private SocketIOServer server;
 
     SocketIoListener(String nodeId, GatewayConfig.SocketIoListener config, SocketIoApiAdapter adapter, InboundPublisher publisher,
@@ -48,6 +49,7 @@ final class SocketIoListener {
         this.connections = connections;
         this.metrics = metrics;
         this.framesIn = metrics.counter("push_gateway_frames_total", "api", adapter.api(), "outcome", "forwarded");
+        this.outboundBudget = new OutboundBudget(config.maxOutboundBytes());
     }
 
     void start() {
@@ -67,6 +69,9 @@ final class SocketIoListener {
         SocketConfig socketConfig = new SocketConfig();
         socketConfig.setReuseAddress(true);
         socketConfig.setTcpNoDelay(true);
+        // a websocket whose client reads too slowly turns unwritable past this, and nothing more is buffered for it
+        socketConfig.setWriteBufferWaterMarkHigh(config.maxOutboundBytes());
+        socketConfig.setWriteBufferWaterMarkLow(config.maxOutboundBytes() / 2);
         configuration.setSocketConfig(socketConfig);
         server = new SocketIOServer(configuration);
         GuardedChannelInitializer pipeline = new GuardedChannelInitializer((int) config.idleHttpClose().toSeconds(),
@@ -98,7 +103,7 @@ final class SocketIoListener {
     }
 
     private LocalConnection connection(SocketIOClient client) {
-        return connections.getOrAdd(connectionId(client), adapter.api(), config.service(), () -> new SocketIoClientSink(client));
+        return connections.getOrAdd(connectionId(client), adapter.api(), config.service(), () -> new SocketIoClientSink(client, outboundBudget));
     }
 
     private void onConnect(SocketIOClient client) {

@@ -33,13 +33,21 @@ class DeliveryWriterTest {
 
     private final LocalConnections connections = new LocalConnections();
     private final InboundPublisher receipts = mock(InboundPublisher.class);
-    private final DeliveryWriter writer = new DeliveryWriter(connections, receipts, new SimpleMeterRegistry());
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    private final DeliveryWriter writer = new DeliveryWriter(connections, receipts, metrics);
 
     /** Records what is written to one connection, and lets a test play the client's ack. */
     static final class RecordingSink implements ClientSink {
         final List<String> events = new ArrayList<>();
         Consumer<JsonNode> pendingAck;
         Runnable pendingTimeout;
+        boolean congested;
+        boolean closed;
+
+        @Override
+        public boolean congested() {
+            return congested;
+        }
 
         @Override
         public void emit(OutboundEvent event, Runnable onWritten) {
@@ -58,6 +66,7 @@ class DeliveryWriterTest {
 
         @Override
         public void close() {
+            closed = true;
         }
     }
 
@@ -151,6 +160,54 @@ class DeliveryWriterTest {
         writer.write(new EmitToConnections(List.of("c-1"), "message", List.of()));
 
         assertThat(sink.events).containsExactly("message");
+        verify(receipts, never()).publishToRouting(any(), any(), any());
+    }
+
+    @Test
+    void aClientThatDoesNotReadLosesQos0EventsPastItsOutboundBudgetAndKeepsItsConnection() {
+        // given a client whose outbound buffer is past its bound
+        RecordingSink sink = new RecordingSink();
+        sink.congested = true;
+        connections.getOrAdd("c-1", "pubsub", "routing", () -> sink);
+
+        // when a QoS 0 event comes for it
+        writer.write(new EmitToConnections(List.of("c-1"), "message", List.of()));
+
+        // then it is dropped and counted, and the connection lives on
+        assertThat(sink.events).isEmpty();
+        assertThat(sink.closed).isFalse();
+        assertThat(metrics.counter("push_gateway_deliveries_total", "outcome", "slow-consumer-dropped").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aStoredDeliveryToAClientThatDoesNotReadClosesItsConnectionAndStaysStored() {
+        // given a client whose outbound buffer is past its bound
+        RecordingSink sink = new RecordingSink();
+        sink.congested = true;
+        connections.getOrAdd("c-1", "pubsub", "routing", () -> sink);
+
+        // when a stored delivery comes for it
+        writer.write(new EmitToConnections(List.of("c-1"), "message", List.of(), "77", null, null, null, "RECEIPT", null, null, null));
+
+        // then it is not buffered, no receipt says it was written (it stays stored for the next connection), and the
+        // connection is closed and counted
+        assertThat(sink.events).isEmpty();
+        assertThat(sink.closed).isTrue();
+        verify(receipts, never()).publishToRouting(any(), any(), any());
+        assertThat(metrics.counter("push_gateway_disconnects_total", "api", "pubsub", "reason", "slow-consumer").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aClientAckDeliveryToAClientThatDoesNotReadClosesItsConnection() {
+        RecordingSink sink = new RecordingSink();
+        sink.congested = true;
+        connections.getOrAdd("d-1", "device", "device", () -> sink);
+
+        writer.write(new EmitToConnections(List.of("d-1"), "device_status", List.of(), "78", null, null, "device", "CLIENT", 5000L,
+            TICKET, null));
+
+        assertThat(sink.events).isEmpty();
+        assertThat(sink.closed).isTrue();
         verify(receipts, never()).publishToRouting(any(), any(), any());
     }
 
