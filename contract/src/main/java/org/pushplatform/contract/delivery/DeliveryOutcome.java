@@ -56,6 +56,8 @@ public record DeliveryOutcome(String messageId, String requester, Address to, St
         /** The connection was gone when the delivery reached its node. */
         CONNECTION_GONE,
         /** The command broke a rule (unknown app, bad field); it was not carried out. */
-        INVALID
+        INVALID,
+        /** Storing it would pass its app's quota of stored messages or bytes; it was not carried out. */
+        QUOTA
     }
 }

@@ -30,4 +30,14 @@ public class App extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** Quotas of this app; null: the platform's default. */
+    @Column(name = "max_connections")
+    public Integer maxConnections;
+
+    @Column(name = "max_stored_messages")
+    public Long maxStoredMessages;
+
+    @Column(name = "max_stored_bytes")
+    public Long maxStoredBytes;
 }

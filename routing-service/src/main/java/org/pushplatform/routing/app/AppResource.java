@@ -69,7 +69,7 @@ public class AppResource {
             : apps.create(request.name(), appkey).map(app -> Response.status(Response.Status.CREATED).entity(AppView.withSecret(app)).build()));
     }
 
-    static Response error(Response.Status status, String message) {
+    public static Response error(Response.Status status, String message) {
         return Response.status(status).entity(new ErrorBody(false, message)).build();
     }
 

@@ -81,6 +81,25 @@ public class AppService {
         });
     }
 
+    /**
+     * Sets the app's own quotas; a null leaves that one as it was. In force at once here, on other instances within
+     * {@link #CACHED_FOR}. @return the app, or null when there is none
+     */
+    public Uni<App> setQuotas(String appkey, Integer maxConnections, Long maxStoredMessages, Long maxStoredBytes) {
+        return Panache.withTransaction(() -> apps.findByAppkey(appkey).invoke(app -> {
+            if (app != null) {
+                app.maxConnections = maxConnections != null ? maxConnections : app.maxConnections;
+                app.maxStoredMessages = maxStoredMessages != null ? maxStoredMessages : app.maxStoredMessages;
+                app.maxStoredBytes = maxStoredBytes != null ? maxStoredBytes : app.maxStoredBytes;
+            }
+        })).invoke(app -> {
+            if (app != null) {
+                byAppkey.put(appkey, new Cached(app, System.nanoTime()));
+                LOG.infof("[routing] app %s has new quotas", appkey);
+            }
+        });
+    }
+
     /** Creates the demo app on first start; later starts find it, as does an instance that lost the race to create it. */
     public Uni<App> ensureApp(String name, String appkey) {
         return findByAppkey(appkey).onItem().ifNull().switchTo(() -> create(name, appkey)

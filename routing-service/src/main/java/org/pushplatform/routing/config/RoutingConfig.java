@@ -67,6 +67,29 @@ public interface RoutingConfig {
     @WithDefault("1")
     int topicMinInsyncReplicas();
 
+    /** Quotas of an app that sets none of its own. */
+    AppQuotaDefaults appQuotaDefaults();
+
+    /** Quotas of an app that sets none of its own ({@code PUSH_APP_QUOTA_DEFAULTS_*}). */
+    interface AppQuotaDefaults {
+
+        /** Live connections of the app, over every API and node. */
+        @WithDefault("100000")
+        int maxConnections();
+
+        /** Stored (QoS 1 and 2) messages the app keeps at once. */
+        @WithDefault("1000000")
+        long maxStoredMessages();
+
+        /** Bytes of the arguments of its stored messages (1 GiB). */
+        @WithDefault("1073741824")
+        long maxStoredBytes();
+    }
+
+    /** How often each app's connections and stored messages are counted anew ({@code PUSH_USAGE_REFRESH}). */
+    @WithDefault("5s")
+    java.time.Duration usageRefresh();
+
     /** Partitions of push.in.routing and push.route when routing creates them: the most routing instances that share work. */
     @WithDefault("12")
     int partitions();

@@ -11,6 +11,7 @@ import org.pushplatform.routing.presence.ClientConnection;
 import org.pushplatform.routing.presence.ConnectionRegistry;
 import org.pushplatform.routing.presence.GatewayLiveness;
 import org.pushplatform.routing.presence.LiveConnectionStore;
+import org.pushplatform.routing.quota.QuotaGuard;
 
 /**
  * Binds a connection to an identity (made on first use): recorded in PostgreSQL for takeover, and in memory when
@@ -26,22 +27,39 @@ public class Bindings {
     private final ConnectionRegistry connections;
     private final IdentityPartitions partitions;
     private final GatewayLiveness liveness;
+    private final QuotaGuard quotas;
 
     public Bindings(IdentityRepository identities, LiveConnectionStore liveConnections, ConnectionRegistry connections,
-                    IdentityPartitions partitions, GatewayLiveness liveness) {
+                    IdentityPartitions partitions, GatewayLiveness liveness, QuotaGuard quotas) {
         this.identities = identities;
         this.liveConnections = liveConnections;
         this.connections = connections;
         this.partitions = partitions;
         this.liveness = liveness;
+        this.quotas = quotas;
     }
 
-    /** A connection bound to an identity; {@code repeated} when it was bound to it already (a second connect). */
-    public record Bound(ClientConnection connection, boolean repeated) {
+    /**
+     * A connection bound to an identity; {@code repeated} when it was bound to it already (a second connect); or,
+     * with no connection, why it was refused (its app's connection quota).
+     */
+    public record Bound(ClientConnection connection, boolean repeated, String refusal) {
     }
 
-    /** @param idleExpiry for an identity new here, how long after its last connection closed it is removed; null: never */
+    /**
+     * Binds unless a connection new here would pass its app's connection quota.
+     *
+     * @param idleExpiry for an identity new here, how long after its last connection closed it is removed; null: never
+     */
     public Uni<Bound> bind(Address.Connection connection, Address.Identity identity, String api, java.time.Duration idleExpiry) {
+        Uni<String> refusal = connections.find(connection.connectionId()).isPresent() ? Uni.createFrom().nullItem()
+            : quotas.connectionRefusal(identity.app());
+        return refusal.flatMap(refused -> refused != null ? Uni.createFrom().item(new Bound(null, false, refused))
+            : bindWithinQuota(connection, identity, api, idleExpiry));
+    }
+
+    private Uni<Bound> bindWithinQuota(Address.Connection connection, Address.Identity identity, String api,
+                                       java.time.Duration idleExpiry) {
         return Panache.withTransaction(() -> identities.findOrCreate(identity.app(), identity.kind(), identity.id(), idleExpiry))
             .flatMap(found -> {
                 var bound = new ClientConnection(connection.connectionId(), connection.nodeId(), identity.app(), found.ref,
@@ -54,7 +72,7 @@ public class Bindings {
                     }
                     LOG.debugf("[%s] bound to %s %s of app %s (%s)", connection.connectionId(), identity.kind(), identity.id(),
                         identity.app(), found.ref);
-                    return new Bound(bound, repeated);
+                    return new Bound(bound, repeated, null);
                 });
             });
     }

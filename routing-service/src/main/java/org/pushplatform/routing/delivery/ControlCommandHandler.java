@@ -43,6 +43,11 @@ public class ControlCommandHandler {
     /** The connection's frames are keyed by the identity from now on, and it gets what the identity missed. */
     public Uni<Void> bind(ControlCommands.BindIdentity command) {
         return bindings.bind(command.connection(), command.identity(), command.api(), null).flatMap(bound -> {
+            if (bound.refusal() != null) {
+                LOG.infof("[%s] not bound: %s", command.connection().connectionId(), bound.refusal());
+                control(command.connection(), EnvelopeTypes.DISCONNECT, null, null, bound.refusal());
+                return Uni.createFrom().item(0);
+            }
             control(command.connection(), EnvelopeTypes.BOUND, null, command.identity().key(), null);
             return bound.repeated() ? Uni.createFrom().item(0) : delivery.redeliver(bound.connection());
         }).replaceWithVoid();

@@ -18,6 +18,7 @@ import org.pushplatform.contract.delivery.IdentityKinds;
 import org.pushplatform.routing.messaging.GatewayPublisher;
 import org.pushplatform.routing.messaging.MessageIds;
 import org.pushplatform.routing.presence.GatewayLiveness;
+import org.pushplatform.routing.quota.QuotaGuard;
 
 /**
  * Carries out deliver commands for every API: a connection gets it from its node; a room from every live node,
@@ -27,8 +28,19 @@ import org.pushplatform.routing.presence.GatewayLiveness;
 @ApplicationScoped
 public class DeliveryHub {
 
-    /** What became of a command here: how many identities (or nodes, for rooms) it went to; false when seen before. */
-    public record Accepted(int targets, boolean isNew) {
+    /**
+     * What became of a command here: how many identities (or nodes, for rooms) it went to; false when seen before;
+     * why it was refused (a quota), or null.
+     */
+    public record Accepted(int targets, boolean isNew, String refusal) {
+
+        public Accepted(int targets, boolean isNew) {
+            this(targets, isNew, null);
+        }
+
+        static Accepted refused(String why) {
+            return new Accepted(0, false, why);
+        }
     }
 
     private final IdentityDirectory directory;
@@ -37,16 +49,18 @@ public class DeliveryHub {
     private final GatewayPublisher gateways;
     private final GatewayLiveness liveness;
     private final Outcomes outcomes;
+    private final QuotaGuard quota;
     private final MeterRegistry metrics;
 
     public DeliveryHub(IdentityDirectory directory, DeliveryStore store, IdentityRouter router, GatewayPublisher gateways,
-                       GatewayLiveness liveness, Outcomes outcomes, MeterRegistry metrics) {
+                       GatewayLiveness liveness, Outcomes outcomes, QuotaGuard quota, MeterRegistry metrics) {
         this.directory = directory;
         this.store = store;
         this.router = router;
         this.gateways = gateways;
         this.liveness = liveness;
         this.outcomes = outcomes;
+        this.quota = quota;
         this.metrics = metrics;
     }
 
@@ -140,6 +154,30 @@ public class DeliveryHub {
                     DeliverRules.onceScopeOf(command, request.publisher())));
             }
         }
+        if (storing.isEmpty()) {
+            return Uni.createFrom().item(List.of(results));
+        }
+        return quota.storedRefusals(toStore.stream().map(DeliveryStore.NewDelivery::app).toList(),
+            toStore.stream().map(DeliveryStore.NewDelivery::storedBytes).toList()).flatMap(refusals -> {
+            List<Integer> admitted = new ArrayList<>(storing.size());
+            List<DeliveryStore.NewDelivery> admittedDeliveries = new ArrayList<>(storing.size());
+            for (int j = 0; j < storing.size(); j++) {
+                String refusal = refusals.get(j);
+                if (refusal == null) {
+                    admitted.add(storing.get(j));
+                    admittedDeliveries.add(toStore.get(j));
+                } else {
+                    outcomes.failed(toStore.get(j).ticket(), DeliveryOutcome.Reason.QUOTA, null);
+                    results[storing.get(j)] = Accepted.refused(refusal);
+                }
+            }
+            return store(requests, targets, admitted, admittedDeliveries, results);
+        });
+    }
+
+    /** QoS 1 and 2 deliveries within their apps' quotas: stored for every target (one statement), then sent. */
+    private Uni<List<Accepted>> store(List<Request> requests, List<List<Target>> targets, List<Integer> storing,
+                                      List<DeliveryStore.NewDelivery> toStore, Accepted[] results) {
         if (storing.isEmpty()) {
             return Uni.createFrom().item(List.of(results));
         }

@@ -32,7 +32,19 @@ public class DeliveryStore {
     /** @param onceScope for QoS 2, within what its message id is delivered once (see {@link DeliverRules#onceScopeOf}) */
     public record NewDelivery(String app, String api, String event, List<JsonNode> args, int qos, String messageId,
                               String sourceId, Target publisher, long ttlSeconds, String ackMode, DeliveryTicket ticket,
-                              String onceScope) {
+                              String onceScope, String argsJson) {
+
+        /** The arguments as stored: their JSON text, made once. */
+        public NewDelivery(String app, String api, String event, List<JsonNode> args, int qos, String messageId, String sourceId,
+                           Target publisher, long ttlSeconds, String ackMode, DeliveryTicket ticket, String onceScope) {
+            this(app, api, event, args, qos, messageId, sourceId, publisher, ttlSeconds, ackMode, ticket, onceScope,
+                EnvelopeCodec.toJson(args).toString());
+        }
+
+        /** What it adds to its app's stored bytes. */
+        public long storedBytes() {
+            return argsJson.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
     }
 
     /** @param pending the identities still to receive it: all targets when new, the remaining ones when seen before */
@@ -100,7 +112,7 @@ public class DeliveryStore {
             sourceIds[i] = d.sourceId();
             apis[i] = d.api();
             events[i] = d.event();
-            args[i] = EnvelopeCodec.toJson(d.args()).toString();
+            args[i] = d.argsJson();
             qos[i] = (short) d.qos();
             publisherRefs[i] = d.publisher() == null ? null : d.publisher().identityRef();
             publisherPartitions[i] = d.publisher() == null ? null : d.publisher().partition();

@@ -17,6 +17,7 @@ import org.pushplatform.routing.app.AppService;
 import org.pushplatform.routing.pubsub.InvalidFrameException;
 import org.pushplatform.routing.pubsub.PublishRequest;
 import org.pushplatform.routing.pubsub.PublishService;
+import org.pushplatform.routing.quota.QuotaExceededException;
 
 /**
  * Reads {@code push.commands}: commands from other teams, trusted by Kafka's own access control. Either a delivery
@@ -74,12 +75,14 @@ public class CommandConsumer {
             try {
                 // a command id is the app's own: two apps may number their commands alike
                 String sourceId = command.path("id").isTextual() ? "command:" + appkey + "/" + command.get("id").asText() : null;
-                return switch (type) {
-                    case "publish" -> publishing.toTopic(appkey, PublishRequest.toTopic(command, true), sourceId, null).replaceWithVoid();
-                    case "publish_to_alias" -> publishing.toAlias(appkey, PublishRequest.toAlias(command, true), sourceId, null)
-                        .replaceWithVoid();
-                    default -> rejected("unknown-type", "unknown command type '" + type + "'");
+                Uni<Integer> published = switch (type) {
+                    case "publish" -> publishing.toTopic(appkey, PublishRequest.toTopic(command, true), sourceId, null);
+                    case "publish_to_alias" -> publishing.toAlias(appkey, PublishRequest.toAlias(command, true), sourceId, null);
+                    default -> null;
                 };
+                return published == null ? rejected("unknown-type", "unknown command type '" + type + "'")
+                    : published.replaceWithVoid().onFailure(QuotaExceededException.class)
+                        .recoverWithUni(overQuota -> rejected("quota", overQuota.getMessage()));
             } catch (InvalidFrameException e) {
                 return rejected("invalid", e.getMessage());
             }

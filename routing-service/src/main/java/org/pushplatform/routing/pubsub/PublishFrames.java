@@ -1,6 +1,7 @@
 package org.pushplatform.routing.pubsub;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,8 +49,12 @@ public class PublishFrames {
         }
         return Uni.join().all(prepared).andFailFast().flatMap(all -> {
             List<PublishService.Publish> valid = all.stream().map(Prepared::publish).filter(Objects::nonNull).toList();
-            Uni<?> published = valid.isEmpty() ? Uni.createFrom().voidItem() : publishing.publishAll(valid);
-            return published.invoke(() -> all.forEach(this::answer)).replaceWithVoid();
+            Uni<List<PublishService.Published>> published = valid.isEmpty() ? Uni.createFrom().item(List.of())
+                : publishing.publishAll(valid);
+            return published.invoke(results -> {
+                Iterator<PublishService.Published> result = results.iterator();
+                all.forEach(frame -> answer(frame, frame.publish() == null ? null : result.next()));
+            }).replaceWithVoid();
         });
     }
 
@@ -57,8 +62,10 @@ public class PublishFrames {
     private record Prepared(Envelope frame, PublishService.Publish publish, InvalidFrameException invalid) {
     }
 
-    private void answer(Prepared prepared) {
-        if (prepared.publish() != null) {
+    private void answer(Prepared prepared, PublishService.Published published) {
+        if (published != null && published.refusal() != null) {
+            rejections.rejected(eventOf(prepared.frame()), prepared.frame(), new InvalidFrameException(published.refusal()));
+        } else if (prepared.publish() != null) {
             deliveries.reply(prepared.frame(), "puback", PubsubReplies.puback(prepared.publish().request().messageId()));
         } else {
             rejections.rejected(eventOf(prepared.frame()), prepared.frame(), prepared.invalid());

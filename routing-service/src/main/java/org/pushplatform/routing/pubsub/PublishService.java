@@ -14,6 +14,7 @@ import org.pushplatform.contract.delivery.IdentityKinds;
 import org.pushplatform.routing.delivery.DeliveryHub;
 import org.pushplatform.routing.delivery.Target;
 import org.pushplatform.routing.messaging.IntegrationEvents;
+import org.pushplatform.routing.quota.QuotaExceededException;
 
 /**
  * Pubsub publishing within one app, whoever asks (a client frame, the REST API, a Kafka command), as deliveries of
@@ -48,30 +49,47 @@ public class PublishService {
         }
     }
 
-    /** Every subscriber of the topic gets {@code message {topic, msg}}. @return how many sessions it is for */
+    /** What became of one publish: how many sessions it is for, or why it was refused (a quota). */
+    public record Published(int targets, String refusal) {
+    }
+
+    /**
+     * Every subscriber of the topic gets {@code message {topic, msg}}. @return how many sessions it is for
+     *
+     * @throws QuotaExceededException (in the Uni) when storing it would pass the app's quota
+     */
     public Uni<Integer> toTopic(String appkey, PublishRequest request, String sourceId, Target publisher) {
-        return publishAll(List.of(new Publish(appkey, false, request, sourceId, publisher, null))).map(all -> all.get(0));
+        return one(new Publish(appkey, false, request, sourceId, publisher, null));
     }
 
-    /** Every session with the alias gets {@code message {topic: alias, msg}}. @return how many sessions it is for */
+    /** Every session with the alias gets {@code message {topic: alias, msg}}; as {@link #toTopic}. */
     public Uni<Integer> toAlias(String appkey, PublishRequest request, String sourceId, Target publisher) {
-        return publishAll(List.of(new Publish(appkey, true, request, sourceId, publisher, null))).map(all -> all.get(0));
+        return one(new Publish(appkey, true, request, sourceId, publisher, null));
     }
 
-    /** Many publishes as deliveries of the core, together. @return how many sessions each is for, in order */
-    public Uni<List<Integer>> publishAll(List<Publish> publishes) {
+    private Uni<Integer> one(Publish publish) {
+        return publishAll(List.of(publish)).map(all -> {
+            if (all.get(0).refusal() != null) {
+                throw new QuotaExceededException(all.get(0).refusal());
+            }
+            return all.get(0).targets();
+        });
+    }
+
+    /** Many publishes as deliveries of the core, together. @return what became of each, in order */
+    public Uni<List<Published>> publishAll(List<Publish> publishes) {
         List<DeliveryHub.Request> requests = publishes.stream().map(p -> new DeliveryHub.Request(message(p.to(), p.request().target(),
             p.request().msg(), p.request().qos(), p.request().ttlSeconds(), p.request().messageId()), p.publisher(), p.sourceId())).toList();
         return hub.deliverAll(requests).map(accepted -> {
-            List<Integer> targets = new ArrayList<>(accepted.size());
+            List<Published> published = new ArrayList<>(accepted.size());
             for (int i = 0; i < accepted.size(); i++) {
                 Publish publish = publishes.get(i);
                 if (accepted.get(i).isNew()) {
                     accepted(publish.appkey(), publish.toAlias() ? "alias" : "topic", publish.request());
                 }
-                targets.add(accepted.get(i).targets());
+                published.add(new Published(accepted.get(i).targets(), accepted.get(i).refusal()));
             }
-            return targets;
+            return published;
         });
     }
 

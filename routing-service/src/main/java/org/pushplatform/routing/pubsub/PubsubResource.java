@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.pushplatform.routing.app.AppResource;
 import org.pushplatform.routing.app.AppSecretVerifier;
+import org.pushplatform.routing.quota.QuotaExceededException;
 
 /**
  * Publishing and queries from outside, for one app, authenticated by the app's secret
@@ -107,6 +108,11 @@ public class PubsubResource {
     @ServerExceptionMapper
     public Response invalid(InvalidFrameException e) {
         return Response.status(Response.Status.BAD_REQUEST).entity(new AppResource.ErrorBody(false, e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response overQuota(QuotaExceededException e) {
+        return Response.status(429).entity(new AppResource.ErrorBody(false, e.getMessage())).build();
     }
 
     @ServerExceptionMapper

@@ -69,9 +69,16 @@ public class PubsubService {
             return bindings.bind(new Address.Connection(appkey, frame.nodeId(), frame.connectionId()),
                     new Address.Identity(appkey, IdentityKinds.SESSION, customid), PublishService.API,
                     anonymous ? config.anonymousSessionExpiry() : config.sessionExpiry().orElse(null))
-                .invoke(bound -> reply(frame, "connack", PubsubReplies.connack(bound.connection().identityRef())))
-                // a second connect_v2 of the same connection: what it missed was sent on the first
-                .flatMap(bound -> bound.repeated() ? Uni.createFrom().item(0) : delivery.redeliver(bound.connection())).invoke(missed -> {
+                .flatMap(bound -> {
+                    if (bound.refusal() != null) {
+                        LOG.infof("[%s] connect_v2 refused: %s", frame.connectionId(), bound.refusal());
+                        reply(frame, "connack", PubsubReplies.failure(bound.refusal(), null));
+                        return Uni.createFrom().item(0);
+                    }
+                    reply(frame, "connack", PubsubReplies.connack(bound.connection().identityRef()));
+                    // a second connect_v2 of the same connection: what it missed was sent on the first
+                    return bound.repeated() ? Uni.createFrom().item(0) : delivery.redeliver(bound.connection());
+                }).invoke(missed -> {
                     if (missed > 0) {
                         LOG.debugf("[%s] %d stored messages sent again", frame.connectionId(), missed);
                     }
