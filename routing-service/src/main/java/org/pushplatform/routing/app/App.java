@@ -40,4 +40,8 @@ public class App extends PanacheEntityBase {
 
     @Column(name = "max_stored_bytes")
     public Long maxStoredBytes;
+
+    /** connect_v2 must be signed with the secret (see {@link ConnectSignature}). */
+    @Column(name = "signed_connect", nullable = false)
+    public boolean signedConnect;
 }

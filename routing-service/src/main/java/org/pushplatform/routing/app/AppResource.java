@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,14 +25,18 @@ public class AppResource {
 
     /** What is shown of an app: its secret only when it was just made (created or rotated). */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record AppView(String appkey, String secret, String name, String createdAt) {
+    public record AppView(String appkey, String secret, String name, String createdAt, boolean signedConnect) {
         static AppView withSecret(App app) {
-            return new AppView(app.appkey, app.secret, app.name, app.createdAt.toString());
+            return new AppView(app.appkey, app.secret, app.name, app.createdAt.toString(), app.signedConnect);
         }
 
         static AppView listed(App app) {
-            return new AppView(app.appkey, null, app.name, app.createdAt.toString());
+            return new AppView(app.appkey, null, app.name, app.createdAt.toString(), app.signedConnect);
         }
+    }
+
+    /** Whether the app requires a signed connect_v2. */
+    public record SignedConnectRequest(Boolean required) {
     }
 
     private final AppService apps;
@@ -52,6 +57,17 @@ public class AppResource {
     public Uni<Response> rotateSecret(@PathParam("appkey") String appkey) {
         return apps.rotateSecret(appkey).map(app -> app == null ? error(Response.Status.NOT_FOUND, "no such app")
             : Response.ok(AppView.withSecret(app)).build());
+    }
+
+    /** Requires, or no longer requires, connect_v2 to be signed with the app's secret. */
+    @PUT
+    @Path("/{appkey}/signed-connect")
+    public Uni<Response> signedConnect(@PathParam("appkey") String appkey, SignedConnectRequest request) {
+        if (request == null || request.required() == null) {
+            return Uni.createFrom().item(error(Response.Status.BAD_REQUEST, "a body {\"required\": true|false} is required"));
+        }
+        return apps.requireSignedConnect(appkey, request.required()).map(app -> app == null ? error(Response.Status.NOT_FOUND, "no such app")
+            : Response.ok(AppView.listed(app)).build());
     }
 
     @POST

@@ -81,6 +81,20 @@ public class AppService {
         });
     }
 
+    /** Whether connect_v2 must be signed, in force as quotas are. @return the app, or null when there is none */
+    public Uni<App> requireSignedConnect(String appkey, boolean required) {
+        return Panache.withTransaction(() -> apps.findByAppkey(appkey).invoke(app -> {
+            if (app != null) {
+                app.signedConnect = required;
+            }
+        })).invoke(app -> {
+            if (app != null) {
+                byAppkey.put(appkey, new Cached(app, System.nanoTime()));
+                LOG.infof("[routing] app %s %s a signed connect", appkey, required ? "requires" : "no longer requires");
+            }
+        });
+    }
+
     /**
      * Sets the app's own quotas; a null leaves that one as it was. In force at once here, on other instances within
      * {@link #CACHED_FOR}. @return the app, or null when there is none

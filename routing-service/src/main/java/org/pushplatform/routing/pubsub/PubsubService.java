@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,9 @@ import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.SessionKeys;
 import org.pushplatform.contract.delivery.Address;
 import org.pushplatform.contract.delivery.IdentityKinds;
+import org.pushplatform.routing.app.App;
 import org.pushplatform.routing.app.AppService;
+import org.pushplatform.routing.app.ConnectSignature;
 import org.pushplatform.routing.config.RoutingConfig;
 import org.pushplatform.routing.delivery.Bindings;
 import org.pushplatform.routing.delivery.ConnectionDelivery;
@@ -38,9 +41,11 @@ public class PubsubService {
     private final Deliveries deliveries;
     private final TopicPresence presence;
     private final RoutingConfig config;
+    private final MeterRegistry metrics;
 
     public PubsubService(AppService apps, Bindings bindings, TopicSubscriptionRepository subscriptions, ConnectionDelivery delivery,
-                         Deliveries deliveries, TopicPresence presence, RoutingConfig config) {
+                         Deliveries deliveries, TopicPresence presence, RoutingConfig config, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.apps = apps;
         this.bindings = bindings;
@@ -48,6 +53,13 @@ public class PubsubService {
         this.delivery = delivery;
         this.deliveries = deliveries;
         this.presence = presence;
+    }
+
+    private static String signatureProblem(App app, Envelope frame, String customid) {
+        JsonNode expires = frame.payload().path("expires");
+        JsonNode sign = frame.payload().path("sign");
+        return ConnectSignature.problemOf(app, customid, expires.canConvertToLong() ? expires.asLong() : null,
+            sign.isTextual() ? sign.asText() : null, System.currentTimeMillis() / 1000);
     }
 
     /**
@@ -64,6 +76,14 @@ public class PubsubService {
             if (app == null) {
                 LOG.infof("[%s] connect_v2 refused: unknown appkey", frame.connectionId());
                 reply(frame, "connack", PubsubReplies.failure("unknown appkey", null));
+                return Uni.createFrom().voidItem();
+            }
+            String unsigned = app.signedConnect ? signatureProblem(app, frame, anonymous ? null : customid) : null;
+            if (unsigned != null) {
+                LOG.infof("[%s] connect_v2 refused: %s", frame.connectionId(), unsigned);
+                metrics.counter("push_connects_refused_total", "reason", unsigned.equals(ConnectSignature.REQUIRED) ? "unsigned"
+                    : unsigned.replace(' ', '-')).increment();
+                reply(frame, "connack", PubsubReplies.failure(unsigned, null));
                 return Uni.createFrom().voidItem();
             }
             return bindings.bind(new Address.Connection(appkey, frame.nodeId(), frame.connectionId()),

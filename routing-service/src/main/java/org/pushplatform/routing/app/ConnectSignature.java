@@ -1,0 +1,52 @@
+package org.pushplatform.routing.app;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The signed connect an app may require: {@code sign} is the hex HMAC-SHA256, keyed with the app's secret, of
+ * {@code "<appkey>:<customid>:<expires>"}, {@code expires} in seconds since the epoch. The app's own backend makes it
+ * for a client it has authenticated, so that knowing the appkey is not enough to take over someone's session.
+ */
+public final class ConnectSignature {
+
+    public static final String REQUIRED = "this app requires a signed connect_v2: customid, expires and sign";
+    private static final String ALGORITHM = "HmacSHA256";
+
+    private ConnectSignature() {
+    }
+
+    /**
+     * @param customid the customid the client named, or null when it named none
+     * @param expires  the {@code expires} field, or null
+     * @param sign     the {@code sign} field, or null
+     * @return why the connect is refused, or null when the signature holds
+     */
+    public static String problemOf(App app, String customid, Long expires, String sign, long nowSeconds) {
+        if (customid == null || expires == null || sign == null) {
+            return REQUIRED;
+        }
+        byte[] expected = sign(app.secret, app.appkey, customid, expires).getBytes(StandardCharsets.US_ASCII);
+        // constant-time comparison: a signature must not be guessable byte by byte through timing
+        if (!MessageDigest.isEqual(expected, sign.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
+            return "bad signature";
+        }
+        return expires < nowSeconds ? "signature expired" : null;
+    }
+
+    /** The signature of one connect, as an app's backend computes it. */
+    public static String sign(String secret, String appkey, String customid, long expires) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
+            return HexFormat.of().formatHex(mac.doFinal((appkey + ":" + customid + ":" + expires).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}
