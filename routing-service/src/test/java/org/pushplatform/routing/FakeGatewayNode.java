@@ -55,7 +55,8 @@ final class FakeGatewayNode implements AutoCloseable {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
             new StringSerializer(), new StringSerializer());
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            ConsumerConfig.GROUP_ID_CONFIG, node, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+            // the real gateway's group name: gateway-<node id>
+            ConsumerConfig.GROUP_ID_CONFIG, "gateway-" + node, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
             new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of("push.gw." + node));
     }
@@ -130,6 +131,15 @@ final class FakeGatewayNode implements AutoCloseable {
             unread.addAll(poll());
         }
         throw new AssertionError("no " + event + " for " + connectionId + " within 30 s; got " + unread);
+    }
+
+    /** Polls until Kafka has assigned this node its delivery topic, as a running gateway's consumer is. */
+    void joinGroup() {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (consumer.assignment().isEmpty() && System.currentTimeMillis() < deadline) {
+            unread.addAll(poll());
+        }
+        assertThat(consumer.assignment()).isNotEmpty();
     }
 
     private List<EmitToConnections> poll() {

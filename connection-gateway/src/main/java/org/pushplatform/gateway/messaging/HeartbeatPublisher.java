@@ -1,13 +1,20 @@
 package org.pushplatform.gateway.messaging;
 
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
@@ -19,23 +26,58 @@ import org.pushplatform.gateway.session.LocalConnections;
 @ApplicationScoped
 public class HeartbeatPublisher {
 
-    /** New at every start: routing drops the connections it knew of this node when it changes. */
-    private final String bootId = UUID.randomUUID().toString();
+    private static final Logger LOG = Logger.getLogger(HeartbeatPublisher.class);
+
     private final Emitter<String> emitter;
     private final GatewayConfig config;
     private final LocalConnections connections;
+    private final NodeRun run;
+    private final NodeIdClaim claim;
 
-    public HeartbeatPublisher(@Channel("heartbeats") Emitter<String> emitter, GatewayConfig config, LocalConnections connections) {
+    public HeartbeatPublisher(@Channel("heartbeats") Emitter<String> emitter, GatewayConfig config, LocalConnections connections,
+                              NodeRun run, NodeIdClaim claim) {
         this.emitter = emitter;
         this.config = config;
         this.connections = connections;
+        this.run = run;
+        this.claim = claim;
     }
 
     @Scheduled(every = "${push.heartbeat-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void beat() {
-        var heartbeat = new GatewayHeartbeat(bootId, config.heartbeatInterval().toMillis(), connections.size());
-        Envelope envelope = Envelope.toGateway(EnvelopeTypes.GATEWAY_HEARTBEAT, config.nodeId(), bootId, EnvelopeCodec.toJson(heartbeat));
+        if (claim.held()) {
+            send(false);
+        }
+    }
+
+    /** The last heartbeat, so that a new run under this node id need not wait for this one's to lapse. */
+    void farewell(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        if (claim.release()) {
+            try {
+                send(true).toCompletableFuture().get(2, TimeUnit.SECONDS);
+                LOG.infof("[%s] said farewell: its node id is free", config.nodeId());
+            } catch (Exception e) {
+                // Kafka may be gone already: the next run then waits for this one's heartbeats to lapse
+                LOG.infof("[%s] could not say farewell: %s", config.nodeId(), e.toString());
+            }
+        }
+    }
+
+    private CompletionStage<Void> send(boolean stopping) {
+        var heartbeat = new GatewayHeartbeat(run.bootId(), config.heartbeatInterval().toMillis(), connections.size(), run.startedAt(),
+            stopping);
+        Envelope envelope = Envelope.toGateway(EnvelopeTypes.GATEWAY_HEARTBEAT, config.nodeId(), run.bootId(),
+            EnvelopeCodec.toJson(heartbeat));
         OutgoingKafkaRecordMetadata<String> key = OutgoingKafkaRecordMetadata.<String>builder().withKey(config.nodeId()).build();
-        emitter.send(Message.of(EnvelopeCodec.encode(envelope)).addMetadata(key));
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        emitter.send(Message.of(EnvelopeCodec.encode(envelope)).addMetadata(key)
+            .withAck(() -> {
+                sent.complete(null);
+                return CompletableFuture.completedFuture(null);
+            }).withNack(failure -> {
+                sent.completeExceptionally(failure);
+                return CompletableFuture.completedFuture(null);
+            }));
+        return sent;
     }
 }

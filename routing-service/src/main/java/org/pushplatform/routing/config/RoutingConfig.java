@@ -90,6 +90,13 @@ public interface RoutingConfig {
     @WithDefault("5s")
     java.time.Duration usageRefresh();
 
+    /**
+     * A gateway node with no consumer and no heartbeat this long is gone for good: its delivery topic and consumer
+     * group are deleted ({@code PUSH_GONE_NODE_GRACE}; looked for every {@code PUSH_GONE_NODE_CHECK}, 5m).
+     */
+    @WithDefault("1h")
+    java.time.Duration goneNodeGrace();
+
     /** Partitions of push.in.routing and push.route when routing creates them: the most routing instances that share work. */
     @WithDefault("12")
     int partitions();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
@@ -31,6 +32,8 @@ public class PartitionOwnership implements KafkaConsumerRebalanceListener {
 
     private static final Logger LOG = Logger.getLogger(PartitionOwnership.class);
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final IdentityPartitions partitions;
     private final ConnectionRegistry connections;
@@ -38,6 +41,8 @@ public class PartitionOwnership implements KafkaConsumerRebalanceListener {
     private final GatewayLiveness liveness;
     private final String inboundTopic;
     private final String repartitionTopic;
+    private final Counter retries;
+    private volatile boolean takingOver;
 
     public PartitionOwnership(IdentityPartitions partitions, ConnectionRegistry connections, LiveConnectionStore liveConnections,
                               GatewayLiveness liveness, RoutingConfig config, MeterRegistry metrics) {
@@ -50,6 +55,7 @@ public class PartitionOwnership implements KafkaConsumerRebalanceListener {
         Topics topics = new Topics(config.topicPrefix());
         this.inboundTopic = topics.inbound("routing");
         this.repartitionTopic = topics.repartition();
+        this.retries = metrics.counter("push_routing_takeover_retries_total");
     }
 
     @Override
@@ -58,11 +64,43 @@ public class PartitionOwnership implements KafkaConsumerRebalanceListener {
         if (gained.isEmpty()) {
             return;
         }
-        List<ClientConnection> live = liveConnections.ofPartitions(gained).await().atMost(LOAD_TIMEOUT);
+        List<ClientConnection> live = loadUntilDone(gained);
         connections.restore(live);
         live.stream().map(ClientConnection::nodeId).distinct().forEach(liveness::expect);
         partitions.assigned(gained, repartitionBacklog(consumer, gained));
         LOG.infof("[routing] now owns partitions %s (%d live connections taken over)", partitions.owned(), live.size());
+    }
+
+    /**
+     * The live connections of the gained partitions, read again (backing off up to {@link #MAX_BACKOFF}) for as long
+     * as PostgreSQL cannot answer: a partition taken over as empty would lose its sessions' connections.
+     */
+    private List<ClientConnection> loadUntilDone(Set<Integer> gained) {
+        long backoffMs = FIRST_BACKOFF.toMillis();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<ClientConnection> live = liveConnections.ofPartitions(gained).await().atMost(LOAD_TIMEOUT);
+                takingOver = false;
+                return live;
+            } catch (RuntimeException e) {
+                takingOver = true;
+                retries.increment();
+                LOG.warnf("[routing] taking over partitions %s: cannot read their live connections (attempt %d, %s); trying again",
+                    gained, attempt, e.getMessage());
+                try {
+                    Thread.sleep(backoffMs);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while taking over partitions " + gained, interrupted);
+                }
+                backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF.toMillis());
+            }
+        }
+    }
+
+    /** True while a takeover waits for PostgreSQL: readiness says so. */
+    public boolean takingOver() {
+        return takingOver;
     }
 
     @Override
