@@ -1,5 +1,6 @@
 package org.pushplatform.routing.presence;
 
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -12,7 +13,7 @@ public class PartitionTakeoverHealth implements HealthCheck {
 
     private final PartitionOwnership ownership;
 
-    public PartitionTakeoverHealth(PartitionOwnership ownership) {
+    public PartitionTakeoverHealth(@Identifier("routing-ownership") PartitionOwnership ownership) {
         this.ownership = ownership;
     }
 
