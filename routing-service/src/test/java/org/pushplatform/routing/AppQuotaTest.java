@@ -6,42 +6,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.pushplatform.routing.FakeGatewayNode.json;
 
-import java.util.UUID;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pushplatform.testsupport.KafkaAndPostgresResource;
 
 /** Per-app quotas of connections and stored messages, set over the admin API, seen by clients and REST callers. */
 @QuarkusTest
 @QuarkusTestResource(KafkaAndPostgresResource.class)
-class AppQuotaTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    FakeGatewayNode gateway;
-    String appkey;
-    String secret;
-
-    @BeforeEach
-    void givenAnApp() {
-        gateway = new FakeGatewayNode(bootstrap);
-        var created = given().header("Authorization", AppResourceTest.ADMIN).contentType(ContentType.JSON)
-            .body("{\"name\":\"quota-" + UUID.randomUUID() + "\"}").post("/admin/apps").then().statusCode(201).extract();
-        appkey = created.path("appkey");
-        secret = created.path("secret");
-    }
-
-    @AfterEach
-    void close() {
-        gateway.close();
-    }
+class AppQuotaTest extends AnAppAndAGateway {
 
     private void setQuotas(String body) {
         given().header("Authorization", AppResourceTest.ADMIN).contentType(ContentType.JSON).body(body)

@@ -13,9 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pushplatform.contract.SessionKeys;
 import org.pushplatform.testsupport.KafkaAndPostgresResource;
@@ -23,28 +20,7 @@ import org.pushplatform.testsupport.KafkaAndPostgresResource;
 /** The app-secret REST API: publishing and queries from outside, against real Kafka and PostgreSQL. */
 @QuarkusTest
 @QuarkusTestResource(KafkaAndPostgresResource.class)
-class PubsubResourceTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    FakeGatewayNode gateway;
-    String appkey;
-    String secret;
-
-    @BeforeEach
-    void givenAnApp() {
-        gateway = new FakeGatewayNode(bootstrap);
-        var created = given().header("Authorization", AppResourceTest.ADMIN).contentType(ContentType.JSON)
-            .body("{\"name\":\"rest-" + UUID.randomUUID() + "\"}").post("/admin/apps").then().statusCode(201).extract();
-        appkey = created.path("appkey");
-        secret = created.path("secret");
-    }
-
-    @AfterEach
-    void close() {
-        gateway.close();
-    }
+class PubsubResourceTest extends AnAppAndAGateway {
 
     @Test
     void aRestPublishReachesAConnectedSubscriberAndAnswersLikePuback() {

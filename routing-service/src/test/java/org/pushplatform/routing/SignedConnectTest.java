@@ -7,7 +7,6 @@ import static org.pushplatform.routing.FakeGatewayNode.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -17,37 +16,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pushplatform.testsupport.KafkaAndPostgresResource;
 
 /** An app may require connect_v2 to be signed with its secret: knowing the appkey is then not enough to take a session. */
 @QuarkusTest
 @QuarkusTestResource(KafkaAndPostgresResource.class)
-class SignedConnectTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    FakeGatewayNode gateway;
-    String appkey;
-    String secret;
-
-    @BeforeEach
-    void givenAnApp() {
-        gateway = new FakeGatewayNode(bootstrap);
-        var created = given().header("Authorization", AppResourceTest.ADMIN).contentType(ContentType.JSON)
-            .body("{\"name\":\"signed-" + UUID.randomUUID() + "\"}").post("/admin/apps").then().statusCode(201).extract();
-        appkey = created.path("appkey");
-        secret = created.path("secret");
-    }
-
-    @AfterEach
-    void close() {
-        gateway.close();
-    }
+class SignedConnectTest extends AnAppAndAGateway {
 
     /** What an app's backend computes for its client: hex HMAC-SHA256 of "appkey:customid:expires" with the app's secret. */
     static String sign(String secret, String appkey, String customid, long expires) throws Exception {
