@@ -9,6 +9,8 @@ public final class EnvelopeTypes {
     public static final String CONNECTION_CLOSED = "connection.closed";
     /** Prefix of a pubsub client frame; the rest is the Socket.IO event name, the payload its first argument. */
     public static final String PUBSUB_FRAME_PREFIX = "pubsub.";
+    /** Frames of the push-server API (TCP and Socket.IO): {@code push.<event>}. */
+    public static final String PUSH_FRAME_PREFIX = "push.";
     /** A gateway node is alive; payload {@link GatewayHeartbeat}. Sent every few seconds on {@link Topics#heartbeats()}. */
     public static final String GATEWAY_HEARTBEAT = "gateway.heartbeat";
     /** A routing instance checks it can hear {@link Topics#heartbeats()}: it reads back its own probe. No payload. */

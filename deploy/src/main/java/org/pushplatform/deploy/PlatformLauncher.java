@@ -76,6 +76,9 @@ final class PlatformLauncher {
             env.put("PUSH_NODE_ID", nodeId);
             env.put("PUSH_GATEWAY_PUBSUB_PORT", String.valueOf(pubsubPort));
             endpoints.put("pubsub", "http://127.0.0.1:" + pubsubPort);
+            int pushTcpPort = i == 1 ? port("push-server TCP of " + nodeId, 9800) : Ports.free();
+            env.put("PUSH_GATEWAY_PUSH_TCP_PORT", String.valueOf(pushTcpPort));
+            endpoints.put("pushTcp", "127.0.0.1:" + pushTcpPort);
             int httpPort = i == 1 ? port("gateway HTTP of " + nodeId, 9000) : Ports.free();
             ServiceProcess gateway = start("connection-gateway-" + i, "connection-gateway", httpPort, "384m", env);
             gatewayEndpoints.put(gateway, endpoints);
@@ -143,8 +146,8 @@ final class PlatformLauncher {
 
     private static void printEndpoints(ObjectNode json) {
         say("all services are ready");
-        json.get("gateways").forEach(g -> say(String.format("  %-6s pubsub Socket.IO %s   HTTP %s",
-            g.get("nodeId").asText(), g.get("pubsub").asText(), g.get("http").asText())));
+        json.get("gateways").forEach(g -> say(String.format("  %-6s pubsub Socket.IO %s   push TCP %s   HTTP %s",
+            g.get("nodeId").asText(), g.get("pubsub").asText(), g.get("pushTcp").asText(), g.get("http").asText())));
         json.get("routers").forEach(r -> say(String.format("  %-17s %s", r.get("service").asText(), r.get("http").asText())));
         json.get("services").fields().forEachRemaining(e -> {
             if (!e.getKey().startsWith("connection-gateway") && !e.getKey().startsWith("routing-service")) {

@@ -45,6 +45,49 @@ public interface GatewayConfig {
 
         /** The Socket.IO listeners by name, each serving one API on its own port and path. */
         Map<String, SocketIoListener> socketio();
+
+        /** The newline-delimited JSON TCP listeners by name ({@code push.gateway.tcp.<name>.*}). */
+        Map<String, TcpListener> tcp();
+    }
+
+    /** One TCP listener of newline-delimited JSON frames, serving one app. */
+    interface TcpListener {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Port; 0 picks a free one. */
+        int port();
+
+        /** The API it speaks. */
+        String api();
+
+        /** The service that owns its frames: they go to {@code push.in.<service>}. */
+        @WithDefault("routing")
+        String service();
+
+        /** The app of every connection of this listener (the seed's frames carry none). */
+        String app();
+
+        /** Longest line accepted, in bytes; the rest of a longer one is cut and answered with an error. */
+        @WithDefault("262144")
+        int maxLineBytes();
+
+        /** A connection that sends nothing this long is closed (the seed's clients send a heartbeat, t:1). */
+        @WithDefault("300s")
+        Duration idleTimeout();
+
+        /** Bytes that may wait to be written to one client, as for Socket.IO. */
+        @WithDefault("1048576")
+        int maxOutboundBytes();
+
+        /** Frames a connection may send per second before further frames are dropped. */
+        @WithDefault("200")
+        int framesPerSecond();
+
+        /** Frames dropped for flooding after which the connection is closed. */
+        @WithDefault("1000")
+        int floodDisconnectAfter();
     }
 
     /** One Socket.IO listener ({@code push.gateway.socketio.<name>.*}). */

@@ -66,7 +66,8 @@ public class InboundPublisher {
 
     private String send(String service, String type, LocalConnection connection, String routingKey, JsonNode payload) {
         String messageId = UUID.randomUUID().toString();
-        Envelope envelope = Envelope.fromConnection(type, nodeId, connection.connectionId(), messageId, payload);
+        Envelope envelope = new Envelope(Envelope.VERSION, type, connection.app(), nodeId, connection.connectionId(), null, messageId,
+            System.currentTimeMillis(), payload);
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
             .withTopic(topics.inbound(service)).withKey(routingKey).build();
         emitter.send(Message.of(EnvelopeCodec.encode(envelope)).addMetadata(metadata));

@@ -27,6 +27,7 @@ public final class LocalConnection {
     private final String api;
     private final String service;
     private final ClientSink sink;
+    private final String app;
     private volatile String routingKey;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Set<String> rooms = ConcurrentHashMap.newKeySet();
@@ -49,6 +50,12 @@ public final class LocalConnection {
      * @param service the service its frames go to ({@code push.in.<service>})
      */
     public LocalConnection(String connectionId, String api, String service, ClientSink sink) {
+        this(connectionId, api, service, null, sink);
+    }
+
+    /** @param app the app every frame of the connection belongs to, when its listener knows it; else null */
+    public LocalConnection(String connectionId, String api, String service, String app, ClientSink sink) {
+        this.app = app;
         this.connectionId = connectionId;
         this.api = api;
         this.service = service;
@@ -66,6 +73,11 @@ public final class LocalConnection {
 
     public String service() {
         return service;
+    }
+
+    /** The app its listener serves, stamped on each of its records; null when the client names it in a frame. */
+    public String app() {
+        return app;
     }
 
     public ClientSink sink() {

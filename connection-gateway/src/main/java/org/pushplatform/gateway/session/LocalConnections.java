@@ -23,6 +23,12 @@ public class LocalConnections {
         return byId.computeIfAbsent(connectionId, id -> new LocalConnection(id, api, service, sink.get()));
     }
 
+    /** A connection whose listener knows its app from the start (a push-server listener serves one app). */
+    public LocalConnection add(LocalConnection connection) {
+        byId.put(connection.connectionId(), connection);
+        return connection;
+    }
+
     public void remove(String connectionId) {
         LocalConnection removed = byId.remove(connectionId);
         if (removed != null) {

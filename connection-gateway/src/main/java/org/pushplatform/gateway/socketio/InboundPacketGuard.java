@@ -12,6 +12,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.jboss.logging.Logger;
+import org.pushplatform.gateway.session.FrameRateLimiter;
 
 /**
  * Sees every packet a client sends before netty-socketio decodes it, so that nothing skips the limits: known and

@@ -7,6 +7,8 @@ public final class IdentityKinds {
     public static final String SESSION = "session";
     /** Every identity with this alias: the one alias space pubsub and push-server share within an app. */
     public static final String ALIAS = "alias";
+    /** A push-server client (TCP, Socket.IO on 9906); its id is its alias, which is also its alias. */
+    public static final String PUSH_CLIENT = "push-client";
     /** A class-board device; its id is the serial number. */
     public static final String DEVICE = "device";
     /** A chat account. */
@@ -15,5 +17,21 @@ public final class IdentityKinds {
     public static final String IOT_ACCOUNT = "iot-account";
 
     private IdentityKinds() {
+    }
+
+    /**
+     * The kind of identity whose connections speak an API: a delivery of that API to an alias or a topic is for
+     * those identities only (the others get the same message in their own API's shape, by a delivery of their own).
+     * Null for an API this platform does not know.
+     */
+    public static String ofApi(String api) {
+        return switch (api == null ? "" : api) {
+            case "pubsub" -> SESSION;
+            case "push" -> PUSH_CLIENT;
+            case "device" -> DEVICE;
+            case "chat" -> CHAT_ACCOUNT;
+            case "iot" -> IOT_ACCOUNT;
+            default -> null;
+        };
     }
 }

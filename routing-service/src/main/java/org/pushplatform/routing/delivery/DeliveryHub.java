@@ -108,7 +108,8 @@ public class DeliveryHub {
             return Uni.createFrom().item(List.of(results));
         }
         List<Address> addresses = resolving.stream().map(i -> requests.get(i).command().to()).toList();
-        return directory.resolveAll(addresses).flatMap(targets -> {
+        List<String> apis = resolving.stream().map(i -> requests.get(i).command().api()).toList();
+        return directory.resolveAll(addresses, apis).flatMap(targets -> {
             List<Request> resolved = new ArrayList<>(resolving.size());
             for (int j = 0; j < resolving.size(); j++) {
                 Request request = requests.get(resolving.get(j));

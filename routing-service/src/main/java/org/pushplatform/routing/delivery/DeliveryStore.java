@@ -218,6 +218,16 @@ public class DeliveryStore {
             });
     }
 
+    /**
+     * The identity acked a stored delivery of the API by its message id (a protocol ack that reached no waiting
+     * gateway: after its timeout, or of a message it pulled). @return whether one was pending
+     */
+    public Uni<Boolean> receivedByMessageId(String identityRef, String app, String api, String messageId) {
+        return db.preparedQuery("DELETE FROM routing.pending_delivery d USING routing.stored_delivery m"
+                + " WHERE d.identity_ref = $1 AND d.message_ref = m.id AND m.app = $2 AND m.api = $3 AND m.message_id = $4")
+            .execute(Tuple.of(identityRef, app, api, messageId)).map(rows -> rows.rowCount() > 0);
+    }
+
     /** An identity received a stored delivery. */
     public record Receipt(String identityRef, long deliveryId) {
     }

@@ -31,8 +31,29 @@ public class IdentityDirectory {
         this.partitions = partitions;
     }
 
-    /** The identities of each address (identities and topics only), in the addresses' order. */
-    public Uni<List<List<Target>>> resolveAll(List<Address> addresses) {
+    /**
+     * The identities of each address, in the addresses' order: of an alias or a topic, those that speak its API (an
+     * alias or a topic is shared by every API's identities; each API's deliveries are for its own).
+     */
+    public Uni<List<List<Target>>> resolveAll(List<Address> addresses, List<String> apis) {
+        return resolveKinded(addresses).map(found -> {
+            List<List<Target>> targets = new ArrayList<>(addresses.size());
+            for (int i = 0; i < addresses.size(); i++) {
+                // an identity named with its kind is that identity, whatever the API
+                String kind = addresses.get(i) instanceof Address.Identity named && !IdentityKinds.ALIAS.equals(named.kind()) ? null
+                    : IdentityKinds.ofApi(apis.get(i));
+                targets.add(found.get(i).stream().filter(t -> kind == null || kind.equals(t.kind())).map(KindedTarget::target).toList());
+            }
+            return targets;
+        });
+    }
+
+    /** A target with the kind of its identity. */
+    private record KindedTarget(Target target, String kind) {
+    }
+
+    /** The identities of each address (identities and topics only), of every kind, in the addresses' order. */
+    private Uni<List<List<KindedTarget>>> resolveKinded(List<Address> addresses) {
         List<Address> aliases = new ArrayList<>();
         List<Address> identities = new ArrayList<>();
         List<Address> topics = new ArrayList<>();
@@ -46,34 +67,36 @@ public class IdentityDirectory {
             }
         }
         return Uni.combine().all().unis(byAlias(aliases), byIdentity(identities), byTopic(topics)).asTuple().map(found -> {
-            Map<Address, List<Target>> all = new HashMap<>(found.getItem1());
+            Map<Address, List<KindedTarget>> all = new HashMap<>(found.getItem1());
             all.putAll(found.getItem2());
             all.putAll(found.getItem3());
             return addresses.stream().map(a -> all.getOrDefault(a, List.of())).toList();
         });
     }
 
+    /** Every identity with the alias, of every API. */
     public Uni<List<Target>> withAlias(String app, String alias) {
-        return resolveAll(List.of(new Address.Identity(app, IdentityKinds.ALIAS, alias))).map(found -> found.get(0));
+        return resolveKinded(List.of(new Address.Identity(app, IdentityKinds.ALIAS, alias)))
+            .map(found -> found.get(0).stream().map(KindedTarget::target).toList());
     }
 
-    private Uni<Map<Address, List<Target>>> byAlias(List<Address> addresses) {
-        return query(addresses, "SELECT i.app, i.alias, i.ref, i.id FROM routing.identity i"
+    private Uni<Map<Address, List<KindedTarget>>> byAlias(List<Address> addresses) {
+        return query(addresses, "SELECT i.app, i.alias, i.kind, i.ref, i.id FROM routing.identity i"
                 + " JOIN unnest($1::varchar[], $2::varchar[]) AS q(app, alias) ON i.app = q.app AND i.alias = q.alias",
             a -> new String[] {a.app(), ((Address.Identity) a).id()},
             row -> new Address.Identity(row.getString(0), IdentityKinds.ALIAS, row.getString(1)));
     }
 
-    private Uni<Map<Address, List<Target>>> byIdentity(List<Address> addresses) {
-        return query(addresses, "SELECT i.app, i.kind, i.id, i.ref, i.id FROM routing.identity i"
+    private Uni<Map<Address, List<KindedTarget>>> byIdentity(List<Address> addresses) {
+        return query(addresses, "SELECT i.app, i.kind, i.id, i.kind, i.ref, i.id FROM routing.identity i"
                 + " JOIN unnest($1::varchar[], $2::varchar[], $3::varchar[]) AS q(app, kind, id)"
                 + " ON i.app = q.app AND i.kind = q.kind AND i.id = q.id",
             a -> new String[] {a.app(), ((Address.Identity) a).kind(), ((Address.Identity) a).id()},
             row -> new Address.Identity(row.getString(0), row.getString(1), row.getString(2)));
     }
 
-    private Uni<Map<Address, List<Target>>> byTopic(List<Address> addresses) {
-        return query(addresses, "SELECT sub.app, sub.topic, i.ref, i.id FROM routing.topic_subscription sub"
+    private Uni<Map<Address, List<KindedTarget>>> byTopic(List<Address> addresses) {
+        return query(addresses, "SELECT sub.app, sub.topic, i.kind, i.ref, i.id FROM routing.topic_subscription sub"
                 + " JOIN routing.identity i ON i.ref = sub.identity_ref"
                 + " JOIN unnest($1::varchar[], $2::varchar[]) AS q(app, topic) ON sub.app = q.app AND sub.topic = q.topic",
             a -> new String[] {a.app(), ((Address.Topic) a).topic()},
@@ -82,9 +105,9 @@ public class IdentityDirectory {
 
     /**
      * One statement for all the addresses: {@code columnsOf} gives each address's values for the unnest arrays; each
-     * row names its address ({@code addressOf}) and ends with the identity's ref and id.
+     * row names its address ({@code addressOf}) and ends with the identity's kind, ref and id.
      */
-    private Uni<Map<Address, List<Target>>> query(List<Address> addresses, String sql,
+    private Uni<Map<Address, List<KindedTarget>>> query(List<Address> addresses, String sql,
                                                    java.util.function.Function<Address, String[]> columnsOf,
                                                    java.util.function.Function<Row, Address> addressOf) {
         if (addresses.isEmpty()) {
@@ -101,12 +124,12 @@ public class IdentityDirectory {
             }
         }
         return db.preparedQuery(sql).execute(Tuple.from(List.of((Object[]) columns))).map(rows -> {
-            Map<Address, List<Target>> found = new HashMap<>();
+            Map<Address, List<KindedTarget>> found = new HashMap<>();
             for (Row row : rows) {
                 Address address = addressOf.apply(row);
                 int last = row.size() - 1;
-                found.computeIfAbsent(address, a -> new ArrayList<>())
-                    .add(new Target(row.getString(last - 1), partitions.partitionOf(address.app(), row.getString(last))));
+                found.computeIfAbsent(address, a -> new ArrayList<>()).add(new KindedTarget(
+                    new Target(row.getString(last - 1), partitions.partitionOf(address.app(), row.getString(last))), row.getString(last - 2)));
             }
             return found;
         });

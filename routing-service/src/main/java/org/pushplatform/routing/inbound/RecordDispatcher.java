@@ -21,6 +21,7 @@ import org.pushplatform.routing.delivery.DeliveryHub;
 import org.pushplatform.routing.delivery.Receipts;
 import org.pushplatform.routing.presence.ConnectionRegistry;
 import org.pushplatform.routing.pubsub.PublishFrames;
+import org.pushplatform.routing.push.PushFrames;
 import org.pushplatform.routing.pubsub.PubsubFrameDispatcher;
 
 /**
@@ -38,13 +39,15 @@ public class RecordDispatcher {
     private final DeliveryHub hub;
     private final ControlCommandHandler control;
     private final PubsubFrameDispatcher pubsub;
+    private final PushFrames push;
     private final PublishFrames publishes;
     private final MeterRegistry metrics;
     private final OwnContext work;
 
     public RecordDispatcher(ConnectionRegistry connections, ConnectionDelivery connectionDelivery, Receipts receipts, DeliveryHub hub,
-                            ControlCommandHandler control, PubsubFrameDispatcher pubsub, PublishFrames publishes,
+                            ControlCommandHandler control, PubsubFrameDispatcher pubsub, PushFrames push, PublishFrames publishes,
                             MeterRegistry metrics, OwnContext work) {
+        this.push = push;
         this.work = work;
         this.publishes = publishes;
         this.connections = connections;
@@ -150,6 +153,9 @@ public class RecordDispatcher {
                 }
                 if (type.startsWith(EnvelopeTypes.PUBSUB_FRAME_PREFIX)) {
                     return pubsub.handleFrame(type.substring(EnvelopeTypes.PUBSUB_FRAME_PREFIX.length()), envelope);
+                }
+                if (type.startsWith(EnvelopeTypes.PUSH_FRAME_PREFIX)) {
+                    return push.handleFrame(type.substring(EnvelopeTypes.PUSH_FRAME_PREFIX.length()), envelope);
                 }
                 metrics.counter("push_records_rejected_total", "topic", "in.routing", "reason", "unknown-type").increment();
             }

@@ -1,10 +1,10 @@
-package org.pushplatform.gateway.socketio;
+package org.pushplatform.gateway.session;
 
 /**
  * A token bucket per connection: a burst of twice the rate, refilled continuously. Synchronized: a polling client's
  * POSTs may arrive on different event loops.
  */
-final class FrameRateLimiter {
+public final class FrameRateLimiter {
 
     private final double ratePerNano;
     private final double capacity;
@@ -13,7 +13,7 @@ final class FrameRateLimiter {
     private long dropped;
     private boolean disconnected;
 
-    FrameRateLimiter(int framesPerSecond) {
+    public FrameRateLimiter(int framesPerSecond) {
         this.ratePerNano = framesPerSecond / 1e9;
         this.capacity = framesPerSecond * 2.0;
         this.tokens = capacity;
@@ -21,7 +21,7 @@ final class FrameRateLimiter {
     }
 
     /** True when {@code frames} frames arriving together may pass; false counts them all as dropped. */
-    synchronized boolean tryAcquire(int frames) {
+    public synchronized boolean tryAcquire(int frames) {
         long now = System.nanoTime();
         tokens = Math.min(capacity, tokens + (now - lastRefill) * ratePerNano);
         lastRefill = now;
@@ -34,7 +34,7 @@ final class FrameRateLimiter {
     }
 
     /** True the first time: a flooding client is disconnected once, however many packets it still sends. */
-    synchronized boolean markDisconnected() {
+    public synchronized boolean markDisconnected() {
         if (disconnected) {
             return false;
         }
@@ -42,7 +42,7 @@ final class FrameRateLimiter {
         return true;
     }
 
-    synchronized long dropped() {
+    public synchronized long dropped() {
         return dropped;
     }
 }

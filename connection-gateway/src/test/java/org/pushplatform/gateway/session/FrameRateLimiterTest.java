@@ -1,4 +1,4 @@
-package org.pushplatform.gateway.socketio;
+package org.pushplatform.gateway.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,167 @@
+package org.pushplatform.gateway.tcp;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
+import org.jboss.logging.Logger;
+import org.pushplatform.contract.ConnectionOpened;
+import org.pushplatform.contract.EnvelopeCodec;
+import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.gateway.config.GatewayConfig;
+import org.pushplatform.gateway.messaging.InboundPublisher;
+import org.pushplatform.gateway.push.PushFrameTypes;
+import org.pushplatform.gateway.session.FrameRateLimiter;
+import org.pushplatform.gateway.session.LocalConnection;
+import org.pushplatform.gateway.session.LocalConnections;
+
+/**
+ * One TCP connection: each line is a frame {@code {t, ...}}, forwarded to its service as the event of its type; a
+ * push's ack ({@code t:-5}) is answered here. A line that is not a JSON object with a known {@code t}, or longer than
+ * the limit, gets {@code {t:0, error}} and the connection lives on; a flood closes it, as does silence.
+ */
+final class TcpFrameHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = Logger.getLogger(TcpFrameHandler.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final GatewayConfig.TcpListener config;
+    private final InboundPublisher publisher;
+    private final LocalConnections connections;
+    private final MeterRegistry metrics;
+    private final FrameRateLimiter limiter;
+    private LocalConnection connection;
+    private TcpClientSink sink;
+
+    TcpFrameHandler(GatewayConfig.TcpListener config, InboundPublisher publisher, LocalConnections connections, MeterRegistry metrics) {
+        this.config = config;
+        this.publisher = publisher;
+        this.connections = connections;
+        this.metrics = metrics;
+        this.limiter = new FrameRateLimiter(config.framesPerSecond());
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        sink = new TcpClientSink(ctx.channel());
+        connection = connections.add(new LocalConnection(UUID.randomUUID().toString(), config.api(), config.service(), config.app(), sink));
+        var opened = new ConnectionOpened(config.api(), "tcp", String.valueOf(ctx.channel().remoteAddress()), Map.of(), null);
+        publisher.publish(EnvelopeTypes.CONNECTION_OPENED, connection, EnvelopeCodec.toJson(opened));
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (connection != null) {
+            connections.remove(connection.connectionId());
+            publisher.closed(connection, connection.routingKey());
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        ByteBuf line = (ByteBuf) message;
+        try {
+            if (!limiter.tryAcquire(1)) {
+                count("rate-limited");
+                if (limiter.dropped() > config.floodDisconnectAfter() && limiter.markDisconnected()) {
+                    disconnect(ctx, "flood");
+                }
+                return;
+            }
+            String text = line.toString(StandardCharsets.UTF_8).trim();
+            if (!text.isEmpty()) {
+                frame(text);
+            }
+        } finally {
+            line.release();
+        }
+    }
+
+    private void frame(String text) {
+        JsonNode frame;
+        try {
+            frame = JSON.readTree(text);
+        } catch (IOException e) {
+            refuse("invalid JSON", null, "invalid-json");
+            return;
+        }
+        if (frame == null || !frame.isObject() || !frame.path("t").canConvertToInt()) {
+            refuse("a frame is a JSON object with its type t", null, "no-type");
+            return;
+        }
+        int type = frame.get("t").asInt();
+        String event = PushFrameTypes.eventOf(type);
+        if (event == null) {
+            refuse("unknown type t: " + frame.get("t"), frame.get("num"), "unknown-type");
+        } else if (type == PushFrameTypes.ACK && sink.acked(frame.path("mid").asText(""))) {
+            count("acked");
+        } else {
+            // an ack no push here waits for (pulled, or after its timeout) is routing's to match
+            if (PushFrameTypes.CONNECT.equals(event)) {
+                rekey(frame);
+            }
+            publisher.publish(EnvelopeTypes.frame(config.api(), event), connection, frame);
+            count("forwarded");
+        }
+    }
+
+    /** {@code connect {alias}}: the connection's frames are keyed by the alias's identity from now on. */
+    private void rekey(JsonNode frame) {
+        String key = PushFrameTypes.keyOfConnect(config.app(), frame);
+        if (key != null && !key.equals(connection.routingKey())) {
+            String previous = connection.useRoutingKey(key);
+            if (!previous.equals(connection.connectionId())) {
+                publisher.closed(connection, previous);
+            }
+        }
+    }
+
+    private void refuse(String why, JsonNode num, String outcome) {
+        sink.reply(PushFrameTypes.error(why, num));
+        count(outcome);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            disconnect(ctx, "idle");
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            // the decoder drops the rest of the line, up to its newline; the connection lives on
+            refuse("frame over " + config.maxLineBytes() + " bytes", null, "too-long");
+        } else if (cause instanceof IOException) {
+            ctx.close();
+        } else {
+            metrics.counter("push_gateway_errors_total", "api", config.api()).increment();
+            LOG.warnf("[%s] closed after an error: %s", connection == null ? "tcp" : connection.connectionId(), cause.toString());
+            ctx.close();
+        }
+    }
+
+    private void disconnect(ChannelHandlerContext ctx, String reason) {
+        metrics.counter("push_gateway_disconnects_total", "api", config.api(), "reason", reason).increment();
+        LOG.debugf("[%s] closed: %s", connection.connectionId(), reason);
+        ctx.close();
+    }
+
+    private void count(String outcome) {
+        metrics.counter("push_gateway_frames_total", "api", config.api(), "outcome", outcome).increment();
+    }
+}

@@ -1,0 +1,149 @@
+'use strict';
+// The push-server API over TCP (newline-delimited JSON, port 9800), with plain Node `net` sockets across two
+// gateway nodes: connect, heartbeat, register and get_topic, do_push to channels and aliases, pushes acked with
+// t:-5, messages stored for offline aliases and sent again until acked, pull, and bad frames.
+const { test, describe, after } = require('node:test');
+const assert = require('node:assert/strict');
+const net = require('node:net');
+const { platform } = require('./lib/platform');
+
+const opened = [];
+after(() => opened.forEach((c) => c.close()));
+const uniq = (prefix) => `${prefix}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+
+/** A raw TCP client: sends JSON lines, collects the JSON lines it receives. */
+function tcp(node) {
+  const [host, port] = platform().gateways[node].pushTcp.split(':');
+  const socket = net.connect(Number(port), host);
+  const client = { socket, frames: [], waiters: [], closed: false };
+  let buffered = '';
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk) => {
+    buffered += chunk;
+    let nl;
+    while ((nl = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, nl);
+      buffered = buffered.slice(nl + 1);
+      if (line.trim()) deliver(client, JSON.parse(line));
+    }
+  });
+  socket.on('close', () => { client.closed = true; });
+  client.send = (frame) => socket.write((typeof frame === 'string' ? frame : JSON.stringify(frame)) + '\n');
+  client.next = (match, ms = 10000) => next(client, match, ms);
+  client.close = () => socket.destroy();
+  opened.push(client);
+  return new Promise((resolve, reject) => { socket.once('connect', () => resolve(client)); socket.once('error', reject); });
+}
+
+function deliver(client, frame) {
+  const i = client.waiters.findIndex((w) => w.match(frame));
+  if (i >= 0) client.waiters.splice(i, 1)[0].resolve(frame); else client.frames.push(frame);
+}
+
+function next(client, match, ms) {
+  const i = client.frames.findIndex(match);
+  if (i >= 0) return Promise.resolve(client.frames.splice(i, 1)[0]);
+  return new Promise((resolve, reject) => {
+    const waiter = { match, resolve: (f) => { clearTimeout(timer); resolve(f); } };
+    const timer = setTimeout(() => {
+      client.waiters = client.waiters.filter((w) => w !== waiter);
+      reject(new Error(`no matching frame within ${ms} ms; got ${JSON.stringify(client.frames)}`));
+    }, ms);
+    client.waiters.push(waiter);
+  });
+}
+
+const type = (t) => (f) => f.t === t;
+const pushOf = (msg) => (f) => f.t === 5 && f.msg === msg;
+
+async function connected(node, alias) {
+  const c = await tcp(node);
+  c.send({ t: 14, alias });
+  assert.deepEqual(await c.next(type(-14)), { t: -14, alias });
+  return c;
+}
+
+describe('push-server API over TCP', () => {
+  test('connect, heartbeat, register and get_topic answer as the seed writes them', async () => {
+    const alias = uniq('door');
+    const c = await connected(0, alias);
+    c.send({ t: 1, alias });
+    assert.deepEqual(await c.next(type(-1)), { t: -1, alias });
+    c.send({ t: 2, topic: ['m_2', 'c_2'], info: { communityId: '42', name: 'unit 1' }, num: '1700000000' });
+    assert.deepEqual(await c.next(type(-2)), { t: -2, num: '1700000000' });
+    c.send({ t: 3, num: '2' });
+    assert.deepEqual(await c.next(type(-3)), { t: -3, num: '2', topic: ['c_2', 'm_2'] });
+  });
+
+  test('do_push to a channel reaches its clients on the other node as t:5 with a mid, and an alias too', async () => {
+    const channel = uniq('chan');
+    const alias = uniq('phone');
+    const subscriber = await connected(1, alias);
+    subscriber.send({ t: 2, topic: [channel], num: '1' });
+    await subscriber.next(type(-2));
+    const sender = await connected(0, uniq('sender'));
+
+    sender.send({ t: 6, method: 'publish', topic: [channel], msg: 'door opened', opts: { time_to_live: 60 }, num: '9' });
+    assert.deepEqual(await sender.next(type(-6)), { t: -6, num: '9' });
+    const pushed = await subscriber.next(pushOf('door opened'));
+    assert.equal(pushed.topic, channel);
+    assert.match(pushed.mid, /^\d+$/);
+    subscriber.send({ t: -5, mid: pushed.mid });
+
+    sender.send({ t: 6, method: 'publish_to_alias', alias: [alias], msg: { call: 'incoming' }, num: '10' });
+    await sender.next(type(-6));
+    const direct = await subscriber.next((f) => f.t === 5 && f.alias === alias);
+    assert.deepEqual(direct.msg, { call: 'incoming' });
+  });
+
+  test('an offline alias gets its pushes when it connects, again until it acks them; pull lists what is unacked', async () => {
+    const alias = uniq('offline');
+    (await connected(1, alias)).close(); // known to the platform from its first connect
+    await new Promise((r) => setTimeout(r, 500));
+    const sender = await connected(0, uniq('sender'));
+    sender.send({ t: 6, method: 'publish_to_alias', alias: [alias], msg: 'while away', num: '1' });
+    await sender.next(type(-6));
+
+    const first = await connected(1, alias);
+    const pushed = await first.next(pushOf('while away'));
+    first.close();
+
+    // not acked: it comes back on the next connect, and pull lists it
+    const second = await connected(0, alias);
+    const again = await second.next(pushOf('while away'));
+    assert.equal(again.mid, pushed.mid);
+    second.send({ t: 4, num: '5' });
+    const pulled = await second.next(type(-4));
+    assert.equal(pulled.num, '5');
+    assert.deepEqual(pulled.msg.map((m) => m.mid), [pushed.mid]);
+    second.send({ t: -5, mid: pushed.mid });
+    await new Promise((r) => setTimeout(r, 1000));
+    second.close();
+
+    // acked: gone for good
+    const third = await connected(1, alias);
+    third.send({ t: 4, num: '6' });
+    assert.deepEqual((await third.next(type(-4))).msg, []);
+  });
+
+  test('bad frames get {t:0, error} and the connection lives on', async () => {
+    const c = await tcp(0);
+    c.send({ t: 2, topic: ['x'], num: '3' });
+    const notConnected = await c.next(type(0));
+    assert.match(notConnected.error, /not connected/);
+    assert.equal(notConnected.num, '3');
+    c.send('this is not json');
+    assert.equal((await c.next(type(0))).error, 'invalid JSON');
+    c.send({ t: 99, num: '4' });
+    assert.deepEqual(await c.next(type(0)), { t: 0, error: 'unknown type t: 99', num: '4' });
+    c.send({ t: 6, method: 'publish', topic: ['x'], num: '5' });
+    c.send('x'.repeat(300 * 1024));
+    c.send({ t: 1, alias: 'still-here' });
+    // the gateway answers the long line itself, routing the publish: in either order
+    const errors = [(await c.next(type(0))).error, (await c.next(type(0))).error].sort();
+    assert.match(errors[0], /^frame over \d+ bytes$/);
+    assert.match(errors[1], /not connected/);
+    assert.deepEqual(await c.next(type(-1)), { t: -1, alias: 'still-here' });
+    assert.equal(c.closed, false);
+  });
+});

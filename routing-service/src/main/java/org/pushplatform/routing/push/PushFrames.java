@@ -1,0 +1,144 @@
+package org.pushplatform.routing.push;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.pushplatform.contract.Envelope;
+import org.pushplatform.contract.delivery.Address;
+import org.pushplatform.contract.delivery.IdentityKinds;
+import org.pushplatform.routing.config.RoutingConfig;
+import org.pushplatform.routing.delivery.Bindings;
+import org.pushplatform.routing.delivery.ConnectionDelivery;
+import org.pushplatform.routing.delivery.DeliveryStore;
+import org.pushplatform.routing.identity.IdentityRepository;
+import org.pushplatform.routing.identity.TopicSubscriptionRepository;
+import org.pushplatform.routing.messaging.GatewayPublisher;
+import org.pushplatform.routing.presence.ClientConnection;
+import org.pushplatform.routing.presence.OwnedConnections;
+
+/**
+ * The push-server API's client frames, whichever transport brought them (TCP lines, Socket.IO events), each answered
+ * with {@code <event>_c} carrying the seed's reply (the TCP gateway writes just the reply). The app is the one the
+ * connection's listener serves, stamped on the frame by the gateway.
+ */
+@ApplicationScoped
+public class PushFrames {
+
+    private final Bindings bindings;
+    private final IdentityRepository identities;
+    private final TopicSubscriptionRepository subscriptions;
+    private final ConnectionDelivery delivery;
+    private final DeliveryStore store;
+    private final OwnedConnections connections;
+    private final PushPublishing publishing;
+    private final GatewayPublisher gateways;
+    private final RoutingConfig config;
+    private final MeterRegistry metrics;
+
+    public PushFrames(Bindings bindings, IdentityRepository identities, TopicSubscriptionRepository subscriptions,
+                      ConnectionDelivery delivery, DeliveryStore store, OwnedConnections connections, PushPublishing publishing,
+                      GatewayPublisher gateways, RoutingConfig config, MeterRegistry metrics) {
+        this.bindings = bindings;
+        this.identities = identities;
+        this.subscriptions = subscriptions;
+        this.delivery = delivery;
+        this.store = store;
+        this.connections = connections;
+        this.publishing = publishing;
+        this.gateways = gateways;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** A client frame of the push-server API: {@code event} is its Socket.IO event name (TCP: of its type). */
+    public Uni<Void> handleFrame(String event, Envelope frame) {
+        JsonNode num = frame.payload() == null ? null : frame.payload().get("num");
+        return Uni.createFrom().deferred(() -> route(event, frame))
+            .onFailure(PushFrameException.class).recoverWithItem(invalid -> {
+                metrics.counter("push_frames_rejected_total", "event", event, "reason", "invalid").increment();
+                reply(frame, event, PushReplies.error(invalid.getMessage(), num));
+                return null;
+            });
+    }
+
+    private Uni<Void> route(String event, Envelope frame) {
+        if (frame.app() == null || frame.payload() == null) {
+            throw new PushFrameException("this connection serves no app");
+        }
+        JsonNode payload = frame.payload();
+        return switch (event) {
+            case "connect" -> connect(frame, PushNames.name(payload.get("alias"), "alias"));
+            case "heartbeat" -> {
+                reply(frame, event, PushReplies.withAlias(1, payload.path("alias").asText("")));
+                yield Uni.createFrom().voidItem();
+            }
+            default -> connections.find(frame.connectionId()).flatMap(found -> connected(event, frame, found.orElseThrow(
+                () -> new PushFrameException("not connected: send connect {alias} (t:14) first"))));
+        };
+    }
+
+    private Uni<Void> connected(String event, Envelope frame, ClientConnection client) {
+        JsonNode payload = frame.payload();
+        JsonNode num = payload.get("num");
+        return switch (event) {
+            case "register" -> register(frame, client, payload.get("topic"), num);
+            case "get_topic" -> Panache.withSession(() -> subscriptions.topicsOf(List.of(client.identityRef())))
+                .invoke(topics -> reply(frame, event, PushReplies.topics(num, topics))).replaceWithVoid();
+            case "pull" -> store.pendingFor(client.identityRef(), PushPublishing.API)
+                .invoke(pending -> reply(frame, event, PushReplies.pulled(num, pending.stream().map(p -> p.args().get(0)).toList())))
+                .replaceWithVoid();
+            case "push_c" -> store.receivedByMessageId(client.identityRef(), client.app(), PushPublishing.API,
+                payload.path("mid").asText("")).invoke(found -> {
+                    if (!found) {
+                        reply(frame, event, PushReplies.error("no message " + payload.path("mid") + " waits for an ack", num));
+                    }
+                }).replaceWithVoid();
+            case "do_push" -> publishing.publish(client.app(), payload, frame.messageId()).invoke(refused -> reply(frame, event,
+                refused == null ? PushReplies.ok(6, num) : PushReplies.error(refused, num))).replaceWithVoid();
+            default -> throw new PushFrameException(event + " is not served yet");
+        };
+    }
+
+    /** Binds the connection to the alias's push-server identity, answers {@code t:-14}, then sends what it missed. */
+    private Uni<Void> connect(Envelope frame, String alias) {
+        String app = frame.app();
+        return bindings.bind(new Address.Connection(app, frame.nodeId(), frame.connectionId()),
+                new Address.Identity(app, IdentityKinds.PUSH_CLIENT, alias), PushPublishing.API, null)
+            .flatMap(bound -> {
+                if (bound.refusal() != null) {
+                    throw new PushFrameException(bound.refusal());
+                }
+                // the alias space is the app's, shared with pubsub: its alias is its name
+                return Panache.withTransaction(() -> identities.findById(bound.connection().identityRef())
+                    .invoke(identity -> identity.alias = alias)).replaceWith(bound);
+            })
+            .invoke(bound -> reply(frame, "connect", PushReplies.withAlias(14, alias)))
+            .flatMap(bound -> bound.repeated() ? Uni.createFrom().item(0) : delivery.redeliver(bound.connection()))
+            .replaceWithVoid();
+    }
+
+    private Uni<Void> register(Envelope frame, ClientConnection client, JsonNode topics, JsonNode num) {
+        if (topics == null || !topics.isArray() || topics.isEmpty()) {
+            throw new PushFrameException("topic must be a list of channel names");
+        }
+        List<String> names = new java.util.ArrayList<>();
+        topics.forEach(topic -> names.add(PushNames.name(topic, "topic")));
+        int most = config.maxSubscriptionsPerSession();
+        Uni<Boolean> all = Uni.createFrom().item(true);
+        for (String topic : names) {
+            all = all.flatMap(ok -> !ok ? Uni.createFrom().item(false) : Panache.withTransaction(() ->
+                subscriptions.subscribe(client.app(), topic, client.identityRef(), most))
+                .map(added -> added != TopicSubscriptionRepository.Subscribed.FULL));
+        }
+        return all.invoke(ok -> reply(frame, "register", ok ? PushReplies.ok(2, num)
+            : PushReplies.error("too many channels: at most " + most + " per client", num))).replaceWithVoid();
+    }
+
+    private void reply(Envelope frame, String event, JsonNode reply) {
+        gateways.emit(frame.nodeId(), List.of(frame.connectionId()), event + "_c", List.of(reply));
+    }
+}
