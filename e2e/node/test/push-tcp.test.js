@@ -6,6 +6,7 @@ const { test, describe, after } = require('node:test');
 const assert = require('node:assert/strict');
 const net = require('node:net');
 const { platform } = require('./lib/platform');
+const { connect } = require('./lib/clients');
 
 const opened = [];
 after(() => opened.forEach((c) => c.close()));
@@ -124,6 +125,33 @@ describe('push-server API over TCP', () => {
     const third = await connected(1, alias);
     third.send({ t: 4, num: '6' });
     assert.deepEqual((await third.next(type(-4))).msg, []);
+  });
+
+  test('across protocols: a pubsub publish reaches TCP clients of its topic and alias, and a TCP do_push reaches pubsub subscribers', async () => {
+    const channel = uniq('shared');
+    const alias = uniq('tcp_alias');
+    const device = await connected(1, alias);
+    device.send({ t: 2, topic: [channel], num: '1' });
+    await device.next(type(-2));
+    const web = await connect('v4', platform().gateways[0].pubsub);
+    opened.push(web);
+    await web.connectApp(platform().demo.appkey, uniq('web'));
+    await web.request('subscribe', { topic: channel }, 'suback');
+
+    // pubsub -> TCP, to the topic and to the alias
+    await web.request('publish', { topic: channel, msg: 'from socket.io', qos: 1 }, 'puback');
+    const toTopic = await device.next(pushOf('from socket.io'));
+    assert.equal(toTopic.topic, channel);
+    device.send({ t: -5, mid: toTopic.mid });
+    assert.equal((await web.next('message'))[0].msg, 'from socket.io'); // its own publish, as pubsub sends it
+    await web.request('publish_to_alias', { alias, msg: 'to the device' }, 'puback');
+    assert.equal((await device.next(pushOf('to the device'))).alias, alias);
+
+    // TCP -> pubsub
+    device.send({ t: 6, method: 'publish', topic: [channel], msg: 'from tcp', num: '2' });
+    await device.next(type(-6));
+    const [message] = await web.next('message');
+    assert.deepEqual(message, { topic: channel, msg: 'from tcp' });
   });
 
   test('bad frames get {t:0, error} and the connection lives on', async () => {

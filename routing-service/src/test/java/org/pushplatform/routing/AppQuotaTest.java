@@ -78,11 +78,7 @@ class AppQuotaTest extends AnAppAndAGateway {
     @Test
     void anAppAtItsStoredMessageQuotaRefusesStoredPublishesButNotQos0() {
         // given an offline subscriber, so that every QoS 1 publish stays stored
-        String subscriber = gateway.open();
-        connects(subscriber, "offline-sub");
-        gateway.frame(subscriber, "subscribe", json("topic", "news"));
-        gateway.awaitEvent(subscriber, "suback");
-        gateway.close(subscriber);
+        offlineSubscriberOf("news");
         setQuotas("{\"maxStoredMessages\": 2}");
 
         // when three stored messages are published
@@ -108,8 +104,28 @@ class AppQuotaTest extends AnAppAndAGateway {
             .then().statusCode(200).body("success", equalTo(true));
     }
 
+    /** A session subscribed to the topic and gone: what is published there at QoS 1 is stored for it. */
+    private void offlineSubscriberOf(String topic) {
+        String subscriber = gateway.open();
+        connects(subscriber, "offline-" + topic);
+        gateway.frame(subscriber, "subscribe", json("topic", topic));
+        gateway.awaitEvent(subscriber, "suback");
+        gateway.close(subscriber);
+    }
+
+    @Test
+    void aStoredMessageNobodyIsThereToReceiveIsNotStoredAndUsesNoQuota() {
+        setQuotas("{\"maxStoredMessages\": 1}");
+        for (int i = 0; i < 3; i++) {
+            given().header("X-App-Secret", secret).contentType(ContentType.JSON)
+                .body("{\"topic\":\"nobody-here\",\"msg\":\"m\",\"opts\":{\"qos\":1}}").post("/api/v1/apps/" + appkey + "/publish")
+                .then().statusCode(200).body("targets", equalTo(0));
+        }
+    }
+
     @Test
     void anAppAtItsStoredByteQuotaRefusesAMessageThatWouldPassIt() {
+        offlineSubscriberOf("news");
         setQuotas("{\"maxStoredBytes\": 1000}");
         given().header("X-App-Secret", secret).contentType(ContentType.JSON)
             .body("{\"topic\":\"news\",\"msg\":\"" + "x".repeat(2000) + "\",\"opts\":{\"qos\":1}}")

@@ -33,7 +33,9 @@ public final class DeliverRules {
         } else {
             to = String.valueOf(command.to());
         }
-        return from + " > " + to;
+        // one message reaches each API's clients by a delivery of its own: each is once on its own (pubsub's scope
+        // has no API, as it had before the other APIs came)
+        return from + " > " + to + ("pubsub".equals(command.api()) ? "" : " @" + command.api());
     }
 
     /** @return why the command cannot be carried out, or null when it can */

@@ -147,6 +147,9 @@ public class DeliveryHub {
             if (command.qos() == 0) {
                 router.route(targets.get(i), route(command, ack, ticket, null));
                 results[i] = new Accepted(targets.get(i).size(), true);
+            } else if (targets.get(i).isEmpty()) {
+                // nobody to keep it for (an API none of the address's identities speaks): nothing is stored
+                results[i] = new Accepted(0, true);
             } else {
                 storing.add(i);
                 String sourceId = request.sourceId() == null ? "gen:" + UUID.randomUUID() : request.sourceId();

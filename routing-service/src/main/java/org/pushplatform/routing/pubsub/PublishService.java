@@ -10,15 +10,17 @@ import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.delivery.Ack;
 import org.pushplatform.contract.delivery.Address;
 import org.pushplatform.contract.delivery.Deliver;
-import org.pushplatform.contract.delivery.IdentityKinds;
 import org.pushplatform.routing.delivery.DeliveryHub;
 import org.pushplatform.routing.delivery.Target;
+import org.pushplatform.routing.messages.AppMessage;
+import org.pushplatform.routing.messages.AppMessages;
 import org.pushplatform.routing.messaging.IntegrationEvents;
 import org.pushplatform.routing.quota.QuotaExceededException;
 
 /**
- * Pubsub publishing within one app, whoever asks (a client frame, the REST API, a Kafka command), as deliveries of
- * the core: {@code message {topic, msg}} to a topic or to the alias, stored first at QoS 1 and 2. Answers how many
+ * Pubsub publishing within one app, whoever asks (a client frame, the REST API, a Kafka command), as app messages:
+ * pubsub clients get {@code message {topic, msg}}, the clients of other APIs their own shape; stored first at QoS 1
+ * and 2. Answers how many
  * identities the message is for, and tells other teams through integration events.
  */
 @ApplicationScoped
@@ -27,10 +29,12 @@ public class PublishService {
     static final String API = "pubsub";
 
     private final DeliveryHub hub;
+    private final AppMessages appMessages;
     private final IntegrationEvents events;
 
-    public PublishService(DeliveryHub hub, IntegrationEvents events) {
+    public PublishService(DeliveryHub hub, AppMessages appMessages, IntegrationEvents events) {
         this.hub = hub;
+        this.appMessages = appMessages;
         this.events = events;
     }
 
@@ -43,10 +47,6 @@ public class PublishService {
      * @param frame     the client frame asking, or null
      */
     public record Publish(String appkey, boolean toAlias, PublishRequest request, String sourceId, Target publisher, Envelope frame) {
-
-        Address to() {
-            return toAlias ? new Address.Identity(appkey, IdentityKinds.ALIAS, request.target()) : new Address.Topic(appkey, request.target());
-        }
     }
 
     /** What became of one publish: how many sessions it is for, or why it was refused (a quota). */
@@ -78,9 +78,9 @@ public class PublishService {
 
     /** Many publishes as deliveries of the core, together. @return what became of each, in order */
     public Uni<List<Published>> publishAll(List<Publish> publishes) {
-        List<DeliveryHub.Request> requests = publishes.stream().map(p -> new DeliveryHub.Request(message(p.to(), p.request().target(),
-            p.request().msg(), p.request().qos(), p.request().ttlSeconds(), p.request().messageId()), p.publisher(), p.sourceId())).toList();
-        return hub.deliverAll(requests).map(accepted -> {
+        List<AppMessage> messages = publishes.stream().map(p -> new AppMessage(p.appkey(), p.toAlias(), p.request().target(),
+            p.request().msg(), p.request().qos(), p.request().ttlSeconds(), p.request().messageId(), p.publisher(), p.sourceId())).toList();
+        return appMessages.sendAll(messages).map(accepted -> {
             List<Published> published = new ArrayList<>(accepted.size());
             for (int i = 0; i < accepted.size(); i++) {
                 Publish publish = publishes.get(i);
