@@ -117,4 +117,4 @@ function table(rows) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-module.exports = { options, compare, client, request, pace, latencyColumns, sleep };
+module.exports = { options, compare, client, request, pace, latencyColumns, sleep, table };

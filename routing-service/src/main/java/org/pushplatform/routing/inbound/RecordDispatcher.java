@@ -60,7 +60,7 @@ public class RecordDispatcher {
     }
 
     /** The records a handler takes many at a time, with one statement. */
-    enum Batch { RECEIPTS, PUBLISHES, DELIVER_COMMANDS }
+    enum Batch { RECEIPTS, PUBLISHES, PUSH_PUBLISHES, DELIVER_COMMANDS }
 
     /** Which batch handler takes this record, or null when it is handled alone. */
     static Batch batchOf(Envelope envelope) {
@@ -68,6 +68,8 @@ public class RecordDispatcher {
             return Batch.RECEIPTS;
         } else if (PublishFrames.isPublish(envelope)) {
             return Batch.PUBLISHES;
+        } else if (PushFrames.isPublish(envelope)) {
+            return Batch.PUSH_PUBLISHES;
         } else if (Deliver.TYPE.equals(envelope.type())) {
             return Batch.DELIVER_COMMANDS;
         }
@@ -83,6 +85,7 @@ public class RecordDispatcher {
         List<Uni<Void>> units = new ArrayList<>(round.size());
         List<Envelope> storedReceipts = new ArrayList<>();
         List<Envelope> publishFrames = new ArrayList<>();
+        List<Envelope> pushPublishFrames = new ArrayList<>();
         List<Envelope> deliverCommands = new ArrayList<>();
         for (Envelope envelope : round) {
             Batch batch = batchOf(envelope);
@@ -93,6 +96,7 @@ public class RecordDispatcher {
                 (switch (batch) {
                     case RECEIPTS -> storedReceipts;
                     case PUBLISHES -> publishFrames;
+                    case PUSH_PUBLISHES -> pushPublishFrames;
                     case DELIVER_COMMANDS -> deliverCommands;
                 }).add(envelope);
             }
@@ -104,6 +108,10 @@ public class RecordDispatcher {
         if (!publishFrames.isEmpty()) {
             units.add(work.run("[routing] " + publishFrames.size() + " publish frames", () -> publishes.handleAll(publishFrames),
                 failure -> failed("pubsub.publish", "routing", failure)));
+        }
+        if (!pushPublishFrames.isEmpty()) {
+            units.add(work.run("[routing] " + pushPublishFrames.size() + " do_push frames", () -> push.publishAll(pushPublishFrames),
+                failure -> failed("push.do_push", "routing", failure)));
         }
         if (!deliverCommands.isEmpty()) {
             units.add(work.run("[routing] " + deliverCommands.size() + " deliver commands", () -> deliverAll(deliverCommands),

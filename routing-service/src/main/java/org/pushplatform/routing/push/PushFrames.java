@@ -1,5 +1,6 @@
 package org.pushplatform.routing.push;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.pushplatform.contract.Envelope;
+import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.contract.delivery.Address;
 import org.pushplatform.contract.delivery.IdentityKinds;
 import org.pushplatform.routing.config.RoutingConfig;
@@ -97,10 +99,34 @@ public class PushFrames {
                         reply(frame, event, PushReplies.error("no message " + payload.path("mid") + " waits for an ack", num));
                     }
                 }).replaceWithVoid();
-            case "do_push" -> publishing.publish(client.app(), payload, frame.messageId()).invoke(refused -> reply(frame, event,
-                refused == null ? PushReplies.ok(6, num) : PushReplies.error(refused, num))).replaceWithVoid();
+            case "do_push" -> publishAll(List.of(frame));
             default -> throw new PushFrameException(event + " is not served yet");
         };
+    }
+
+    /** True for the envelope of a do_push frame: those of a round are published together. */
+    public static boolean isPublish(Envelope envelope) {
+        return (EnvelopeTypes.PUSH_FRAME_PREFIX + "do_push").equals(envelope.type());
+    }
+
+    /** do_push frames of one round, published together in their order, each answered in that order too. */
+    public Uni<Void> publishAll(List<Envelope> frames) {
+        List<Uni<PushPublishing.Prepared>> prepared = new ArrayList<>(frames.size());
+        for (Envelope frame : frames) {
+            prepared.add(connections.find(frame.connectionId()).map(client -> client.isEmpty() || frame.payload() == null
+                ? new PushPublishing.Prepared(List.of(), "not connected: send connect {alias} (t:14) first")
+                : PushPublishing.prepare(client.get().app(), frame.payload(), frame.messageId())));
+        }
+        return Uni.join().all(prepared).andFailFast().flatMap(all -> publishing.publishAll(all).invoke(refusals -> {
+            for (int i = 0; i < frames.size(); i++) {
+                JsonNode num = frames.get(i).payload() == null ? null : frames.get(i).payload().get("num");
+                String problem = all.get(i).invalid() != null ? all.get(i).invalid() : refusals.get(i);
+                if (problem != null) {
+                    metrics.counter("push_frames_rejected_total", "event", "do_push", "reason", "invalid").increment();
+                }
+                reply(frames.get(i), "do_push", problem == null ? PushReplies.ok(6, num) : PushReplies.error(problem, num));
+            }
+        })).replaceWithVoid();
     }
 
     /** Binds the connection to the alias's push-server identity, answers {@code t:-14}, then sends what it missed. */

@@ -32,10 +32,36 @@ public class PushPublishing {
         this.messages = messages;
     }
 
-    /** @return null when every message was taken, else why not (a quota) */
-    public Uni<String> publish(String app, JsonNode frame, String sourceId) {
-        return messages.sendAll(messagesOf(app, frame, sourceId)).map(sent -> sent.stream().map(AppMessages.Sent::refusal)
-            .filter(java.util.Objects::nonNull).findFirst().orElse(null));
+    /** One do_push frame ready to send, or why it cannot be. */
+    record Prepared(List<AppMessage> messages, String invalid) {
+    }
+
+    /** @return the frame's messages, or why the frame is refused */
+    static Prepared prepare(String app, JsonNode frame, String sourceId) {
+        try {
+            return new Prepared(messagesOf(app, frame, sourceId), null);
+        } catch (PushFrameException e) {
+            return new Prepared(List.of(), e.getMessage());
+        }
+    }
+
+    /**
+     * Many do_push frames' messages together, in order (one round of the core for all).
+     *
+     * @return for each frame, null when every message was taken, else why not (a quota)
+     */
+    Uni<List<String>> publishAll(List<Prepared> frames) {
+        List<AppMessage> all = frames.stream().flatMap(f -> f.messages().stream()).toList();
+        return messages.sendAll(all).map(sent -> {
+            List<String> refusals = new ArrayList<>(frames.size());
+            int next = 0;
+            for (Prepared frame : frames) {
+                List<AppMessages.Sent> ofFrame = sent.subList(next, next + frame.messages().size());
+                next += frame.messages().size();
+                refusals.add(ofFrame.stream().map(AppMessages.Sent::refusal).filter(java.util.Objects::nonNull).findFirst().orElse(null));
+            }
+            return refusals;
+        });
     }
 
     /** One message per channel or alias, each with its own message id (a client acks each by its own). */
