@@ -3,36 +3,29 @@
 // (connect t:14, do_push t:6 publish_to_alias, pushes t:5 with a mid, acks t:-5) in memory, without storage, one
 // process. Started by the benchmark; prints its port on stdout.
 const net = require('node:net');
+const { onJsonLines } = require('./json-lines');
 
 const byAlias = new Map();
 let mids = 0;
 
 const server = net.createServer((socket) => {
-  let buffered = '';
   const pending = new Set();
   const send = (frame) => socket.write(JSON.stringify(frame) + '\n');
-  socket.setEncoding('utf8');
-  socket.on('data', (chunk) => {
-    buffered += chunk;
-    let nl;
-    while ((nl = buffered.indexOf('\n')) >= 0) {
-      const frame = JSON.parse(buffered.slice(0, nl));
-      buffered = buffered.slice(nl + 1);
-      if (frame.t === 14) {
-        byAlias.set(frame.alias, { send, pending });
-        send({ t: -14, alias: frame.alias });
-      } else if (frame.t === 6) {
-        for (const alias of frame.alias || []) {
-          const target = byAlias.get(alias);
-          if (!target) continue;
-          const mid = String(++mids);
-          target.pending.add(mid);
-          target.send({ t: 5, mid, alias, msg: frame.msg });
-        }
-        send({ t: -6, num: frame.num });
-      } else if (frame.t === -5) {
-        pending.delete(frame.mid);
+  onJsonLines(socket, (frame) => {
+    if (frame.t === 14) {
+      byAlias.set(frame.alias, { send, pending });
+      send({ t: -14, alias: frame.alias });
+    } else if (frame.t === 6) {
+      for (const alias of frame.alias || []) {
+        const target = byAlias.get(alias);
+        if (!target) continue;
+        const mid = String(++mids);
+        target.pending.add(mid);
+        target.send({ t: 5, mid, alias, msg: frame.msg });
       }
+      send({ t: -6, num: frame.num });
+    } else if (frame.t === -5) {
+      pending.delete(frame.mid);
     }
   });
   socket.on('error', () => {});

@@ -8,6 +8,7 @@ const path = require('node:path');
 const readline = require('node:readline');
 const { execFileSync, spawn } = require('node:child_process');
 const { options, pace, latencyColumns, sleep, table } = require('./lib');
+const { onJsonLines } = require('./json-lines');
 
 function platformTarget() {
   const status = JSON.parse(execFileSync(path.resolve(__dirname, '../pushctl'), ['status', '--json'], { encoding: 'utf8' }));
@@ -27,19 +28,11 @@ function client(address, alias, onFrame) {
   const [host, port] = address.split(':');
   const socket = net.connect(Number(port), host);
   socket.setNoDelay(true);
-  socket.setEncoding('utf8');
-  let buffered = '';
   const send = (frame) => socket.write(JSON.stringify(frame) + '\n');
   return new Promise((resolve, reject) => {
     socket.once('error', reject);
-    socket.on('data', (chunk) => {
-      buffered += chunk;
-      let nl;
-      while ((nl = buffered.indexOf('\n')) >= 0) {
-        const frame = JSON.parse(buffered.slice(0, nl));
-        buffered = buffered.slice(nl + 1);
-        if (frame.t === -14) resolve({ send, close: () => socket.destroy() }); else onFrame(frame, send);
-      }
+    onJsonLines(socket, (frame) => {
+      if (frame.t === -14) resolve({ send, close: () => socket.destroy() }); else onFrame(frame, send);
     });
     socket.once('connect', () => send({ t: 14, alias }));
   });
