@@ -76,6 +76,9 @@ final class PlatformLauncher {
             env.put("PUSH_NODE_ID", nodeId);
             env.put("PUSH_GATEWAY_PUBSUB_PORT", String.valueOf(pubsubPort));
             endpoints.put("pubsub", "http://127.0.0.1:" + pubsubPort);
+            int pushPort = i == 1 ? port("push-server Socket.IO of " + nodeId, 9906) : Ports.free();
+            env.put("PUSH_GATEWAY_PUSH_PORT", String.valueOf(pushPort));
+            endpoints.put("push", "http://127.0.0.1:" + pushPort);
             int pushTcpPort = i == 1 ? port("push-server TCP of " + nodeId, 9800) : Ports.free();
             env.put("PUSH_GATEWAY_PUSH_TCP_PORT", String.valueOf(pushTcpPort));
             endpoints.put("pushTcp", "127.0.0.1:" + pushTcpPort);
@@ -146,8 +149,9 @@ final class PlatformLauncher {
 
     private static void printEndpoints(ObjectNode json) {
         say("all services are ready");
-        json.get("gateways").forEach(g -> say(String.format("  %-6s pubsub Socket.IO %s   push TCP %s   HTTP %s",
-            g.get("nodeId").asText(), g.get("pubsub").asText(), g.get("pushTcp").asText(), g.get("http").asText())));
+        json.get("gateways").forEach(g -> say(String.format("  %-6s pubsub Socket.IO %s   push Socket.IO %s   push TCP %s   HTTP %s",
+            g.get("nodeId").asText(), g.get("pubsub").asText(), g.get("push").asText(), g.get("pushTcp").asText(),
+            g.get("http").asText())));
         json.get("routers").forEach(r -> say(String.format("  %-17s %s", r.get("service").asText(), r.get("http").asText())));
         json.get("services").fields().forEachRemaining(e -> {
             if (!e.getKey().startsWith("connection-gateway") && !e.getKey().startsWith("routing-service")) {

@@ -111,6 +111,9 @@ public interface GatewayConfig {
         @WithDefault("routing")
         String service();
 
+        /** The app of every connection, for an API whose frames name none (push-server); unset: the client names it. */
+        java.util.Optional<String> app();
+
         /** Largest WebSocket frame or polling body accepted, in bytes; a bigger one closes the connection. */
         @WithDefault("262144")
         int maxFrameBytes();

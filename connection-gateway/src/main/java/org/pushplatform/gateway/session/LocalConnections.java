@@ -20,7 +20,12 @@ public class LocalConnections {
 
     /** The connection, added now if this is the first we hear of it (its first frame may beat its connect event). */
     public LocalConnection getOrAdd(String connectionId, String api, String service, Supplier<ClientSink> sink) {
-        return byId.computeIfAbsent(connectionId, id -> new LocalConnection(id, api, service, sink.get()));
+        return getOrAdd(connectionId, api, service, null, sink);
+    }
+
+    /** @param app the app its listener serves, or null when the client names it in a frame */
+    public LocalConnection getOrAdd(String connectionId, String api, String service, String app, Supplier<ClientSink> sink) {
+        return byId.computeIfAbsent(connectionId, id -> new LocalConnection(id, api, service, app, sink.get()));
     }
 
     /** A connection whose listener knows its app from the start (a push-server listener serves one app). */

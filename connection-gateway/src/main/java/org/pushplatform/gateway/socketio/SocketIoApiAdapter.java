@@ -5,6 +5,7 @@ import java.util.Set;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pushplatform.gateway.session.LocalConnection;
+import org.pushplatform.gateway.session.ClientSink;
 
 /**
  * What one wire API adds to a Socket.IO listener (see {@link SocketIoListener}): its client events and its own rules
@@ -23,10 +24,15 @@ public interface SocketIoApiAdapter {
     default void connected(SocketIOClient client) {
     }
 
+    /** The sink of a new connection, given the one that writes Socket.IO events (push-server adds its own acks). */
+    default ClientSink sinkFor(ClientSink socketIoSink) {
+        return socketIoSink;
+    }
+
     /**
      * A client frame about to be forwarded.
      *
-     * @return its payload, as forwarded (pubsub fills in a missing customid)
+     * @return its payload, as forwarded (pubsub fills in a missing customid); null when the gateway has answered it
      */
     default JsonNode beforeForward(String event, JsonNode payload, LocalConnection connection, FrameForwarder forwarder) {
         return payload;

@@ -103,7 +103,8 @@ final class SocketIoListener {
     }
 
     private LocalConnection connection(SocketIOClient client) {
-        return connections.getOrAdd(connectionId(client), adapter.api(), config.service(), () -> new SocketIoClientSink(client, outboundBudget));
+        return connections.getOrAdd(connectionId(client), adapter.api(), config.service(), config.app().orElse(null),
+            () -> adapter.sinkFor(new SocketIoClientSink(client, outboundBudget)));
     }
 
     private void onConnect(SocketIOClient client) {
@@ -135,6 +136,9 @@ final class SocketIoListener {
         framesIn.increment();
         JsonNode payload = adapter.beforeForward(event, data, connection,
             (previousKey, c) -> publisher.closed(c, previousKey));
+        if (payload == null) {
+            return;
+        }
         String frameId = publisher.publish(EnvelopeTypes.frame(adapter.api(), event), connection, payload);
         if (ack.isAckRequested()) {
             connection.awaitAnswer(frameId, args -> ack.sendAckData(args.toArray()));

@@ -23,6 +23,7 @@ import org.pushplatform.gateway.push.PushFrameTypes;
 import org.pushplatform.gateway.session.FrameRateLimiter;
 import org.pushplatform.gateway.session.LocalConnection;
 import org.pushplatform.gateway.session.LocalConnections;
+import org.pushplatform.gateway.session.ProtocolAckSink;
 
 /**
  * One TCP connection: each line is a frame {@code {t, ...}}, forwarded to its service as the event of its type; a
@@ -40,7 +41,8 @@ final class TcpFrameHandler extends ChannelInboundHandlerAdapter {
     private final MeterRegistry metrics;
     private final FrameRateLimiter limiter;
     private LocalConnection connection;
-    private TcpClientSink sink;
+    private TcpClientSink writer;
+    private ProtocolAckSink sink;
 
     TcpFrameHandler(GatewayConfig.TcpListener config, InboundPublisher publisher, LocalConnections connections, MeterRegistry metrics) {
         this.config = config;
@@ -52,7 +54,8 @@ final class TcpFrameHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        sink = new TcpClientSink(ctx.channel());
+        writer = new TcpClientSink(ctx.channel());
+        sink = new ProtocolAckSink(writer, ctx.channel().eventLoop());
         connection = connections.add(new LocalConnection(UUID.randomUUID().toString(), config.api(), config.service(), config.app(), sink));
         var opened = new ConnectionOpened(config.api(), "tcp", String.valueOf(ctx.channel().remoteAddress()), Map.of(), null);
         publisher.publish(EnvelopeTypes.CONNECTION_OPENED, connection, EnvelopeCodec.toJson(opened));
@@ -128,7 +131,7 @@ final class TcpFrameHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void refuse(String why, JsonNode num, String outcome) {
-        sink.reply(PushFrameTypes.error(why, num));
+        writer.reply(PushFrameTypes.error(why, num));
         count(outcome);
     }
 

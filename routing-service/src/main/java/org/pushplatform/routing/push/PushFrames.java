@@ -16,10 +16,13 @@ import org.pushplatform.routing.config.RoutingConfig;
 import org.pushplatform.routing.delivery.Bindings;
 import org.pushplatform.routing.delivery.ConnectionDelivery;
 import org.pushplatform.routing.delivery.DeliveryStore;
+import org.pushplatform.routing.delivery.IdentityDirectory;
+import org.pushplatform.routing.delivery.Target;
 import org.pushplatform.routing.identity.IdentityRepository;
 import org.pushplatform.routing.identity.TopicSubscriptionRepository;
 import org.pushplatform.routing.messaging.GatewayPublisher;
 import org.pushplatform.routing.presence.ClientConnection;
+import org.pushplatform.routing.presence.LiveConnectionStore;
 import org.pushplatform.routing.presence.OwnedConnections;
 
 /**
@@ -38,12 +41,17 @@ public class PushFrames {
     private final OwnedConnections connections;
     private final PushPublishing publishing;
     private final GatewayPublisher gateways;
+    private final IdentityDirectory directory;
+    private final LiveConnectionStore liveConnections;
     private final RoutingConfig config;
     private final MeterRegistry metrics;
 
     public PushFrames(Bindings bindings, IdentityRepository identities, TopicSubscriptionRepository subscriptions,
                       ConnectionDelivery delivery, DeliveryStore store, OwnedConnections connections, PushPublishing publishing,
-                      GatewayPublisher gateways, RoutingConfig config, MeterRegistry metrics) {
+                      GatewayPublisher gateways, IdentityDirectory directory, LiveConnectionStore liveConnections,
+                      RoutingConfig config, MeterRegistry metrics) {
+        this.directory = directory;
+        this.liveConnections = liveConnections;
         this.bindings = bindings;
         this.identities = identities;
         this.subscriptions = subscriptions;
@@ -73,7 +81,9 @@ public class PushFrames {
         }
         JsonNode payload = frame.payload();
         return switch (event) {
-            case "connect" -> connect(frame, PushNames.name(payload.get("alias"), "alias"));
+            // connect_alias: the same, for socket.io-client, which reserves the name connect
+            case "connect", "connect_alias" -> connect(frame, PushNames.name(payload.get("alias"), "alias"));
+            case "info_status" -> infoStatus(frame, PushNames.name(payload.get("alias"), "alias"));
             case "heartbeat" -> {
                 reply(frame, event, PushReplies.withAlias(1, payload.path("alias").asText("")));
                 yield Uni.createFrom().voidItem();
@@ -127,6 +137,16 @@ public class PushFrames {
                 reply(frames.get(i), "do_push", problem == null ? PushReplies.ok(6, num) : PushReplies.error(problem, num));
             }
         })).replaceWithVoid();
+    }
+
+    /** An alias's channels (of every API's identities with it, the app's one alias space) and whether it is online. */
+    private Uni<Void> infoStatus(Envelope frame, String alias) {
+        String app = frame.app();
+        Uni<List<String>> topics = directory.withAlias(app, alias).flatMap(found -> found.isEmpty() ? Uni.createFrom().item(List.of())
+            : Panache.withSession(() -> subscriptions.topicsOf(found.stream().map(Target::identityRef).toList())));
+        return Uni.combine().all().unis(topics, liveConnections.isAliasOnline(app, alias)).asTuple()
+            .invoke(both -> reply(frame, "info_status", PushReplies.status(alias, both.getItem1(), both.getItem2())))
+            .replaceWithVoid();
     }
 
     /** Binds the connection to the alias's push-server identity, answers {@code t:-14}, then sends what it missed. */

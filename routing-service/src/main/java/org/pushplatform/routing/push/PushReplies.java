@@ -39,6 +39,14 @@ final class PushReplies {
         return reply;
     }
 
+    /** info_status: {@code {alias, list: [channels], status: online|offline}}. */
+    static ObjectNode status(String alias, List<String> topics, boolean online) {
+        ObjectNode reply = JSON.objectNode().put("alias", alias);
+        ArrayNode list = reply.putArray("list");
+        topics.forEach(list::add);
+        return reply.put("status", online ? "online" : "offline");
+    }
+
     /** The seed's failure reply {@code {t:0, error[, num]}}. */
     static ObjectNode error(String message, JsonNode num) {
         return withNum(JSON.objectNode().put("t", 0).put("error", message), num);
