@@ -52,12 +52,12 @@ public class PushSocketIoAdapter implements SocketIoApiAdapter {
                 // acked here when the push waits on this node; otherwise (pulled, or after its timeout) routing matches it
                 String mid = payload == null ? "" : payload.path("mid").asText("");
                 if (connection.sink() instanceof ProtocolAckSink acks && acks.acked(mid)) {
-                    return null;
+                    return ANSWERED_HERE;
                 }
             }
             case "disconnect" -> {
                 connection.close();
-                return null;
+                return ANSWERED_HERE;
             }
             case PushFrameTypes.CONNECT, CONNECT_ALIAS -> {
                 String key = PushFrameTypes.keyOfConnect(connection.app(), payload);

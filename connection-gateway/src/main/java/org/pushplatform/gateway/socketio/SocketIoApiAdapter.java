@@ -14,6 +14,9 @@ import org.pushplatform.gateway.session.ClientSink;
  */
 public interface SocketIoApiAdapter {
 
+    /** What {@link #beforeForward} returns for a frame the gateway took care of itself (a push's ack, a disconnect). */
+    JsonNode ANSWERED_HERE = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+
     /** The API's name, as in {@code push.gateway.socketio.<name>.api} and on every frame and delivery. */
     String api();
 
@@ -32,7 +35,8 @@ public interface SocketIoApiAdapter {
     /**
      * A client frame about to be forwarded.
      *
-     * @return its payload, as forwarded (pubsub fills in a missing customid); null when the gateway has answered it
+     * @return its payload, as forwarded (pubsub fills in a missing customid; a frame without arguments has none,
+     *     null), or {@link #ANSWERED_HERE} when the gateway took care of it and nothing is forwarded
      */
     default JsonNode beforeForward(String event, JsonNode payload, LocalConnection connection, FrameForwarder forwarder) {
         return payload;

@@ -136,7 +136,7 @@ final class SocketIoListener {
         framesIn.increment();
         JsonNode payload = adapter.beforeForward(event, data, connection,
             (previousKey, c) -> publisher.closed(c, previousKey));
-        if (payload == null) {
+        if (payload == SocketIoApiAdapter.ANSWERED_HERE) {
             return;
         }
         String frameId = publisher.publish(EnvelopeTypes.frame(adapter.api(), event), connection, payload);
