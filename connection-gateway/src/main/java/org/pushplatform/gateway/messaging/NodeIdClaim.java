@@ -86,25 +86,10 @@ public class NodeIdClaim {
 
     /** Runs before the listeners and Kafka channels start; throws when another running gateway has this node id. */
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
-        long window = 2 * config.heartbeatInterval().toMillis() + 1000;
         consumer = new KafkaConsumer<>(consumerProperties());
         List<TopicPartition> partitions = partitions();
-        long lastOther = partitions.isEmpty() ? -1 : readRecent(partitions, window);
-        while (lastOther >= 0 && System.currentTimeMillis() - lastOther <= window) {
-            // heard lately: alive, or killed a moment ago; wait for its next beat
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                GatewayHeartbeat other = otherRun(record);
-                if (other != null && other.stopping()) {
-                    lastOther = -1;
-                } else if (other != null) {
-                    lastOther = record.timestamp();
-                    if (record.timestamp() >= run.startedAt()) {
-                        consumer.close();
-                        throw new IllegalStateException("node id " + config.nodeId() + " is in use by a running gateway (heard "
-                            + (System.currentTimeMillis() - lastOther) + " ms ago); give each gateway its own PUSH_NODE_ID");
-                    }
-                }
-            }
+        if (!partitions.isEmpty()) {
+            awaitSilence(partitions, 2 * config.heartbeatInterval().toMillis() + 1000);
         }
         held = true;
         LOG.infof("[%s] node id claimed (run %s)", config.nodeId(), run.bootId());
@@ -113,8 +98,12 @@ public class NodeIdClaim {
         watcher.start();
     }
 
-    /** Reads the heartbeats of the last {@code window} ms. @return when this node id's other run was last heard, or -1 */
-    private long readRecent(List<TopicPartition> partitions, long window) {
+    /**
+     * Reads the heartbeats from {@code window} ms before this start on, until all that was there is read and no other
+     * run of this node id was heard within the window (one heard lately is alive, or killed a moment ago: its next
+     * beat tells). Records of one key come in order: a run's farewell means it is gone, unless another beats after it.
+     */
+    private void awaitSilence(List<TopicPartition> partitions, long window) {
         consumer.assign(partitions);
         Map<TopicPartition, Long> since = new java.util.HashMap<>();
         partitions.forEach(p -> since.put(p, run.startedAt() - window));
@@ -122,16 +111,24 @@ public class NodeIdClaim {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         offsets.forEach((partition, offset) -> consumer.seek(partition, offset == null ? ends.get(partition) : offset.offset()));
         long lastOther = -1;
-        while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+            || (lastOther >= 0 && System.currentTimeMillis() - lastOther <= window)) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                 GatewayHeartbeat other = otherRun(record);
-                if (other != null) {
-                    // records of one key come in order: a run that said farewell is gone, unless another beats after it
-                    lastOther = other.stopping() ? -1 : Math.max(lastOther, record.timestamp());
+                if (other == null) {
+                    continue;
+                }
+                if (other.stopping()) {
+                    lastOther = -1;
+                } else if (record.timestamp() >= run.startedAt()) {
+                    consumer.close();
+                    throw new IllegalStateException("node id " + config.nodeId() + " is in use by a running gateway (heard "
+                        + (System.currentTimeMillis() - record.timestamp()) + " ms ago); give each gateway its own PUSH_NODE_ID");
+                } else {
+                    lastOther = Math.max(lastOther, record.timestamp());
                 }
             }
         }
-        return lastOther;
     }
 
     /** After the start: another run that started before this one (or together, with a smaller boot id) keeps the id. */

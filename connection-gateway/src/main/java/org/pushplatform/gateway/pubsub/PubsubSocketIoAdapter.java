@@ -41,11 +41,10 @@ public class PubsubSocketIoAdapter implements SocketIoApiAdapter {
         }
         JsonNode withCustomid = SessionKeyOfConnect.withCustomid(payload);
         String sessionKey = SessionKeyOfConnect.of(withCustomid);
-        boolean hadSession = connection.hasSession();
-        String previous = connection.useRoutingKey(sessionKey == null ? connection.connectionId() : sessionKey);
-        if (hadSession && !previous.equals(connection.routingKey())) {
+        String left = connection.switchIdentityKey(sessionKey == null ? connection.connectionId() : sessionKey);
+        if (left != null) {
             // the connection leaves its earlier session: that session's owner must hear it
-            forwarder.closedUnder(previous, connection);
+            forwarder.closedUnder(left, connection);
         }
         return withCustomid;
     }

@@ -3,9 +3,8 @@ package org.pushplatform.gateway.push;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.pushplatform.contract.SessionKeys;
+import org.pushplatform.gateway.session.LocalConnection;
 
 /**
  * The push-server API's frame types. A TCP frame says what it is by its type code {@code t}; a Socket.IO frame by
@@ -31,18 +30,15 @@ public final class PushFrameTypes {
         return EVENTS.get(type);
     }
 
-    /** The seed's error reply: {@code {t:0, error[, num]}}. */
-    public static ObjectNode error(String message, JsonNode num) {
-        ObjectNode reply = JsonNodeFactory.instance.objectNode().put("t", 0).put("error", message);
-        if (num != null && !num.isMissingNode() && !num.isNull()) {
-            reply.set("num", num);
-        }
-        return reply;
-    }
-
-    /** The Kafka key of a connection once it said who it is ({@code connect {alias}}): the alias's identity, or null. */
-    public static String keyOfConnect(String app, JsonNode frame) {
+    /**
+     * {@code connect {alias}}: the connection's frames are keyed by the alias's identity from now on (a frame without
+     * a usable alias changes nothing; routing answers it). @return the identity key the connection leaves, or null
+     */
+    public static String keyOnConnect(LocalConnection connection, JsonNode frame) {
         JsonNode alias = frame == null ? null : frame.get("alias");
-        return app == null || alias == null || !alias.isTextual() || alias.asText().isEmpty() ? null : SessionKeys.of(app, alias.asText());
+        if (connection.app() == null || alias == null || !alias.isTextual() || alias.asText().isEmpty()) {
+            return null;
+        }
+        return connection.switchIdentityKey(SessionKeys.of(connection.app(), alias.asText()));
     }
 }

@@ -60,12 +60,9 @@ public class PushSocketIoAdapter implements SocketIoApiAdapter {
                 return ANSWERED_HERE;
             }
             case PushFrameTypes.CONNECT, CONNECT_ALIAS -> {
-                String key = PushFrameTypes.keyOfConnect(connection.app(), payload);
-                if (key != null && !key.equals(connection.routingKey())) {
-                    String previous = connection.useRoutingKey(key);
-                    if (!previous.equals(connection.connectionId())) {
-                        forwarder.closedUnder(previous, connection);
-                    }
+                String left = PushFrameTypes.keyOnConnect(connection, payload);
+                if (left != null) {
+                    forwarder.closedUnder(left, connection);
                 }
             }
             default -> {

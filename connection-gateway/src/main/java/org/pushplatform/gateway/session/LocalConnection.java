@@ -109,6 +109,17 @@ public final class LocalConnection {
         return previous;
     }
 
+    /**
+     * The client named an identity (connect_v2, connect {alias}): its frames are keyed by {@code key} from now on.
+     *
+     * @return the identity key it leaves, whose owner must hear that the connection is gone from it; null when it had
+     *     none or keeps it
+     */
+    public String switchIdentityKey(String key) {
+        String previous = useRoutingKey(key);
+        return previous.equals(connectionId) || previous.equals(key) ? null : previous;
+    }
+
     /** True the first time this stored delivery is noted for this connection. */
     public boolean firstWriteOf(String receiptId) {
         synchronized (writtenReceipts) {

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -17,6 +16,7 @@ import org.jboss.logging.Logger;
 import org.pushplatform.contract.ConnectionOpened;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.contract.PushServerFrames;
 import org.pushplatform.gateway.config.GatewayConfig;
 import org.pushplatform.gateway.messaging.InboundPublisher;
 import org.pushplatform.gateway.push.PushFrameTypes;
@@ -38,17 +38,17 @@ final class TcpFrameHandler extends ChannelInboundHandlerAdapter {
     private final GatewayConfig.TcpListener config;
     private final InboundPublisher publisher;
     private final LocalConnections connections;
-    private final MeterRegistry metrics;
+    private final TcpCounters counters;
     private final FrameRateLimiter limiter;
     private LocalConnection connection;
     private TcpClientSink writer;
     private ProtocolAckSink sink;
 
-    TcpFrameHandler(GatewayConfig.TcpListener config, InboundPublisher publisher, LocalConnections connections, MeterRegistry metrics) {
+    TcpFrameHandler(GatewayConfig.TcpListener config, InboundPublisher publisher, LocalConnections connections, TcpCounters counters) {
         this.config = config;
         this.publisher = publisher;
         this.connections = connections;
-        this.metrics = metrics;
+        this.counters = counters;
         this.limiter = new FrameRateLimiter(config.framesPerSecond());
     }
 
@@ -111,27 +111,17 @@ final class TcpFrameHandler extends ChannelInboundHandlerAdapter {
             count("acked");
         } else {
             // an ack no push here waits for (pulled, or after its timeout) is routing's to match
-            if (PushFrameTypes.CONNECT.equals(event)) {
-                rekey(frame);
+            String left = PushFrameTypes.CONNECT.equals(event) ? PushFrameTypes.keyOnConnect(connection, frame) : null;
+            if (left != null) {
+                publisher.closed(connection, left);
             }
             publisher.publish(EnvelopeTypes.frame(config.api(), event), connection, frame);
             count("forwarded");
         }
     }
 
-    /** {@code connect {alias}}: the connection's frames are keyed by the alias's identity from now on. */
-    private void rekey(JsonNode frame) {
-        String key = PushFrameTypes.keyOfConnect(config.app(), frame);
-        if (key != null && !key.equals(connection.routingKey())) {
-            String previous = connection.useRoutingKey(key);
-            if (!previous.equals(connection.connectionId())) {
-                publisher.closed(connection, previous);
-            }
-        }
-    }
-
     private void refuse(String why, JsonNode num, String outcome) {
-        writer.reply(PushFrameTypes.error(why, num));
+        writer.reply(PushServerFrames.error(why, num));
         count(outcome);
     }
 
@@ -152,19 +142,19 @@ final class TcpFrameHandler extends ChannelInboundHandlerAdapter {
         } else if (cause instanceof IOException) {
             ctx.close();
         } else {
-            metrics.counter("push_gateway_errors_total", "api", config.api()).increment();
+            counters.error();
             LOG.warnf("[%s] closed after an error: %s", connection == null ? "tcp" : connection.connectionId(), cause.toString());
             ctx.close();
         }
     }
 
     private void disconnect(ChannelHandlerContext ctx, String reason) {
-        metrics.counter("push_gateway_disconnects_total", "api", config.api(), "reason", reason).increment();
+        counters.disconnect(reason);
         LOG.debugf("[%s] closed: %s", connection.connectionId(), reason);
         ctx.close();
     }
 
     private void count(String outcome) {
-        metrics.counter("push_gateway_frames_total", "api", config.api(), "outcome", outcome).increment();
+        counters.frame(outcome);
     }
 }

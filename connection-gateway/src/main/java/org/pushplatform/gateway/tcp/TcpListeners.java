@@ -50,8 +50,8 @@ public class TcpListeners {
         this.metrics = metrics;
     }
 
-    /** After the node id is claimed (it observes earlier), like the Socket.IO listeners. */
-    void onStart(@Observes StartupEvent event, NodeIdClaim claim) throws InterruptedException {
+    /** After the node id is claimed ({@link NodeIdClaim} observes the start first), like the Socket.IO listeners. */
+    void onStart(@Observes StartupEvent event) throws InterruptedException {
         var listeners = config.gateway().tcp().entrySet().stream().filter(e -> e.getValue().enabled()).toList();
         if (listeners.isEmpty()) {
             return;
@@ -60,6 +60,7 @@ public class TcpListeners {
         workers = new NioEventLoopGroup(2);
         for (var entry : listeners) {
             GatewayConfig.TcpListener listener = entry.getValue();
+            TcpCounters counters = new TcpCounters(listener.api(), metrics);
             Channel server = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -71,7 +72,7 @@ public class TcpListeners {
                         channel.pipeline()
                             .addLast(new IdleStateHandler((int) listener.idleTimeout().toSeconds(), 0, 0))
                             .addLast(new LineBasedFrameDecoder(listener.maxLineBytes(), true, true))
-                            .addLast(new TcpFrameHandler(listener, publisher, connections, metrics));
+                            .addLast(new TcpFrameHandler(listener, publisher, connections, counters));
                     }
                 })
                 .bind(listener.port()).sync().channel();

@@ -33,9 +33,8 @@ public final class DeliverRules {
         } else {
             to = String.valueOf(command.to());
         }
-        // one message reaches each API's clients by a delivery of its own: each is once on its own (pubsub's scope
-        // has no API, as it had before the other APIs came)
-        return from + " > " + to + ("pubsub".equals(command.api()) ? "" : " @" + command.api());
+        // one message reaches each API's clients by a delivery of its own: each is once on its own
+        return from + " > " + to + " @" + command.api();
     }
 
     /** @return why the command cannot be carried out, or null when it can */

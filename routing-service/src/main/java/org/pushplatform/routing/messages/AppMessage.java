@@ -18,6 +18,11 @@ import org.pushplatform.routing.delivery.Target;
 public record AppMessage(String app, boolean toAlias, String target, JsonNode msg, int qos, Long ttlSeconds, String messageId,
                          Target publisher, String sourceId) {
 
+    /** How long a message to a topic is kept when its publisher names no time to live (the seed's default). */
+    public static final long TOPIC_TTL_SECONDS = java.time.Duration.ofDays(3).toSeconds();
+    /** The same for a message to an alias. */
+    public static final long ALIAS_TTL_SECONDS = java.time.Duration.ofDays(5).toSeconds();
+
     public Address to() {
         return toAlias ? new Address.Identity(app, IdentityKinds.ALIAS, target) : new Address.Topic(app, target);
     }

@@ -3,6 +3,7 @@ package org.pushplatform.routing.pubsub;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.pushplatform.routing.messages.AppNames;
 
 /**
  * Reads and checks the fields of a pubsub frame. The limits are documented in the README:
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class FrameFields {
 
-    public static final int MAX_TOPIC_LENGTH = 128;
+    public static final int MAX_TOPIC_LENGTH = AppNames.MAX_LENGTH;
     public static final int MAX_ID_LENGTH = 128;
     public static final int MAX_MESSAGE_BYTES = 64 * 1024;
     /** Apple's own limit for a notification payload. */
@@ -69,11 +70,8 @@ public final class FrameFields {
     }
 
     private static String name(String field, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '#' || c == '+') {
-                throw new InvalidFrameException(field + " must not contain whitespace, control characters, '#' or '+'");
-            }
+        if (!AppNames.hasOnlyAllowedCharacters(value)) {
+            throw new InvalidFrameException(field + " must not contain whitespace, control characters, '#' or '+'");
         }
         return value;
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pushplatform.routing.messages.AppMessage;
 
 /**
  * What a publish frame asks for, read once for all four publish events: {@code publish} and
@@ -26,8 +27,8 @@ public record PublishRequest(String target, JsonNode msg, int qos, String messag
     public static final int DEFAULT_QOS = 1;
     public static final int MAX_ALIASES = 1000;
     /** The seed's defaults: three days for publish2, five for publish2_to_alias; fifteen at most. */
-    public static final long TOPIC_TTL_SECONDS = Duration.ofDays(3).toSeconds();
-    public static final long ALIAS_TTL_SECONDS = Duration.ofDays(5).toSeconds();
+    public static final long TOPIC_TTL_SECONDS = AppMessage.TOPIC_TTL_SECONDS;
+    public static final long ALIAS_TTL_SECONDS = AppMessage.ALIAS_TTL_SECONDS;
     public static final long MAX_TTL_SECONDS = Duration.ofDays(15).toSeconds();
 
     public static PublishRequest toTopic(JsonNode payload, boolean optionsInOpts) {

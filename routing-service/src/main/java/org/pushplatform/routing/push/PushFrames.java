@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.contract.PushServerFrames;
 import org.pushplatform.contract.delivery.Address;
 import org.pushplatform.contract.delivery.IdentityKinds;
 import org.pushplatform.routing.config.RoutingConfig;
@@ -70,7 +71,7 @@ public class PushFrames {
         return Uni.createFrom().deferred(() -> route(event, frame))
             .onFailure(PushFrameException.class).recoverWithItem(invalid -> {
                 metrics.counter("push_frames_rejected_total", "event", event, "reason", "invalid").increment();
-                reply(frame, event, PushReplies.error(invalid.getMessage(), num));
+                reply(frame, event, PushServerFrames.error(invalid.getMessage(), num));
                 return null;
             });
     }
@@ -106,7 +107,7 @@ public class PushFrames {
             case "push_c" -> store.receivedByMessageId(client.identityRef(), client.app(), PushPublishing.API,
                 payload.path("mid").asText("")).invoke(found -> {
                     if (!found) {
-                        reply(frame, event, PushReplies.error("no message " + payload.path("mid") + " waits for an ack", num));
+                        reply(frame, event, PushServerFrames.error("no message " + payload.path("mid") + " waits for an ack", num));
                     }
                 }).replaceWithVoid();
             case "do_push" -> publishAll(List.of(frame));
@@ -134,7 +135,7 @@ public class PushFrames {
                 if (problem != null) {
                     metrics.counter("push_frames_rejected_total", "event", "do_push", "reason", "invalid").increment();
                 }
-                reply(frames.get(i), "do_push", problem == null ? PushReplies.ok(6, num) : PushReplies.error(problem, num));
+                reply(frames.get(i), "do_push", problem == null ? PushReplies.ok(6, num) : PushServerFrames.error(problem, num));
             }
         })).replaceWithVoid();
     }
@@ -174,14 +175,18 @@ public class PushFrames {
         List<String> names = new java.util.ArrayList<>();
         topics.forEach(topic -> names.add(PushNames.name(topic, "topic")));
         int most = config.maxSubscriptionsPerSession();
-        Uni<Boolean> all = Uni.createFrom().item(true);
-        for (String topic : names) {
-            all = all.flatMap(ok -> !ok ? Uni.createFrom().item(false) : Panache.withTransaction(() ->
-                subscriptions.subscribe(client.app(), topic, client.identityRef(), most))
-                .map(added -> added != TopicSubscriptionRepository.Subscribed.FULL));
-        }
+        // one transaction, the channels in order; the first that would pass the limit stops the rest
+        Uni<Boolean> all = Panache.withTransaction(() -> {
+            Uni<Boolean> chain = Uni.createFrom().item(true);
+            for (String topic : names) {
+                chain = chain.flatMap(ok -> !ok ? Uni.createFrom().item(false)
+                    : subscriptions.subscribe(client.app(), topic, client.identityRef(), most)
+                        .map(added -> added != TopicSubscriptionRepository.Subscribed.FULL));
+            }
+            return chain;
+        });
         return all.invoke(ok -> reply(frame, "register", ok ? PushReplies.ok(2, num)
-            : PushReplies.error("too many channels: at most " + most + " per client", num))).replaceWithVoid();
+            : PushServerFrames.error("too many channels: at most " + most + " per client", num))).replaceWithVoid();
     }
 
     private void reply(Envelope frame, String event, JsonNode reply) {

@@ -23,8 +23,6 @@ public class PushPublishing {
     static final String API = "push";
     static final String PUSH_EVENT = "push";
     private static final int MOST_TARGETS = 1000;
-    private static final long TOPIC_TTL_SECONDS = 3 * 24 * 3600;
-    private static final long ALIAS_TTL_SECONDS = 5 * 24 * 3600;
 
     private final AppMessages messages;
 
@@ -78,7 +76,7 @@ public class PushPublishing {
         if (msg == null || msg.isNull()) {
             throw new PushFrameException("msg is required");
         }
-        long ttl = ttlOf(frame.path("opts"), toAlias ? ALIAS_TTL_SECONDS : TOPIC_TTL_SECONDS);
+        long ttl = ttlOf(frame.path("opts"), toAlias ? AppMessage.ALIAS_TTL_SECONDS : AppMessage.TOPIC_TTL_SECONDS);
         List<AppMessage> messages = new ArrayList<>(targets.size());
         for (int i = 0; i < targets.size(); i++) {
             // asking twice (a frame Kafka delivers again) stores each once

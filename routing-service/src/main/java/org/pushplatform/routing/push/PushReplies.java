@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pushplatform.contract.PushServerFrames;
 
 /** The push-server API's frames as the seed writes them: replies carry the negative of the request's type. */
 final class PushReplies {
@@ -19,7 +20,7 @@ final class PushReplies {
 
     /** {@code {t:-type[, num]}}. */
     static ObjectNode ok(int type, JsonNode num) {
-        return withNum(JSON.objectNode().put("t", -type), num);
+        return PushServerFrames.withNum(JSON.objectNode().put("t", -type), num);
     }
 
     static ObjectNode withAlias(int type, String alias) {
@@ -47,22 +48,10 @@ final class PushReplies {
         return reply.put("status", online ? "online" : "offline");
     }
 
-    /** The seed's failure reply {@code {t:0, error[, num]}}. */
-    static ObjectNode error(String message, JsonNode num) {
-        return withNum(JSON.objectNode().put("t", 0).put("error", message), num);
-    }
-
     /** A pushed message: {@code {t:5, mid, topic|alias, msg}}. */
     static ObjectNode push(String mid, String targetField, String target, JsonNode msg) {
         ObjectNode frame = JSON.objectNode().put("t", PUSH).put("mid", mid).put(targetField, target);
         frame.set("msg", msg);
         return frame;
-    }
-
-    private static ObjectNode withNum(ObjectNode reply, JsonNode num) {
-        if (num != null && !num.isMissingNode() && !num.isNull()) {
-            reply.set("num", num);
-        }
-        return reply;
     }
 }
