@@ -76,6 +76,20 @@ final class FakeGatewayNode implements AutoCloseable {
         send(connectionId, EnvelopeTypes.pubsubFrame(event), payload);
     }
 
+    /**
+     * A push-server frame of a connection of {@code app}, as the push listeners send them (the app stamped on the
+     * envelope); after {@code connect {alias}} keyed by the alias, like the real gateway.
+     */
+    void pushFrame(String connectionId, String app, String event, JsonNode payload) {
+        if (event.equals("connect") && payload.path("alias").isTextual()) {
+            routingKeys.put(connectionId, SessionKeys.of(app, payload.get("alias").asText()));
+        }
+        Envelope envelope = new Envelope(Envelope.VERSION, EnvelopeTypes.frame("push", event), app, node, connectionId, null,
+            UUID.randomUUID().toString(), System.currentTimeMillis(), payload);
+        producer.send(new ProducerRecord<>("push.in.routing", routingKeys.getOrDefault(connectionId, connectionId), EnvelopeCodec.encode(envelope)));
+        producer.flush();
+    }
+
     /** A frame sent with others before one flush, as a busy gateway sends them. */
     void frameWithoutFlush(String connectionId, String event, JsonNode payload) {
         Envelope envelope = Envelope.fromConnection(EnvelopeTypes.pubsubFrame(event), node, connectionId, UUID.randomUUID().toString(), payload);

@@ -39,10 +39,39 @@ public class AppResource {
     public record SignedConnectRequest(Boolean required) {
     }
 
-    private final AppService apps;
+    /** How long a push-server token lives; 30 days when not said. */
+    public record TokenRequest(Long ttlSeconds) {
+    }
 
-    public AppResource(AppService apps) {
+    /** A minted push-server token. */
+    public record TokenView(String appkey, String token, String expiresAt) {
+    }
+
+    static final java.time.Duration DEFAULT_TOKEN_LIFETIME = java.time.Duration.ofDays(30);
+
+    private final AppService apps;
+    private final PushTokens tokens;
+
+    public AppResource(AppService apps, PushTokens tokens) {
         this.apps = apps;
+        this.tokens = tokens;
+    }
+
+    /** A token for the push-server API's REST server and connections ({@link PushToken}); valid until a new secret. */
+    @POST
+    @Path("/{appkey}/push-tokens")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> mintToken(@PathParam("appkey") String appkey, TokenRequest request) {
+        java.time.Duration lifetime = request == null || request.ttlSeconds() == null ? DEFAULT_TOKEN_LIFETIME
+            : java.time.Duration.ofSeconds(request.ttlSeconds());
+        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(PushTokens.MAX_LIFETIME) > 0) {
+            return Uni.createFrom().item(error(Response.Status.BAD_REQUEST,
+                "ttlSeconds must be 1-" + PushTokens.MAX_LIFETIME.toSeconds()));
+        }
+        java.time.Instant expires = java.time.Instant.now().plus(lifetime);
+        return tokens.mint(appkey, lifetime).map(token -> token == null ? error(Response.Status.NOT_FOUND, "no such app")
+            : Response.status(Response.Status.CREATED).entity(new TokenView(appkey, token,
+                java.time.Instant.ofEpochSecond(expires.getEpochSecond()).toString())).build());
     }
 
     @GET

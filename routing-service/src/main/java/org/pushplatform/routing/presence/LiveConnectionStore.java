@@ -80,4 +80,30 @@ public class LiveConnectionStore {
                 + " ON c.identity_ref = i.ref WHERE i.app = $1 AND i.alias = $2)")
             .execute(Tuple.of(app, alias)).map(rows -> rows.iterator().next().getBoolean(0));
     }
+    /** Notes the transport a bound connection came over (for APIs with more than one). */
+    public Uni<Void> setTransport(String connectionId, String transport) {
+        return db.preparedQuery("UPDATE routing.live_connection SET transport = $2 WHERE connection_id = $1")
+            .execute(Tuple.of(connectionId, transport)).replaceWithVoid();
+    }
+
+    /** One page of aliases online over an API's transport. */
+    public record AliasPage(long total, List<String> aliases) {
+    }
+
+    /** The aliases of an app with a live connection of the API over the transport, in order, {@code limit} from {@code offset}. */
+    public Uni<AliasPage> aliasesOnline(String app, String api, String transport, long offset, int limit) {
+        String online = "SELECT DISTINCT i.alias FROM routing.live_connection c JOIN routing.identity i ON i.ref = c.identity_ref"
+            + " WHERE c.app = $1 AND c.api = $2 AND c.transport = $3 AND i.alias IS NOT NULL";
+        Tuple params = Tuple.of(app, api, transport);
+        Uni<Long> total = db.preparedQuery("SELECT count(*) FROM (" + online + ") a").execute(params)
+            .map(rows -> rows.iterator().next().getLong(0));
+        Uni<List<String>> page = db.preparedQuery(online + " ORDER BY i.alias OFFSET $4 LIMIT $5")
+            .execute(Tuple.of(app, api, transport, offset, limit))
+            .map(rows -> {
+                List<String> aliases = new ArrayList<>(rows.size());
+                rows.forEach(row -> aliases.add(row.getString(0)));
+                return aliases;
+            });
+        return Uni.combine().all().unis(total, page).asTuple().map(both -> new AliasPage(both.getItem1(), both.getItem2()));
+    }
 }

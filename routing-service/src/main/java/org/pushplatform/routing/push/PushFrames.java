@@ -13,12 +13,12 @@ import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.contract.PushServerFrames;
 import org.pushplatform.contract.delivery.Address;
 import org.pushplatform.contract.delivery.IdentityKinds;
+import org.pushplatform.routing.app.PushToken;
+import org.pushplatform.routing.app.PushTokens;
 import org.pushplatform.routing.config.RoutingConfig;
 import org.pushplatform.routing.delivery.Bindings;
 import org.pushplatform.routing.delivery.ConnectionDelivery;
 import org.pushplatform.routing.delivery.DeliveryStore;
-import org.pushplatform.routing.delivery.IdentityDirectory;
-import org.pushplatform.routing.delivery.Target;
 import org.pushplatform.routing.identity.IdentityRepository;
 import org.pushplatform.routing.identity.TopicSubscriptionRepository;
 import org.pushplatform.routing.messaging.GatewayPublisher;
@@ -34,6 +34,9 @@ import org.pushplatform.routing.presence.OwnedConnections;
 @ApplicationScoped
 public class PushFrames {
 
+    /** The field of connect and info_status frames that the gateway writes: {@code {transport, token}}. */
+    static final String GATEWAY_FIELD = "gateway";
+
     private final Bindings bindings;
     private final IdentityRepository identities;
     private final TopicSubscriptionRepository subscriptions;
@@ -42,17 +45,16 @@ public class PushFrames {
     private final OwnedConnections connections;
     private final PushPublishing publishing;
     private final GatewayPublisher gateways;
-    private final IdentityDirectory directory;
+    private final PushQueries queries;
+    private final PushTokens tokens;
     private final LiveConnectionStore liveConnections;
     private final RoutingConfig config;
     private final MeterRegistry metrics;
 
     public PushFrames(Bindings bindings, IdentityRepository identities, TopicSubscriptionRepository subscriptions,
                       ConnectionDelivery delivery, DeliveryStore store, OwnedConnections connections, PushPublishing publishing,
-                      GatewayPublisher gateways, IdentityDirectory directory, LiveConnectionStore liveConnections,
+                      GatewayPublisher gateways, PushQueries queries, PushTokens tokens, LiveConnectionStore liveConnections,
                       RoutingConfig config, MeterRegistry metrics) {
-        this.directory = directory;
-        this.liveConnections = liveConnections;
         this.bindings = bindings;
         this.identities = identities;
         this.subscriptions = subscriptions;
@@ -61,6 +63,9 @@ public class PushFrames {
         this.connections = connections;
         this.publishing = publishing;
         this.gateways = gateways;
+        this.queries = queries;
+        this.tokens = tokens;
+        this.liveConnections = liveConnections;
         this.config = config;
         this.metrics = metrics;
     }
@@ -83,8 +88,8 @@ public class PushFrames {
         JsonNode payload = frame.payload();
         return switch (event) {
             // connect_alias: the same, for socket.io-client, which reserves the name connect
-            case "connect", "connect_alias" -> connect(frame, PushNames.name(payload.get("alias"), "alias"));
-            case "info_status" -> infoStatus(frame, PushNames.name(payload.get("alias"), "alias"));
+            case "connect", "connect_alias" -> appOfToken(frame).flatMap(ok -> connect(frame, PushNames.name(payload.get("alias"), "alias")));
+            case "info_status" -> appOfToken(frame).flatMap(ok -> infoStatus(frame, PushNames.name(payload.get("alias"), "alias")));
             case "heartbeat" -> {
                 reply(frame, event, PushReplies.withAlias(1, payload.path("alias").asText("")));
                 yield Uni.createFrom().voidItem();
@@ -140,14 +145,26 @@ public class PushFrames {
         })).replaceWithVoid();
     }
 
-    /** An alias's channels (of every API's identities with it, the app's one alias space) and whether it is online. */
-    private Uni<Void> infoStatus(Envelope frame, String alias) {
-        String app = frame.app();
-        Uni<List<String>> topics = directory.withAlias(app, alias).flatMap(found -> found.isEmpty() ? Uni.createFrom().item(List.of())
-            : Panache.withSession(() -> subscriptions.topicsOf(found.stream().map(Target::identityRef).toList())));
-        return Uni.combine().all().unis(topics, liveConnections.isAliasOnline(app, alias)).asTuple()
-            .invoke(both -> reply(frame, "info_status", PushReplies.status(alias, both.getItem1(), both.getItem2())))
+    /**
+     * The frames that act before a connection is bound carry what the gateway knows of it in {@code gateway}: the token
+     * the client gave (in the Socket.IO query or the TCP first line), which must be genuine and of the frame's app.
+     */
+    private Uni<Void> appOfToken(Envelope frame) {
+        JsonNode token = frame.payload().path(GATEWAY_FIELD).get("token");
+        if (token == null || token.isNull()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tokens.verify(token.asText()).map(app -> {
+            if (!app.appkey.equals(frame.app())) {
+                throw new PushToken.InvalidTokenException("invalid token");
+            }
+            return app;
+        }).onFailure(PushToken.InvalidTokenException.class).transform(invalid -> new PushFrameException(invalid.getMessage()))
             .replaceWithVoid();
+    }
+
+    private Uni<Void> infoStatus(Envelope frame, String alias) {
+        return queries.status(frame.app(), alias).invoke(status -> reply(frame, "info_status", status)).replaceWithVoid();
     }
 
     /** Binds the connection to the alias's push-server identity, answers {@code t:-14}, then sends what it missed. */
@@ -163,9 +180,16 @@ public class PushFrames {
                 return Panache.withTransaction(() -> identities.findById(bound.connection().identityRef())
                     .invoke(identity -> identity.alias = alias)).replaceWith(bound);
             })
+            .call(bound -> transportOf(frame) == null ? Uni.createFrom().voidItem()
+                : liveConnections.setTransport(bound.connection().connectionId(), transportOf(frame)))
             .invoke(bound -> reply(frame, "connect", PushReplies.withAlias(14, alias)))
             .flatMap(bound -> bound.repeated() ? Uni.createFrom().item(0) : delivery.redeliver(bound.connection()))
             .replaceWithVoid();
+    }
+
+    private static String transportOf(Envelope frame) {
+        JsonNode transport = frame.payload().path(GATEWAY_FIELD).get("transport");
+        return transport == null || !transport.isTextual() ? null : transport.asText();
     }
 
     private Uni<Void> register(Envelope frame, ClientConnection client, JsonNode topics, JsonNode num) {

@@ -48,6 +48,14 @@ final class PushReplies {
         return reply.put("status", online ? "online" : "offline");
     }
 
+    /** {@code {total, list}}: a page of aliases. */
+    static ObjectNode aliasPage(long total, List<String> aliases) {
+        ObjectNode reply = JSON.objectNode().put("total", total);
+        ArrayNode list = reply.putArray("list");
+        aliases.forEach(list::add);
+        return reply;
+    }
+
     /** A pushed message: {@code {t:5, mid, topic|alias, msg}}. */
     static ObjectNode push(String mid, String targetField, String target, JsonNode msg) {
         ObjectNode frame = JSON.objectNode().put("t", PUSH).put("mid", mid).put(targetField, target);
