@@ -16,7 +16,7 @@ public final class PushCtl {
         List<String> argList = Arrays.asList(args);
         String command = args.length == 0 ? "help" : args[0];
         // restart names its component before the options
-        int firstOption = command.equals("restart") ? 2 : 1;
+        int firstOption = command.equals("restart") || command.equals("token") ? 2 : 1;
         CommandLine options = CommandLine.parse(argList.subList(Math.min(firstOption, args.length), args.length));
         switch (command) {
             case "infra" -> InfraCommand.run(options.path("--data-dir", Path.of(".pushdata")), options.path("--ready-file", null));
@@ -30,9 +30,16 @@ public final class PushCtl {
                 }
                 System.exit(new RunControl(options).restart(args[1], options.flag("--kill")));
             }
+            case "token" -> {
+                if (args.length < 2 || args[1].startsWith("--")) {
+                    System.err.println("usage: pushctl token <appkey> [--ttl SECONDS]");
+                    System.exit(2);
+                }
+                System.exit(new TokenCommand(options).run(args[1], TokenCommand.ttl(options)));
+            }
             default -> {
                 System.err.println("usage: pushctl up [--detach] [--gateways N] [--routers N] [--data-dir DIR] | down | status [--json]"
-                    + " | restart <kafka|postgres|service> [--kill]");
+                    + " | restart <kafka|postgres|service> [--kill] | token <appkey> [--ttl SECONDS]");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }

@@ -1,8 +1,10 @@
 package org.pushplatform.gateway.push;
 
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.pushplatform.contract.SessionKeys;
 import org.pushplatform.gateway.session.LocalConnection;
 
@@ -17,6 +19,9 @@ public final class PushFrameTypes {
     /** The client's ack of a pushed message: {@code {t:-5, mid}}, answered in the gateway (a protocol ack). */
     public static final int ACK = -5;
     public static final String CONNECT = "connect";
+    /** The field the gateway writes into the frames routing answers before a connection is bound. */
+    static final String GATEWAY_FIELD = "gateway";
+    private static final Set<String> UNBOUND_EVENTS = Set.of(CONNECT, "connect_alias", "info_status");
 
     private static final Map<Integer, String> EVENTS = Map.ofEntries(Map.entry(1, "heartbeat"), Map.entry(2, "register"),
         Map.entry(3, "get_topic"), Map.entry(4, "pull"), Map.entry(ACK, "push_c"), Map.entry(6, "do_push"), Map.entry(7, "info"),
@@ -40,5 +45,21 @@ public final class PushFrameTypes {
             return null;
         }
         return connection.switchIdentityKey(SessionKeys.of(connection.app(), alias.asText()));
+    }
+
+    /**
+     * What routing needs to answer a frame of an unbound connection (connect, info_status): the payload with
+     * {@code gateway: {transport, token}} written in, over whatever the client put there. Other frames as they are.
+     */
+    public static JsonNode withGatewayFields(String event, JsonNode payload, LocalConnection connection, String transport) {
+        if (!UNBOUND_EVENTS.contains(event) || payload == null || !payload.isObject()) {
+            return payload;
+        }
+        ObjectNode copy = ((ObjectNode) payload).deepCopy();
+        ObjectNode gateway = copy.putObject(GATEWAY_FIELD).put("transport", transport);
+        if (connection.token() != null) {
+            gateway.put("token", connection.token());
+        }
+        return copy;
     }
 }

@@ -1,5 +1,7 @@
 package org.pushplatform.gateway.push;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +23,8 @@ public class PushSocketIoAdapter implements SocketIoApiAdapter {
 
     /** socket.io-client reserves connect and disconnect: its users send connect_alias instead (answered as connect). */
     static final String CONNECT_ALIAS = "connect_alias";
+    /** How routing's {@code /info/allSocketIOAlias} knows these connections. */
+    static final String TRANSPORT = "socketio";
     private static final Set<String> EVENTS = Set.of("heartbeat", "register", "get_topic", "pull", "push_c", "do_push",
         PushFrameTypes.CONNECT, CONNECT_ALIAS, "disconnect", "info_status");
     /** Ack timeouts of pushes to Socket.IO clients: short tasks, one thread for all. */
@@ -38,6 +42,15 @@ public class PushSocketIoAdapter implements SocketIoApiAdapter {
     @Override
     public Set<String> clientEvents() {
         return EVENTS;
+    }
+
+    /** {@code ?token=<token>}: the client names its app (else the listener's own). */
+    @Override
+    public void fromHandshake(LocalConnection connection, Map<String, List<String>> query) {
+        List<String> token = query.get("token");
+        if (token != null && !token.isEmpty()) {
+            connection.useToken(token.get(0));
+        }
     }
 
     @Override
@@ -69,6 +82,6 @@ public class PushSocketIoAdapter implements SocketIoApiAdapter {
                 // forwarded as it is
             }
         }
-        return payload;
+        return PushFrameTypes.withGatewayFields(event, payload, connection, TRANSPORT);
     }
 }

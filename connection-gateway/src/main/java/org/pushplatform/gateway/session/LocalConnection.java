@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.pushplatform.contract.PushServerFrames;
 
 /**
  * One connection held by this node: where to write, which API it speaks, the Kafka key of its frames (its
@@ -27,7 +28,8 @@ public final class LocalConnection {
     private final String api;
     private final String service;
     private final ClientSink sink;
-    private final String app;
+    private volatile String app;
+    private volatile String token;
     private volatile String routingKey;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Set<String> rooms = ConcurrentHashMap.newKeySet();
@@ -78,6 +80,27 @@ public final class LocalConnection {
     /** The app its listener serves, stamped on each of its records; null when the client names it in a frame. */
     public String app() {
         return app;
+    }
+
+    /**
+     * The client named its app with a push-server token (Socket.IO query, TCP first line): its records carry the
+     * token's app from now on, and routing checks the token where it matters. A text that is no token changes nothing.
+     *
+     * @return whether it was a token
+     */
+    public boolean useToken(String token) {
+        String appkey = PushServerFrames.appkeyOfToken(token);
+        if (appkey == null) {
+            return false;
+        }
+        this.app = appkey;
+        this.token = token;
+        return true;
+    }
+
+    /** The token the client gave, or null. */
+    public String token() {
+        return token;
     }
 
     public ClientSink sink() {

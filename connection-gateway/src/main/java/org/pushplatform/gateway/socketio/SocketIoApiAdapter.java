@@ -27,6 +27,13 @@ public interface SocketIoApiAdapter {
     default void connected(SocketIOClient client) {
     }
 
+    /**
+     * What the handshake's query says of a connection, e.g. its app (push-server's {@code token}). Called for each
+     * of its frames until the connection has a token: whichever comes first, its connect event or a frame.
+     */
+    default void fromHandshake(LocalConnection connection, java.util.Map<String, java.util.List<String>> query) {
+    }
+
     /** The sink of a new connection, given the one that writes Socket.IO events (push-server adds its own acks). */
     default ClientSink sinkFor(ClientSink socketIoSink) {
         return socketIoSink;

@@ -103,8 +103,12 @@ final class SocketIoListener {
     }
 
     private LocalConnection connection(SocketIOClient client) {
-        return connections.getOrAdd(connectionId(client), adapter.api(), config.service(), config.app().orElse(null),
-            () -> adapter.sinkFor(new SocketIoClientSink(client, outboundBudget)));
+        LocalConnection connection = connections.getOrAdd(connectionId(client), adapter.api(), config.service(),
+            config.app().orElse(null), () -> adapter.sinkFor(new SocketIoClientSink(client, outboundBudget)));
+        if (connection.token() == null) {
+            adapter.fromHandshake(connection, client.getHandshakeData().getUrlParams());
+        }
+        return connection;
     }
 
     private void onConnect(SocketIOClient client) {

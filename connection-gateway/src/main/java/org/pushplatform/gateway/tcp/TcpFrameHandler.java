@@ -40,7 +40,11 @@ final class TcpFrameHandler extends ChannelInboundHandlerAdapter {
     private final LocalConnections connections;
     private final TcpCounters counters;
     private final FrameRateLimiter limiter;
+    /** How routing's {@code /info/allChannelAlias} knows these connections. */
+    private static final String TRANSPORT = "tcp";
     private LocalConnection connection;
+    /** Whether a frame came yet: only the first line may carry a token. */
+    private boolean framed;
     private TcpClientSink writer;
     private ProtocolAckSink sink;
 
@@ -99,11 +103,22 @@ final class TcpFrameHandler extends ChannelInboundHandlerAdapter {
             refuse("invalid JSON", null, "invalid-json");
             return;
         }
+        if (!framed && frame != null && frame.isObject() && !frame.has("t") && frame.path("token").isTextual()) {
+            // the first line may name the app: {"token": "<token>"}; routing checks it on connect
+            framed = true;
+            if (connection.useToken(frame.get("token").asText())) {
+                count("token");
+            } else {
+                refuse("invalid token", null, "invalid-token");
+            }
+            return;
+        }
         if (frame == null || !frame.isObject() || !frame.path("t").canConvertToInt()) {
             refuse("a frame is a JSON object with its type t", null, "no-type");
             return;
         }
         int type = frame.get("t").asInt();
+        framed = true;
         String event = PushFrameTypes.eventOf(type);
         if (event == null) {
             refuse("unknown type t: " + frame.get("t"), frame.get("num"), "unknown-type");
@@ -115,7 +130,8 @@ final class TcpFrameHandler extends ChannelInboundHandlerAdapter {
             if (left != null) {
                 publisher.closed(connection, left);
             }
-            publisher.publish(EnvelopeTypes.frame(config.api(), event), connection, frame);
+            publisher.publish(EnvelopeTypes.frame(config.api(), event), connection,
+                PushFrameTypes.withGatewayFields(event, frame, connection, TRANSPORT));
             count("forwarded");
         }
     }

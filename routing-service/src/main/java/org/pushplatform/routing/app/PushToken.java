@@ -15,6 +15,7 @@ import org.bouncycastle.crypto.paddings.PKCS7Padding;
 import org.bouncycastle.crypto.paddings.PaddedBufferedBlockCipher;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
+import org.pushplatform.contract.PushServerFrames;
 
 /**
  * The push-server API's token, as text: {@code <appkey>.<hex of iv and ciphertext>}. The plaintext is
@@ -27,8 +28,6 @@ public final class PushToken {
     private static final int IV_BYTES = 8;
     private static final int XTEA_BLOCK = 8;
     private static final int KEY_BYTES = 16;
-    /** Longer texts are not tokens: an appkey of 64 and a few blocks. */
-    private static final int MAX_LENGTH = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
 
@@ -57,11 +56,7 @@ public final class PushToken {
 
     /** The appkey a token names in clear, or null when the text is no token; says nothing about whether it is genuine. */
     public static String appkeyOf(String token) {
-        if (token == null || token.length() > MAX_LENGTH) {
-            return null;
-        }
-        int dot = token.indexOf('.');
-        return dot <= 0 ? null : token.substring(0, dot);
+        return PushServerFrames.appkeyOfToken(token);
     }
 
     /**

@@ -76,7 +76,8 @@ public class PushFrames {
         return Uni.createFrom().deferred(() -> route(event, frame))
             .onFailure(PushFrameException.class).recoverWithItem(invalid -> {
                 metrics.counter("push_frames_rejected_total", "event", event, "reason", "invalid").increment();
-                reply(frame, event, PushServerFrames.error(invalid.getMessage(), num));
+                // connect_alias is connect under another name: answered connect_c, failures too
+                reply(frame, "connect_alias".equals(event) ? "connect" : event, PushServerFrames.error(invalid.getMessage(), num));
                 return null;
             });
     }

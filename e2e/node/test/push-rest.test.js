@@ -1,0 +1,103 @@
+'use strict';
+// The push-server API's RestServer (9900) and its XTEA tokens: minted by an admin (admin REST and ./pushctl token),
+// a TCP client naming its app with a token on its first line, a socket.io-client with ?token= in its query, /push
+// reaching both, /info listing them, and forged or expired tokens refused.
+const { test, describe, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { platform, admin, createApp, pushctl } = require('./lib/platform');
+const { open } = require('./lib/clients');
+const { tcpClient, type, pushOf } = require('./lib/tcp-lines');
+
+const opened = [];
+after(() => opened.forEach((c) => c.close()));
+const uniq = (prefix) => `${prefix}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+
+async function tcp(node) {
+  const [host, port] = platform().gateways[node].pushTcp.split(':');
+  const client = await tcpClient(host, port);
+  opened.push(client);
+  return client;
+}
+
+async function mint(appkey, ttlSeconds = 600) {
+  const res = await admin('POST', `/admin/apps/${appkey}/push-tokens`, { ttlSeconds });
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+  return res.body.token;
+}
+
+async function rest(method, path, body) {
+  const res = await fetch(platform().routing + path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/** A TCP client of the token's app, connected as alias. */
+async function tcpOfToken(node, token, alias) {
+  const c = await tcp(node);
+  c.send({ token });
+  c.send({ t: 14, alias });
+  assert.deepEqual(await c.next((f) => f.t === -14 || f.t === 0), { t: -14, alias });
+  return c;
+}
+
+describe('push-server RestServer and tokens', () => {
+  test('a token names the app of a TCP client and a socket.io-client; /push reaches them, not the demo app\'s same alias', async () => {
+    const app = await createApp(uniq('community'));
+    const token = await mint(app.appkey);
+    const alias = uniq('door');
+    const door = await tcpOfToken(1, token, alias);
+    const demoDoor = await tcp(0); // the listener's own app, the demo app: another alias space
+    demoDoor.send({ t: 14, alias });
+    await demoDoor.next(type(-14));
+    const phoneAlias = uniq('phone');
+    const phone = open('v4', platform().gateways[0].push, { query: { token } });
+    opened.push(phone);
+    await phone.request('connect_alias', { alias: phoneAlias }, 'connect_c');
+
+    const pushed = await rest('POST', `/push/${token}`,
+      { t: 6, method: 'publish_to_alias', alias: [alias, phoneAlias], msg: 'open the door', opts: { time_to_live: 60 }, num: 11 });
+    assert.deepEqual(pushed, { status: 200, body: { t: -6, num: 11 } });
+
+    const atDoor = await door.next(pushOf('open the door'));
+    assert.equal(atDoor.alias, alias);
+    door.send({ t: -5, mid: atDoor.mid });
+    const [atPhone] = await phone.next('push');
+    assert.deepEqual({ t: atPhone.t, alias: atPhone.alias, msg: atPhone.msg }, { t: 5, alias: phoneAlias, msg: 'open the door' });
+    await assert.rejects(demoDoor.next(pushOf('open the door'), 1500));
+
+    assert.deepEqual((await rest('GET', `/info/status/${alias}/${token}`)).body, { list: [], status: 'online' });
+    assert.deepEqual((await rest('GET', `/info/allChannelAlias/1/${token}`)).body, { total: 1, list: [alias] });
+    assert.deepEqual((await rest('GET', `/info/allSocketIOAlias/1/${token}`)).body, { total: 1, list: [phoneAlias] });
+  });
+
+  test('./pushctl token mints a token that the RestServer takes', async () => {
+    const out = pushctl('token', platform().demo.appkey, '--ttl', '3600');
+    const token = out.trim().split('\n').pop();
+    assert.match(token, new RegExp(`^${platform().demo.appkey}\\.[0-9a-f]+$`));
+    const channel = uniq('chan');
+    const reply = await rest('POST', `/push/${token}`, { t: 6, method: 'publish', topic: [channel], msg: 'hi', num: '1' });
+    assert.deepEqual(reply, { status: 200, body: { t: -6, num: '1' } });
+  });
+
+  test('forged and expired tokens get {t:0, error}: over REST, and on a TCP or Socket.IO connect', async () => {
+    const token = await mint(platform().demo.appkey, 1);
+    const forged = token.slice(0, -2) + (token.endsWith('00') ? '11' : '00');
+    assert.deepEqual(await rest('POST', `/push/${forged}`, { t: 6, method: 'publish', topic: ['x'], msg: 'm', num: 3 }),
+      { status: 401, body: { t: 0, error: 'invalid token', num: 3 } });
+    const c = await tcp(0);
+    c.send({ token: forged });
+    c.send({ t: 14, alias: uniq('intruder') });
+    assert.equal((await c.next(type(0))).error, 'invalid token');
+    assert.equal(c.closed, false);
+
+    await new Promise((r) => setTimeout(r, 2100));
+    assert.deepEqual((await rest('GET', `/info/allChannelAlias/1/${token}`)).body, { t: 0, error: 'token expired' });
+    const phone = open('v2', platform().gateways[1].push, { query: { token } });
+    opened.push(phone);
+    const [refused] = await phone.request('connect_alias', { alias: uniq('late') }, 'connect_c');
+    assert.deepEqual(refused, { t: 0, error: 'token expired' });
+  });
+});
