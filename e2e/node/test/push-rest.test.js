@@ -100,4 +100,32 @@ describe('push-server RestServer and tokens', () => {
     const [refused] = await phone.request('connect_alias', { alias: uniq('late') }, 'connect_c');
     assert.deepEqual(refused, { t: 0, error: 'token expired' });
   });
+
+  test('/info counts connections per gateway host from their heartbeats, /info/servers names a live node, type 7 adds up', async () => {
+    const token = await mint(platform().demo.appkey);
+    const c = await tcp(1);
+    c.send({ t: 14, alias: uniq('counted') });
+    await c.next(type(-14));
+    await new Promise((r) => setTimeout(r, 2500)); // a heartbeat or two (1 s apart in these tests)
+
+    const info = await rest('GET', `/info/${token}`);
+    assert.equal(info.status, 200);
+    assert.deepEqual(Object.keys(info.body), ['127.0.0.1']);
+    assert.ok(info.body['127.0.0.1'].channelSize >= 1, JSON.stringify(info.body));
+    assert.ok(info.body['127.0.0.1'].onlineAllSize >= info.body['127.0.0.1'].channelSize);
+
+    const servers = await rest('GET', `/info/servers/${token}`);
+    assert.equal(servers.status, 200);
+    assert.equal(servers.body.host, '127.0.0.1');
+    const node = platform().gateways.find((g) => g.pushTcp.endsWith(':' + servers.body.service.push));
+    assert.ok(node, `${JSON.stringify(servers.body)} is no gateway of ${JSON.stringify(platform().gateways)}`);
+    assert.ok(node.push.endsWith(':' + servers.body.service.socket));
+    assert.ok(node.http.endsWith(':' + servers.body.service.webSocket));
+    assert.equal(servers.body.service.rest, Number(new URL(platform().routing).port));
+
+    c.send({ t: 7 });
+    const totals = await c.next((f) => 'channelSize' in f);
+    assert.ok(totals.channelSize >= 1);
+    assert.deepEqual(Object.keys(totals).sort(), ['Many2ManySize', 'One2ManySize', 'One2OneSize', 'channelSize']);
+  });
 });

@@ -74,6 +74,7 @@ final class PlatformLauncher {
             Map<String, String> endpoints = new LinkedHashMap<>();
             int pubsubPort = i == 1 ? port("pubsub Socket.IO of " + nodeId, 3000) : Ports.free();
             env.put("PUSH_NODE_ID", nodeId);
+            env.put("PUSH_GATEWAY_ADVERTISED_HOST", "127.0.0.1");
             env.put("PUSH_GATEWAY_PUBSUB_PORT", String.valueOf(pubsubPort));
             endpoints.put("pubsub", "http://127.0.0.1:" + pubsubPort);
             int pushPort = i == 1 ? port("push-server Socket.IO of " + nodeId, 9906) : Ports.free();

@@ -113,6 +113,14 @@ final class FakeGatewayNode implements AutoCloseable {
         producer.flush();
     }
 
+    /** A heartbeat as this node, saying what it likes (where it is, its counts). */
+    void heartbeat(GatewayHeartbeat heartbeat) {
+        Envelope envelope = Envelope.toGateway(EnvelopeTypes.GATEWAY_HEARTBEAT, node, UUID.randomUUID().toString(),
+            EnvelopeCodec.toJson(heartbeat));
+        producer.send(new ProducerRecord<>("push.heartbeats", node, EnvelopeCodec.encode(envelope)));
+        producer.flush();
+    }
+
     /** Tells routing a stored message was written to the connection, as the gateway does after each write. */
     void receipt(String connectionId, String receiptId) {
         Envelope envelope = Envelope.fromConnection(EnvelopeTypes.DELIVERY_RECEIPT, node, connectionId, receiptId, null);

@@ -6,6 +6,11 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.pushplatform.routing.FakeGatewayNode.json;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -13,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.pushplatform.contract.EnvelopeCodec;
+import org.pushplatform.contract.GatewayHeartbeat;
 import org.pushplatform.testsupport.KafkaAndPostgresResource;
 
 /** The push-server API's RestServer: XTEA tokens minted by an admin, /push to a TCP alias, /info about aliases. */
@@ -90,5 +96,38 @@ class PushRestTest extends AnAppAndAGateway {
         given().get("/info/allChannelAlias/0/" + token).then().statusCode(400).body("t", equalTo(0));
 
         gateway.close(door);
+    }
+
+    @Test
+    void infoCountsEachGatewayHostsConnectionsServersNamesTheLeastLoadedAndType7AddsThemUp() {
+        String token = mint(600);
+        try (FakeGatewayNode other = new FakeGatewayNode(bootstrap)) {
+            gateway.heartbeat(new GatewayHeartbeat("boot-a", 60_000, 6, 1, false, "10.0.0.215",
+                Map.of("http", 9000, "socketio.push", 9906, "tcp.push", 9800, "socketio.pubsub", 3000),
+                Map.of("push/tcp", 2, "push/socketio", 1, "pubsub/socketio", 3)));
+            other.heartbeat(new GatewayHeartbeat("boot-b", 60_000, 1, 1, false, "10.0.0.214",
+                Map.of("http", 9001, "socketio.push", 9907, "tcp.push", 9801), Map.of("push/intercom-call", 1)));
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/info/" + token).then().statusCode(200)
+                .body("'10.0.0.215'.channelSize", equalTo(2)).body("'10.0.0.215'.socketIOSize", equalTo(4))
+                .body("'10.0.0.215'.onlineAllSize", equalTo(6)).body("'10.0.0.215'.webSocketSize", equalTo(0))
+                .body("'10.0.0.214'.webSocketSize", equalTo(1)));
+            given().get("/info/servers/" + token).then().statusCode(200)
+                .body("host", equalTo("10.0.0.214")).body("service.webSocket", equalTo(9001))
+                .body("service.socket", equalTo(9907)).body("service.push", equalTo(9801));
+
+            String client = gateway.open();
+            gateway.pushFrame(client, appkey, "info", json("t", "7"));
+            JsonNode totals = gateway.awaitEvent(client, "info_c").args().get(0);
+            assertThat(totals.get("channelSize").asInt()).isEqualTo(2);
+            assertThat(totals.get("Many2ManySize").asInt()).isEqualTo(1);
+            assertThat(totals.get("One2OneSize").asInt()).isEqualTo(1);
+            assertThat(totals.get("One2ManySize").asInt()).isEqualTo(0);
+
+            // a node that says farewell is no longer offered
+            other.heartbeat(new GatewayHeartbeat("boot-b", 60_000, 0, 1, true));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/info/servers/" + token).then()
+                .statusCode(200).body("host", equalTo("10.0.0.215")));
+        }
     }
 }

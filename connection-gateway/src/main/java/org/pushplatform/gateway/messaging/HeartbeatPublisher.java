@@ -20,6 +20,7 @@ import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.contract.GatewayHeartbeat;
 import org.pushplatform.gateway.config.GatewayConfig;
+import org.pushplatform.gateway.node.NodeEndpoints;
 import org.pushplatform.gateway.session.LocalConnections;
 
 /** Tells routing, every few seconds, that this node and its connections are alive. */
@@ -34,8 +35,11 @@ public class HeartbeatPublisher {
     private final NodeRun run;
     private final NodeIdClaim claim;
 
+    private final NodeEndpoints endpoints;
+
     public HeartbeatPublisher(@Channel("heartbeats") Emitter<String> emitter, GatewayConfig config, LocalConnections connections,
-                              NodeRun run, NodeIdClaim claim) {
+                              NodeRun run, NodeIdClaim claim, NodeEndpoints endpoints) {
+        this.endpoints = endpoints;
         this.emitter = emitter;
         this.config = config;
         this.connections = connections;
@@ -65,7 +69,7 @@ public class HeartbeatPublisher {
 
     private CompletionStage<Void> send(boolean stopping) {
         var heartbeat = new GatewayHeartbeat(run.bootId(), config.heartbeatInterval().toMillis(), connections.size(), run.startedAt(),
-            stopping);
+            stopping, endpoints.host(), endpoints.ports(), connections.countsByKind());
         Envelope envelope = Envelope.toGateway(EnvelopeTypes.GATEWAY_HEARTBEAT, config.nodeId(), run.bootId(),
             EnvelopeCodec.toJson(heartbeat));
         OutgoingKafkaRecordMetadata<String> key = OutgoingKafkaRecordMetadata.<String>builder().withKey(config.nodeId()).build();

@@ -27,6 +27,7 @@ public final class LocalConnection {
     private final String connectionId;
     private final String api;
     private final String service;
+    private final String transport;
     private final ClientSink sink;
     private volatile String app;
     private volatile String token;
@@ -52,12 +53,19 @@ public final class LocalConnection {
      * @param service the service its frames go to ({@code push.in.<service>})
      */
     public LocalConnection(String connectionId, String api, String service, ClientSink sink) {
-        this(connectionId, api, service, null, sink);
+        this(connectionId, api, service, null, SOCKET_IO, sink);
     }
 
-    /** @param app the app every frame of the connection belongs to, when its listener knows it; else null */
-    public LocalConnection(String connectionId, String api, String service, String app, ClientSink sink) {
+    /** Socket.IO, the transport of most connections. */
+    public static final String SOCKET_IO = "socketio";
+
+    /**
+     * @param app       the app every frame of the connection belongs to, when its listener knows it; else null
+     * @param transport what it came over (socketio, tcp, intercom-capture, ...), counted in the node's heartbeats
+     */
+    public LocalConnection(String connectionId, String api, String service, String app, String transport, ClientSink sink) {
         this.app = app;
+        this.transport = transport;
         this.connectionId = connectionId;
         this.api = api;
         this.service = service;
@@ -75,6 +83,10 @@ public final class LocalConnection {
 
     public String service() {
         return service;
+    }
+
+    public String transport() {
+        return transport;
     }
 
     /** The app its listener serves, stamped on each of its records; null when the client names it in a frame. */

@@ -25,13 +25,22 @@ public class LocalConnections {
 
     /** @param app the app its listener serves, or null when the client names it in a frame */
     public LocalConnection getOrAdd(String connectionId, String api, String service, String app, Supplier<ClientSink> sink) {
-        return byId.computeIfAbsent(connectionId, id -> new LocalConnection(id, api, service, app, sink.get()));
+        return byId.computeIfAbsent(connectionId, id -> new LocalConnection(id, api, service, app, LocalConnection.SOCKET_IO, sink.get()));
     }
 
     /** A connection whose listener knows its app from the start (a push-server listener serves one app). */
     public LocalConnection add(LocalConnection connection) {
         byId.put(connection.connectionId(), connection);
         return connection;
+    }
+
+    /** Live connections by {@code <api>/<transport>}, for the node's heartbeats: one pass every few seconds. */
+    public Map<String, Integer> countsByKind() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (LocalConnection connection : byId.values()) {
+            counts.merge(connection.api() + "/" + connection.transport(), 1, Integer::sum);
+        }
+        return counts;
     }
 
     public void remove(String connectionId) {

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.pushplatform.gateway.config.GatewayConfig;
+import org.pushplatform.gateway.node.NodeEndpoints;
 import org.pushplatform.gateway.messaging.InboundPublisher;
 import org.pushplatform.gateway.session.LocalConnections;
 
@@ -28,10 +29,12 @@ public class SocketIoListeners {
     private final InboundPublisher publisher;
     private final LocalConnections connections;
     private final MeterRegistry metrics;
+    private final NodeEndpoints endpoints;
     private final List<SocketIoListener> started = new ArrayList<>();
 
     public SocketIoListeners(GatewayConfig config, Instance<SocketIoApiAdapter> adapters, InboundPublisher publisher,
-                             LocalConnections connections, MeterRegistry metrics) {
+                             LocalConnections connections, MeterRegistry metrics, NodeEndpoints endpoints) {
+        this.endpoints = endpoints;
         this.config = config;
         this.adapters = adapters.stream().collect(Collectors.toMap(SocketIoApiAdapter::api, Function.identity()));
         this.publisher = publisher;
@@ -50,6 +53,7 @@ public class SocketIoListeners {
             for (SocketIoListener server : SocketIoListener.of(config.nodeId(), listener, adapter, publisher, connections, metrics)) {
                 server.start();
                 started.add(server);
+                endpoints.listening("socketio." + listener.api(), server.boundPort());
             }
         });
     }

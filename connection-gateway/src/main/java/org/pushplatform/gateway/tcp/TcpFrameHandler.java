@@ -60,7 +60,8 @@ final class TcpFrameHandler extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         writer = new TcpClientSink(ctx.channel());
         sink = new ProtocolAckSink(writer, ctx.channel().eventLoop());
-        connection = connections.add(new LocalConnection(UUID.randomUUID().toString(), config.api(), config.service(), config.app(), sink));
+        connection = connections.add(new LocalConnection(UUID.randomUUID().toString(), config.api(), config.service(), config.app(),
+            TRANSPORT, sink));
         var opened = new ConnectionOpened(config.api(), "tcp", String.valueOf(ctx.channel().remoteAddress()), Map.of(), null);
         publisher.publish(EnvelopeTypes.CONNECTION_OPENED, connection, EnvelopeCodec.toJson(opened));
         ctx.fireChannelActive();

@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import org.pushplatform.gateway.config.GatewayConfig;
 import org.pushplatform.gateway.messaging.InboundPublisher;
 import org.pushplatform.gateway.messaging.NodeIdClaim;
+import org.pushplatform.gateway.node.NodeEndpoints;
 import org.pushplatform.gateway.session.LocalConnections;
 
 /**
@@ -39,11 +40,14 @@ public class TcpListeners {
     private final InboundPublisher publisher;
     private final LocalConnections connections;
     private final MeterRegistry metrics;
+    private final NodeEndpoints endpoints;
     private final List<Channel> servers = new ArrayList<>();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
 
-    public TcpListeners(GatewayConfig config, InboundPublisher publisher, LocalConnections connections, MeterRegistry metrics) {
+    public TcpListeners(GatewayConfig config, InboundPublisher publisher, LocalConnections connections, MeterRegistry metrics,
+                        NodeEndpoints endpoints) {
+        this.endpoints = endpoints;
         this.config = config;
         this.publisher = publisher;
         this.connections = connections;
@@ -77,6 +81,7 @@ public class TcpListeners {
                 })
                 .bind(listener.port()).sync().channel();
             servers.add(server);
+            endpoints.listening("tcp." + listener.api(), boundPort(server));
             LOG.infof("[%s] %s TCP (%s) listening on port %d for app %s", config.nodeId(), listener.api(), entry.getKey(),
                 boundPort(server), listener.app());
         }

@@ -13,6 +13,7 @@ import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.contract.GatewayHeartbeat;
 import org.pushplatform.routing.presence.EarlierRuns;
 import org.pushplatform.routing.presence.GatewayLiveness;
+import org.pushplatform.routing.presence.GatewayLoad;
 
 /**
  * Reads gateway heartbeats ({@code push.heartbeats}); every routing instance reads them all. Also writes this
@@ -26,8 +27,11 @@ public class HeartbeatConsumer {
     private final String instanceId = "routing-" + UUID.randomUUID();
 
     private final EarlierRuns earlierRuns;
+    private final GatewayLoad load;
 
-    public HeartbeatConsumer(GatewayLiveness liveness, EarlierRuns earlierRuns, @Channel("probes-out") Emitter<String> probes) {
+    public HeartbeatConsumer(GatewayLiveness liveness, EarlierRuns earlierRuns, GatewayLoad load,
+                             @Channel("probes-out") Emitter<String> probes) {
+        this.load = load;
         this.liveness = liveness;
         this.earlierRuns = earlierRuns;
         this.probes = probes;
@@ -49,6 +53,7 @@ public class HeartbeatConsumer {
                 liveness.ownProbeHeard(System.currentTimeMillis());
             } else if (EnvelopeTypes.GATEWAY_HEARTBEAT.equals(envelope.type()) && envelope.nodeId() != null) {
                 GatewayHeartbeat heartbeat = EnvelopeCodec.payload(envelope, GatewayHeartbeat.class);
+                load.heard(envelope.nodeId(), heartbeat);
                 if (liveness.heard(envelope.nodeId(), heartbeat)) {
                     earlierRuns.forget(envelope.nodeId(), heartbeat.bootId());
                 }

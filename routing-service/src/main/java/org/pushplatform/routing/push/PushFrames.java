@@ -47,14 +47,16 @@ public class PushFrames {
     private final GatewayPublisher gateways;
     private final PushQueries queries;
     private final PushTokens tokens;
+    private final PushServers servers;
     private final LiveConnectionStore liveConnections;
     private final RoutingConfig config;
     private final MeterRegistry metrics;
 
     public PushFrames(Bindings bindings, IdentityRepository identities, TopicSubscriptionRepository subscriptions,
                       ConnectionDelivery delivery, DeliveryStore store, OwnedConnections connections, PushPublishing publishing,
-                      GatewayPublisher gateways, PushQueries queries, PushTokens tokens, LiveConnectionStore liveConnections,
-                      RoutingConfig config, MeterRegistry metrics) {
+                      GatewayPublisher gateways, PushQueries queries, PushTokens tokens, PushServers servers,
+                      LiveConnectionStore liveConnections, RoutingConfig config, MeterRegistry metrics) {
+        this.servers = servers;
         this.bindings = bindings;
         this.identities = identities;
         this.subscriptions = subscriptions;
@@ -91,6 +93,10 @@ public class PushFrames {
             // connect_alias: the same, for socket.io-client, which reserves the name connect
             case "connect", "connect_alias" -> appOfToken(frame).flatMap(ok -> connect(frame, PushNames.name(payload.get("alias"), "alias")));
             case "info_status" -> appOfToken(frame).flatMap(ok -> infoStatus(frame, PushNames.name(payload.get("alias"), "alias")));
+            case "info" -> {
+                reply(frame, event, servers.totals());
+                yield Uni.createFrom().voidItem();
+            }
             case "heartbeat" -> {
                 reply(frame, event, PushReplies.withAlias(1, payload.path("alias").asText("")));
                 yield Uni.createFrom().voidItem();

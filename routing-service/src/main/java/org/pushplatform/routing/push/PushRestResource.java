@@ -35,8 +35,10 @@ public class PushRestResource {
     private final PushTokens tokens;
     private final PushPublishing publishing;
     private final PushQueries queries;
+    private final PushServers servers;
 
-    public PushRestResource(PushTokens tokens, PushPublishing publishing, PushQueries queries) {
+    public PushRestResource(PushTokens tokens, PushPublishing publishing, PushQueries queries, PushServers servers) {
+        this.servers = servers;
         this.tokens = tokens;
         this.publishing = publishing;
         this.queries = queries;
@@ -59,6 +61,22 @@ public class PushRestResource {
                 ? Response.ok(PushReplies.ok(6, num)).build()
                 : refused(429, refusals.get(0), num));
         }).onFailure(PushToken.InvalidTokenException.class).recoverWithItem(invalid -> refused(401, invalid.getMessage(), num));
+    }
+
+    @GET
+    @Path("/info/{token}")
+    @Operation(summary = "Connections per gateway host", description = "{<host>: {webSocketSize, channelSize, onlineAllSize, socketIOSize}},"
+        + " from the counts each gateway node reports in its heartbeats.")
+    public Uni<ObjectNode> info(@PathParam("token") String token) {
+        return tokens.verify(token).map(app -> servers.perHost());
+    }
+
+    @GET
+    @Path("/info/servers/{token}")
+    @Operation(summary = "The least loaded gateway", description = "{service: {rest, webSocket, socket, push}, host}: where a client connects.")
+    public Uni<Response> leastLoaded(@PathParam("token") String token) {
+        return tokens.verify(token).map(app -> servers.leastLoaded().map(reply -> Response.ok(reply).build())
+            .orElseGet(() -> refused(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(), "no gateway is up", null)));
     }
 
     @GET
