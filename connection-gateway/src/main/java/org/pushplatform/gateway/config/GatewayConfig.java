@@ -48,6 +48,25 @@ public interface GatewayConfig {
 
         /** The newline-delimited JSON TCP listeners by name ({@code push.gateway.tcp.<name>.*}). */
         Map<String, TcpListener> tcp();
+
+        /** The host clients reach this node at, told in its heartbeats; this machine's address when unset. */
+        java.util.Optional<String> advertisedHost();
+
+        /** The push-server API's intercom WebSockets on the HTTP port. */
+        Intercom intercom();
+    }
+
+    /** The intercom WebSockets: capture rooms {@code /{r}/{d}}, call rooms {@code /{r}/{d}/{device}}. */
+    interface Intercom {
+
+        /** The app of their sockets, unless one names its own with {@code ?token=}. */
+        String app();
+
+        /** Frames a socket may send per second; more are dropped and counted. */
+        int framesPerSecond();
+
+        /** Dropped frames after which a flooding socket is closed. */
+        int floodDisconnectAfter();
     }
 
     /** One TCP listener of newline-delimited JSON frames, serving one app. */

@@ -3,12 +3,12 @@ package org.pushplatform.gateway.node;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.pushplatform.gateway.config.GatewayConfig;
 
 /**
  * Where clients reach this node: the host it advertises ({@code PUSH_GATEWAY_ADVERTISED_HOST}, else this machine's
@@ -24,9 +24,8 @@ public class NodeEndpoints {
     private final String host;
     private final Map<String, Integer> ports = new ConcurrentHashMap<>();
 
-    public NodeEndpoints(@ConfigProperty(name = "push.gateway.advertised-host") Optional<String> advertisedHost,
-                         @ConfigProperty(name = "quarkus.http.port") int httpPort) {
-        this.host = advertisedHost.filter(h -> !h.isBlank()).orElseGet(NodeEndpoints::localAddress);
+    public NodeEndpoints(GatewayConfig config, @ConfigProperty(name = "quarkus.http.port") int httpPort) {
+        this.host = config.gateway().advertisedHost().filter(h -> !h.isBlank()).orElseGet(NodeEndpoints::localAddress);
         ports.put(HTTP, httpPort);
     }
 

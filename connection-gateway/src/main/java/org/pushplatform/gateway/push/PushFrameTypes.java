@@ -21,7 +21,9 @@ public final class PushFrameTypes {
     public static final String CONNECT = "connect";
     /** The field the gateway writes into the frames routing answers before a connection is bound. */
     static final String GATEWAY_FIELD = "gateway";
-    private static final Set<String> UNBOUND_EVENTS = Set.of(CONNECT, "connect_alias", "info_status");
+    public static final String INTERCOM_JOIN = "intercom_join";
+    public static final String INTERCOM_RELAY = "intercom_relay";
+    private static final Set<String> UNBOUND_EVENTS = Set.of(CONNECT, "connect_alias", "info_status", INTERCOM_JOIN, INTERCOM_RELAY);
 
     private static final Map<Integer, String> EVENTS = Map.ofEntries(Map.entry(1, "heartbeat"), Map.entry(2, "register"),
         Map.entry(3, "get_topic"), Map.entry(4, "pull"), Map.entry(ACK, "push_c"), Map.entry(6, "do_push"), Map.entry(7, "info"),
@@ -48,7 +50,7 @@ public final class PushFrameTypes {
     }
 
     /**
-     * What routing needs to answer a frame of an unbound connection (connect, info_status): the payload with
+     * What routing needs to answer a frame of an unbound connection (connect, info_status, the intercom's): the payload with
      * {@code gateway: {transport, token}} written in, over whatever the client put there. Other frames as they are.
      */
     public static JsonNode withGatewayFields(String event, JsonNode payload, LocalConnection connection, String transport) {

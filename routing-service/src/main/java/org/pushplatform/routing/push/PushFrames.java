@@ -48,14 +48,16 @@ public class PushFrames {
     private final PushQueries queries;
     private final PushTokens tokens;
     private final PushServers servers;
+    private final PushIntercom intercom;
     private final LiveConnectionStore liveConnections;
     private final RoutingConfig config;
     private final MeterRegistry metrics;
 
     public PushFrames(Bindings bindings, IdentityRepository identities, TopicSubscriptionRepository subscriptions,
                       ConnectionDelivery delivery, DeliveryStore store, OwnedConnections connections, PushPublishing publishing,
-                      GatewayPublisher gateways, PushQueries queries, PushTokens tokens, PushServers servers,
+                      GatewayPublisher gateways, PushQueries queries, PushTokens tokens, PushServers servers, PushIntercom intercom,
                       LiveConnectionStore liveConnections, RoutingConfig config, MeterRegistry metrics) {
+        this.intercom = intercom;
         this.servers = servers;
         this.bindings = bindings;
         this.identities = identities;
@@ -93,6 +95,9 @@ public class PushFrames {
             // connect_alias: the same, for socket.io-client, which reserves the name connect
             case "connect", "connect_alias" -> appOfToken(frame).flatMap(ok -> connect(frame, PushNames.name(payload.get("alias"), "alias")));
             case "info_status" -> appOfToken(frame).flatMap(ok -> infoStatus(frame, PushNames.name(payload.get("alias"), "alias")));
+            case "intercom_join" -> appOfToken(frame).flatMap(ok -> intercom.join(frame));
+            case "intercom_relay" -> appOfToken(frame).flatMap(ok -> intercom.relay(frame));
+            case "open_door", "phone", "door" -> intercom.command(frame, event);
             case "info" -> {
                 reply(frame, event, servers.totals());
                 yield Uni.createFrom().voidItem();
