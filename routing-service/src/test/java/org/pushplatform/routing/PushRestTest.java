@@ -74,7 +74,12 @@ class PushRestTest extends AnAppAndAGateway {
 
     @Test
     void aBadPushBodyIsRefusedWithWhy() {
-        given().contentType(ContentType.JSON).body("{\"t\":6, \"method\":\"shout\", \"num\":\"x\"}").post("/push/" + mint(600))
+        String token = mint(600);
+        given().contentType(ContentType.JSON)
+            .body("{\"t\":6, \"method\":\"publish\", \"topic\":[\"c\"], \"msg\":\"" + "x".repeat(70_000) + "\"}")
+            .post("/push/" + token)
+            .then().statusCode(400).body("error", equalTo("msg must be at most 65536 bytes"));
+        given().contentType(ContentType.JSON).body("{\"t\":6, \"method\":\"shout\", \"num\":\"x\"}").post("/push/" + token)
             .then().statusCode(400).body("t", equalTo(0)).body("error", equalTo("method must be publish or publish_to_alias"))
             .body("num", equalTo("x"));
     }

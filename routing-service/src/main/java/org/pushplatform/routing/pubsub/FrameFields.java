@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pushplatform.routing.messages.AppNames;
+import org.pushplatform.routing.messages.MessageBodies;
 
 /**
  * Reads and checks the fields of a pubsub frame. The limits are documented in the README:
@@ -13,7 +14,7 @@ public final class FrameFields {
 
     public static final int MAX_TOPIC_LENGTH = AppNames.MAX_LENGTH;
     public static final int MAX_ID_LENGTH = 128;
-    public static final int MAX_MESSAGE_BYTES = 64 * 1024;
+    public static final int MAX_MESSAGE_BYTES = MessageBodies.MAX_BYTES;
     /** Apple's own limit for a notification payload. */
     public static final int MAX_APN_BYTES = 4 * 1024;
 
@@ -131,11 +132,7 @@ public final class FrameFields {
         if (msg == null || msg.isNull()) {
             throw new InvalidFrameException("msg is required");
         }
-        String text = msg.isTextual() ? msg.asText() : msg.toString();
-        // a UTF-8 character takes at most 3 bytes per UTF-16 unit, so short texts need no encoding to be checked
-        boolean tooBig = text.length() > MAX_MESSAGE_BYTES
-            || (text.length() * 3 > MAX_MESSAGE_BYTES && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES);
-        if (tooBig) {
+        if (MessageBodies.tooLarge(msg)) {
             throw new InvalidFrameException("msg must be at most " + MAX_MESSAGE_BYTES + " bytes");
         }
         return msg;

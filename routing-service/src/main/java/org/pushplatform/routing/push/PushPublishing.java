@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.pushplatform.routing.delivery.DeliverRules;
 import org.pushplatform.routing.messages.AppMessage;
 import org.pushplatform.routing.messages.AppMessages;
+import org.pushplatform.routing.messages.MessageBodies;
 import org.pushplatform.routing.messaging.MessageIds;
 
 /**
@@ -75,6 +76,9 @@ public class PushPublishing {
         JsonNode msg = frame.get("msg");
         if (msg == null || msg.isNull()) {
             throw new PushFrameException("msg is required");
+        }
+        if (MessageBodies.tooLarge(msg)) {
+            throw new PushFrameException("msg must be at most " + MessageBodies.MAX_BYTES + " bytes");
         }
         long ttl = ttlOf(frame.path("opts"), toAlias ? AppMessage.ALIAS_TTL_SECONDS : AppMessage.TOPIC_TTL_SECONDS);
         List<AppMessage> messages = new ArrayList<>(targets.size());
