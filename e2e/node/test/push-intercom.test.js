@@ -7,7 +7,7 @@ const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const WebSocket = require('ws');
 const { platform } = require('./lib/platform');
-const { tcpClient } = require('./lib/tcp-lines');
+const { gatewayTcp } = require('./lib/tcp-lines');
 
 const opened = [];
 after(() => opened.forEach((c) => c.close()));
@@ -87,9 +87,7 @@ describe('push-server intercom WebSockets', () => {
     const unit = await member(1, `/${room}/0`);
     const phone = await member(0, `/${room}/1`);
     await joined();
-    const [host, port] = platform().gateways[0].pushTcp.split(':');
-    const app = await tcpClient(host, port);
-    opened.push(app);
+    const app = await gatewayTcp(0, opened);
 
     app.send({ t: 8, r: room, u: 'resident-1' });
     assert.deepEqual(JSON.parse((await unit.next()).data), { t: 8, r: room, u: 'resident-1' });

@@ -6,18 +6,13 @@ const { test, describe, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { platform } = require('./lib/platform');
 const { connect } = require('./lib/clients');
-const { tcpClient, type, pushOf } = require('./lib/tcp-lines');
+const { gatewayTcp, type, pushOf } = require('./lib/tcp-lines');
 
 const opened = [];
 after(() => opened.forEach((c) => c.close()));
 const uniq = (prefix) => `${prefix}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
 
-async function tcp(node) {
-  const [host, port] = platform().gateways[node].pushTcp.split(':');
-  const client = await tcpClient(host, port);
-  opened.push(client);
-  return client;
-}
+const tcp = (node) => gatewayTcp(node, opened);
 
 async function connected(node, alias) {
   const c = await tcp(node);

@@ -1,21 +1,14 @@
 'use strict';
 // A raw TCP client of the push-server API: sends JSON lines, collects the JSON lines it receives.
 const net = require('node:net');
+// the benchmark's reader of JSON lines: one for both
+const { onJsonLines } = require('../../../../bench/json-lines');
+const { platform } = require('./platform');
 
 function tcpClient(host, port) {
   const socket = net.connect(Number(port), host);
   const client = { socket, frames: [], waiters: [], closed: false };
-  let buffered = '';
-  socket.setEncoding('utf8');
-  socket.on('data', (chunk) => {
-    buffered += chunk;
-    let nl;
-    while ((nl = buffered.indexOf('\n')) >= 0) {
-      const line = buffered.slice(0, nl);
-      buffered = buffered.slice(nl + 1);
-      if (line.trim()) deliver(client, JSON.parse(line));
-    }
-  });
+  onJsonLines(socket, (frame) => deliver(client, frame));
   socket.on('close', () => { client.closed = true; });
   client.send = (frame) => socket.write((typeof frame === 'string' ? frame : JSON.stringify(frame)) + '\n');
   client.next = (match, ms = 10000) => next(client, match, ms);
@@ -41,8 +34,16 @@ function next(client, match, ms) {
   });
 }
 
+/** A TCP client of gateway `node`'s push-server port, added to `opened` (closed after the tests). */
+async function gatewayTcp(node, opened) {
+  const [host, port] = platform().gateways[node].pushTcp.split(':');
+  const client = await tcpClient(host, port);
+  opened.push(client);
+  return client;
+}
+
 /** Matchers of frames: of a type, or a push of a message. */
 const type = (t) => (f) => f.t === t;
 const pushOf = (msg) => (f) => f.t === 5 && f.msg === msg;
 
-module.exports = { tcpClient, type, pushOf };
+module.exports = { tcpClient, gatewayTcp, type, pushOf };

@@ -9,7 +9,11 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.buffer.Buffer;
 import org.pushplatform.contract.IntercomRoom;
 
-/** {@code /{r}/{d}}: a one-to-many capture room; door and wall units (d = 0) reach every phone (d = 1), and back. */
+/**
+ * {@code /{r}/{d}}: a one-to-many capture room; door and wall units (d = 0) reach every phone (d = 1), and back.
+ * WebSockets Next binds one class to one path: this and {@link CallRoomEndpoint} only hand over to
+ * {@link IntercomMembers}.
+ */
 @WebSocket(path = "/{r}/{d}")
 public class CaptureRoomEndpoint {
 
