@@ -123,4 +123,29 @@ describe('push-server RestServer and tokens', () => {
     assert.ok(totals.channelSize >= 1);
     assert.deepEqual(Object.keys(totals).sort(), ['Many2ManySize', 'One2ManySize', 'One2OneSize', 'channelSize']);
   });
+
+  test('across protocols: the core\'s delivery commands reach a TCP alias, and a TCP do_push reaches a Socket.IO client', async () => {
+    const app = await createApp(uniq('estate'));
+    const token = await mint(app.appkey);
+    const alias = uniq('door');
+    const door = await tcpOfToken(0, token, alias);
+    const phoneAlias = uniq('phone');
+    const phone = open('v4', platform().gateways[1].push, { query: { token } });
+    opened.push(phone);
+    await phone.request('connect_alias', { alias: phoneAlias }, 'connect_c');
+
+    const res = await fetch(`${platform().routing}/api/v1/apps/${app.appkey}/deliveries`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-app-secret': app.secret },
+      body: JSON.stringify({ to: { type: 'identity', app: app.appkey, kind: 'alias', id: alias }, api: 'push', event: 'push',
+        args: [{ t: 5, mid: 'core-1', alias, msg: 'from the core' }], qos: 1, messageId: 'core-1' }),
+    });
+    assert.equal(res.status, 202);
+    assert.deepEqual(await door.next(pushOf('from the core')), { t: 5, mid: 'core-1', alias, msg: 'from the core' });
+
+    door.send({ t: 6, method: 'publish_to_alias', alias: [phoneAlias], msg: 'from tcp', num: '2' });
+    assert.deepEqual(await door.next(type(-6)), { t: -6, num: '2' });
+    const [pushed] = await phone.next('push');
+    assert.deepEqual({ t: pushed.t, alias: pushed.alias, msg: pushed.msg }, { t: 5, alias: phoneAlias, msg: 'from tcp' });
+  });
 });

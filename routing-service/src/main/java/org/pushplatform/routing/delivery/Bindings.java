@@ -52,10 +52,14 @@ public class Bindings {
      * @param idleExpiry for an identity new here, how long after its last connection closed it is removed; null: never
      */
     public Uni<Bound> bind(Address.Connection connection, Address.Identity identity, String api, java.time.Duration idleExpiry) {
-        Uni<String> refusal = connections.find(connection.connectionId()).isPresent() ? Uni.createFrom().nullItem()
-            : quotas.connectionRefusal(identity.app());
-        return refusal.flatMap(refused -> refused != null ? Uni.createFrom().item(new Bound(null, false, refused))
-            : bindWithinQuota(connection, identity, api, idleExpiry));
+        if (connections.find(connection.connectionId()).isPresent()) {
+            return bindWithinQuota(connection, identity, api, idleExpiry);
+        }
+        return quotas.connectionRefusal(identity.app()).flatMap(refused -> refused != null
+            ? Uni.createFrom().item(new Bound(null, false, refused))
+            // admitted: counted as in flight until its row is written (or not)
+            : bindWithinQuota(connection, identity, api, idleExpiry)
+                .onItemOrFailure().invoke((bound, failure) -> quotas.connectionSettled(identity.app(), failure == null)));
     }
 
     private Uni<Bound> bindWithinQuota(Address.Connection connection, Address.Identity identity, String api,

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * What each app uses: its live connections and stored messages as PostgreSQL counted them at the last refresh
- * (every {@code push.usage-refresh}), plus what this instance added since, so that a burst between two counts is
+ * (every {@code push.usage-refresh}), plus what this instance admitted since (in flight or written), so that a burst between two counts is
  * held to the quota too. Other instances' additions show at the next count: a quota may be passed by what all
  * instances add within one refresh.
  */
@@ -33,20 +33,32 @@ public class AppUsage {
         }
     }
 
-    /** What this instance added to one app since the last count. */
+    /**
+     * What this instance added to one app: admitted and not yet written (in flight), and written since the last count
+     * began. A count sees what was written before it, never what is in flight, so the two are kept apart: only the
+     * written part is taken off when a count comes in.
+     */
     private static final class Added {
-        final AtomicLong connections = new AtomicLong();
-        final AtomicLong storedMessages = new AtomicLong();
-        final AtomicLong storedBytes = new AtomicLong();
+        final AtomicLong connectionsInFlight = new AtomicLong();
+        final AtomicLong messagesInFlight = new AtomicLong();
+        final AtomicLong bytesInFlight = new AtomicLong();
+        final AtomicLong connectionsWritten = new AtomicLong();
+        final AtomicLong messagesWritten = new AtomicLong();
+        final AtomicLong bytesWritten = new AtomicLong();
 
         Counts counts() {
-            return new Counts(connections.get(), storedMessages.get(), storedBytes.get());
+            return new Counts(connectionsInFlight.get() + connectionsWritten.get(), messagesInFlight.get() + messagesWritten.get(),
+                bytesInFlight.get() + bytesWritten.get());
         }
 
-        void subtract(Counts counted) {
-            connections.addAndGet(-counted.connections());
-            storedMessages.addAndGet(-counted.storedMessages());
-            storedBytes.addAndGet(-counted.storedBytes());
+        Counts written() {
+            return new Counts(connectionsWritten.get(), messagesWritten.get(), bytesWritten.get());
+        }
+
+        void subtractWritten(Counts counted) {
+            connectionsWritten.addAndGet(-counted.connections());
+            messagesWritten.addAndGet(-counted.storedMessages());
+            bytesWritten.addAndGet(-counted.storedBytes());
         }
     }
 
@@ -64,14 +76,34 @@ public class AppUsage {
         return mine == null ? last : last.plus(mine.counts());
     }
 
-    void connectionAdded(String app) {
-        added(app).connections.incrementAndGet();
+    void connectionAdmitted(String app) {
+        added(app).connectionsInFlight.incrementAndGet();
     }
 
-    void stored(String app, long bytes) {
+    /** An admitted connection's row was written, or not (it failed). */
+    void connectionSettled(String app, boolean written) {
         Added mine = added(app);
-        mine.storedMessages.incrementAndGet();
-        mine.storedBytes.addAndGet(bytes);
+        mine.connectionsInFlight.decrementAndGet();
+        if (written) {
+            mine.connectionsWritten.incrementAndGet();
+        }
+    }
+
+    void storedAdmitted(String app, long bytes) {
+        Added mine = added(app);
+        mine.messagesInFlight.incrementAndGet();
+        mine.bytesInFlight.addAndGet(bytes);
+    }
+
+    /** An admitted message was stored, or not (it failed, or was stored before). */
+    void storedSettled(String app, long bytes, boolean written) {
+        Added mine = added(app);
+        mine.messagesInFlight.decrementAndGet();
+        mine.bytesInFlight.addAndGet(-bytes);
+        if (written) {
+            mine.messagesWritten.incrementAndGet();
+            mine.bytesWritten.addAndGet(bytes);
+        }
     }
 
     private Added added(String app) {
@@ -81,8 +113,9 @@ public class AppUsage {
     /** Counts every app anew; what was added here before the count began is in it now. */
     @Scheduled(every = "${push.usage-refresh:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
+        // written before the count begins: in it now (what is written meanwhile may be counted twice until the next)
         Map<String, Counts> addedBefore = new HashMap<>();
-        added.forEach((app, mine) -> addedBefore.put(app, mine.counts()));
+        added.forEach((app, mine) -> addedBefore.put(app, mine.written()));
         return db.query("SELECT app, count(*) FROM routing.live_connection GROUP BY app").execute()
             .flatMap(connections -> db.query("SELECT app, count(*), coalesce(sum(octet_length(args)), 0) FROM routing.stored_delivery"
                 + " WHERE expires_at > now() GROUP BY app").execute().map(stored -> {
@@ -97,7 +130,7 @@ public class AppUsage {
                 }))
             .invoke(now -> {
                 counted = now;
-                addedBefore.forEach((app, before) -> added.get(app).subtract(before));
+                addedBefore.forEach((app, before) -> added.get(app).subtractWritten(before));
             })
             .replaceWithVoid();
     }

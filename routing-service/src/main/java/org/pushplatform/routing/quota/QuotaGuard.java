@@ -48,9 +48,19 @@ public class QuotaGuard {
             if (usage.of(appkey).connections() >= max) {
                 return refused("connections", "too many connections: this app allows at most " + max);
             }
-            usage.connectionAdded(appkey);
+            usage.connectionAdmitted(appkey);
             return null;
         });
+    }
+
+    /** A connection admitted by {@link #connectionRefusal} was written, or not. */
+    public void connectionSettled(String appkey, boolean written) {
+        usage.connectionSettled(appkey, written);
+    }
+
+    /** A message admitted by {@link #storedRefusals} was stored, or not. */
+    public void storedSettled(String appkey, long bytes, boolean written) {
+        usage.storedSettled(appkey, bytes, written);
     }
 
     /**
@@ -83,7 +93,7 @@ public class QuotaGuard {
         if (used.storedBytes() + bytes > quotas.maxStoredBytes()) {
             return refused("stored-bytes", "stored message quota reached: this app may keep at most " + quotas.maxStoredBytes() + " bytes");
         }
-        usage.stored(app.appkey, bytes);
+        usage.storedAdmitted(app.appkey, bytes);
         return null;
     }
 
