@@ -102,12 +102,26 @@ describe('push-server intercom WebSockets', () => {
     assert.ok(totals.One2ManySize >= 2, JSON.stringify(totals));
   });
 
-  test('a URL with a side other than 0 or 1, or a forged token, gets {t:0, error} and is closed', async () => {
+  test('a URL with a side other than 0 or 1, or a forged token, gets {t:0, error} and is closed; an oversized frame closes its socket only', async () => {
     const bad = await member(0, `/${uniq('capture')}/5`);
     assert.deepEqual(JSON.parse((await bad.next()).data), { t: 0, error: 'd must be 0 or 1' });
     await bad.closed;
     const forged = await member(1, `/${uniq('capture')}/0?token=${platform().demo.appkey}.00`);
     assert.deepEqual(JSON.parse((await forged.next()).data), { t: 0, error: 'invalid token' });
     await forged.closed;
+
+    // a frame over 512 KiB closes its socket, counted; the room's other members live on
+    const room = uniq('capture-big');
+    const unit = await member(0, `/${room}/0`);
+    const phone = await member(0, `/${room}/1`);
+    await joined();
+    unit.send(Buffer.alloc(600 * 1024));
+    await unit.closed;
+    const metrics = await (await fetch(platform().gateways[0].http + '/q/metrics')).text();
+    assert.match(metrics, /push_gateway_disconnects_total\{[^}]*reason="frame-too-large"[^}]*\} [1-9]/);
+    const other = await member(1, `/${room}/0`);
+    await joined();
+    other.send('still here');
+    await phone.next(text('still here'));
   });
 });

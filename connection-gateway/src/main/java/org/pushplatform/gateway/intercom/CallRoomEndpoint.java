@@ -2,6 +2,7 @@ package org.pushplatform.gateway.intercom;
 
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -37,5 +38,10 @@ public class CallRoomEndpoint {
     @OnClose
     void close(WebSocketConnection socket) {
         members.closed(socket);
+    }
+
+    @OnError
+    void error(WebSocketConnection socket, Throwable failure) {
+        members.failed(socket, failure);
     }
 }

@@ -2,6 +2,7 @@ package org.pushplatform.gateway.intercom;
 
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -41,5 +42,10 @@ public class CaptureRoomEndpoint {
     @OnClose
     void close(WebSocketConnection socket) {
         members.closed(socket);
+    }
+
+    @OnError
+    void error(WebSocketConnection socket, Throwable failure) {
+        members.failed(socket, failure);
     }
 }

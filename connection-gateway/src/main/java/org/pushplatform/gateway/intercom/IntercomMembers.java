@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.http.HttpClosedException;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -96,6 +97,26 @@ public class IntercomMembers {
         }
     }
 
+    /** A broken socket: counted (not a client that went away), and closed; its close handler tells routing. */
+    void failed(WebSocketConnection socket, Throwable failure) {
+        if (isOverSizeLimit(failure)) {
+            // Vert.x refuses a frame past quarkus.websockets-next.server.max-message-size with this exception
+            disconnected("frame-too-large");
+        } else if (!(failure instanceof HttpClosedException)) {
+            disconnected("error");
+            LOG.debugf("[%s] intercom socket failed: %s", socket.id(), failure.toString());
+        }
+        socket.close().subscribe().with(done -> { }, closeFailure -> { });
+    }
+
+    private static boolean isOverSizeLimit(Throwable failure) {
+        return failure instanceof IllegalStateException && String.valueOf(failure.getMessage()).contains("max message size");
+    }
+
+    private void disconnected(String reason) {
+        metrics.counter("push_gateway_disconnects_total", "api", API, "reason", reason).increment();
+    }
+
     private void relay(WebSocketConnection socket, String field, String value) {
         Member member = members.get(socket.id());
         if (member == null) {
@@ -104,7 +125,7 @@ public class IntercomMembers {
         if (!member.limiter().tryAcquire(1)) {
             count("rate-limited");
             if (member.limiter().dropped() > floodDisconnectAfter && member.limiter().markDisconnected()) {
-                metrics.counter("push_gateway_disconnects_total", "api", API, "reason", "flood").increment();
+                disconnected("flood");
                 socket.close().subscribe().with(done -> { }, failure -> { });
             }
             return;
