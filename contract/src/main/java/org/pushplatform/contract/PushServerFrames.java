@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Frames of the push-server API that both the gateway (codec errors) and routing (rule errors) write. */
 public final class PushServerFrames {
 
+    /**
+     * The field the gateway writes into the push-server frames routing answers before a connection is bound:
+     * {@code {transport, token}}, over whatever the client put there.
+     */
+    public static final String GATEWAY_FIELD = "gateway";
+
     /** Longer texts are not tokens: an appkey of 64 and a few cipher blocks. */
     private static final int MAX_TOKEN_LENGTH = 256;
 

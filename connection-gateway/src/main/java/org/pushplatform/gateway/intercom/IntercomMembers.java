@@ -1,5 +1,6 @@
 package org.pushplatform.gateway.intercom;
 
+import org.pushplatform.contract.Transports;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ public class IntercomMembers {
             refuse(socket, "d must be 0 or 1");
             return;
         }
-        LocalConnection connection = connections.add(new LocalConnection(socket.id(), API, SERVICE, app, "intercom-" + kind,
+        LocalConnection connection = connections.add(new LocalConnection(socket.id(), API, SERVICE, app, Transports.intercom(kind),
             new IntercomSink(socket)));
         String query = socket.handshakeRequest().query();
         List<String> token = query == null ? List.of()
@@ -136,8 +137,9 @@ public class IntercomMembers {
     }
 
     private void forward(String event, LocalConnection connection, ObjectNode payload) {
+        // payloads made here: written into, not copied (a relayed snapshot is hundreds of KiB)
         publisher.publish(EnvelopeTypes.frame(API, event), connection,
-            PushFrameTypes.withGatewayFields(event, payload, connection, connection.transport()));
+            PushFrameTypes.putGatewayFields(payload, connection, connection.transport()));
     }
 
     private void refuse(WebSocketConnection socket, String why) {

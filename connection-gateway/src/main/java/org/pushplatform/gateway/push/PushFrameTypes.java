@@ -1,5 +1,6 @@
 package org.pushplatform.gateway.push;
 
+import org.pushplatform.contract.PushServerFrames;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,11 +20,10 @@ public final class PushFrameTypes {
     /** The client's ack of a pushed message: {@code {t:-5, mid}}, answered in the gateway (a protocol ack). */
     public static final int ACK = -5;
     public static final String CONNECT = "connect";
-    /** The field the gateway writes into the frames routing answers before a connection is bound. */
-    static final String GATEWAY_FIELD = "gateway";
     public static final String INTERCOM_JOIN = "intercom_join";
     public static final String INTERCOM_RELAY = "intercom_relay";
-    private static final Set<String> UNBOUND_EVENTS = Set.of(CONNECT, "connect_alias", "info_status", INTERCOM_JOIN, INTERCOM_RELAY);
+    /** Client frames routing answers before a binding (the intercom writes its own, see {@link #putGatewayFields}). */
+    private static final Set<String> UNBOUND_EVENTS = Set.of(CONNECT, "connect_alias", "info_status");
 
     private static final Map<Integer, String> EVENTS = Map.ofEntries(Map.entry(1, "heartbeat"), Map.entry(2, "register"),
         Map.entry(3, "get_topic"), Map.entry(4, "pull"), Map.entry(ACK, "push_c"), Map.entry(6, "do_push"), Map.entry(7, "info"),
@@ -50,18 +50,22 @@ public final class PushFrameTypes {
     }
 
     /**
-     * What routing needs to answer a frame of an unbound connection (connect, info_status, the intercom's): the payload with
+     * What routing needs to answer a frame of an unbound connection (connect, info_status): the payload with
      * {@code gateway: {transport, token}} written in, over whatever the client put there. Other frames as they are.
      */
     public static JsonNode withGatewayFields(String event, JsonNode payload, LocalConnection connection, String transport) {
         if (!UNBOUND_EVENTS.contains(event) || payload == null || !payload.isObject()) {
             return payload;
         }
-        ObjectNode copy = ((ObjectNode) payload).deepCopy();
-        ObjectNode gateway = copy.putObject(GATEWAY_FIELD).put("transport", transport);
+        return putGatewayFields(((ObjectNode) payload).deepCopy(), connection, transport);
+    }
+
+    /** Writes {@code gateway: {transport, token}} into a payload the gateway made itself (no copy needed). */
+    public static ObjectNode putGatewayFields(ObjectNode payload, LocalConnection connection, String transport) {
+        ObjectNode gateway = payload.putObject(PushServerFrames.GATEWAY_FIELD).put("transport", transport);
         if (connection.token() != null) {
             gateway.put("token", connection.token());
         }
-        return copy;
+        return payload;
     }
 }

@@ -1,5 +1,6 @@
 package org.pushplatform.gateway.push;
 
+import org.pushplatform.contract.Transports;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +24,6 @@ public class PushSocketIoAdapter implements SocketIoApiAdapter {
 
     /** socket.io-client reserves connect and disconnect: its users send connect_alias instead (answered as connect). */
     static final String CONNECT_ALIAS = "connect_alias";
-    /** How routing's {@code /info/allSocketIOAlias} knows these connections. */
-    static final String TRANSPORT = "socketio";
     private static final Set<String> EVENTS = Set.of("heartbeat", "register", "get_topic", "pull", "push_c", "do_push",
         PushFrameTypes.CONNECT, CONNECT_ALIAS, "disconnect", "info_status");
     /** Ack timeouts of pushes to Socket.IO clients: short tasks, one thread for all. */
@@ -82,6 +81,6 @@ public class PushSocketIoAdapter implements SocketIoApiAdapter {
                 // forwarded as it is
             }
         }
-        return PushFrameTypes.withGatewayFields(event, payload, connection, TRANSPORT);
+        return PushFrameTypes.withGatewayFields(event, payload, connection, Transports.SOCKET_IO);
     }
 }

@@ -1,5 +1,6 @@
 package org.pushplatform.gateway.session;
 
+import org.pushplatform.contract.Transports;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,11 +54,8 @@ public final class LocalConnection {
      * @param service the service its frames go to ({@code push.in.<service>})
      */
     public LocalConnection(String connectionId, String api, String service, ClientSink sink) {
-        this(connectionId, api, service, null, SOCKET_IO, sink);
+        this(connectionId, api, service, null, Transports.SOCKET_IO, sink);
     }
-
-    /** Socket.IO, the transport of most connections. */
-    public static final String SOCKET_IO = "socketio";
 
     /**
      * @param app       the app every frame of the connection belongs to, when its listener knows it; else null

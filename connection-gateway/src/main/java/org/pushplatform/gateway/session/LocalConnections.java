@@ -1,5 +1,6 @@
 package org.pushplatform.gateway.session;
 
+import org.pushplatform.contract.Transports;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,7 @@ public class LocalConnections {
 
     /** @param app the app its listener serves, or null when the client names it in a frame */
     public LocalConnection getOrAdd(String connectionId, String api, String service, String app, Supplier<ClientSink> sink) {
-        return byId.computeIfAbsent(connectionId, id -> new LocalConnection(id, api, service, app, LocalConnection.SOCKET_IO, sink.get()));
+        return byId.computeIfAbsent(connectionId, id -> new LocalConnection(id, api, service, app, Transports.SOCKET_IO, sink.get()));
     }
 
     /** A connection whose listener knows its app from the start (a push-server listener serves one app). */
@@ -38,7 +39,7 @@ public class LocalConnections {
     public Map<String, Integer> countsByKind() {
         Map<String, Integer> counts = new java.util.TreeMap<>();
         for (LocalConnection connection : byId.values()) {
-            counts.merge(connection.api() + "/" + connection.transport(), 1, Integer::sum);
+            counts.merge(Transports.countKey(connection.api(), connection.transport()), 1, Integer::sum);
         }
         return counts;
     }

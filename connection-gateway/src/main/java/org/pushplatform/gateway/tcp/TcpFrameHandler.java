@@ -1,5 +1,6 @@
 package org.pushplatform.gateway.tcp;
 
+import org.pushplatform.contract.Transports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -40,8 +41,6 @@ final class TcpFrameHandler extends ChannelInboundHandlerAdapter {
     private final LocalConnections connections;
     private final TcpCounters counters;
     private final FrameRateLimiter limiter;
-    /** How routing's {@code /info/allChannelAlias} knows these connections. */
-    private static final String TRANSPORT = "tcp";
     private LocalConnection connection;
     /** Whether a frame came yet: only the first line may carry a token. */
     private boolean framed;
@@ -61,8 +60,8 @@ final class TcpFrameHandler extends ChannelInboundHandlerAdapter {
         writer = new TcpClientSink(ctx.channel());
         sink = new ProtocolAckSink(writer, ctx.channel().eventLoop());
         connection = connections.add(new LocalConnection(UUID.randomUUID().toString(), config.api(), config.service(), config.app(),
-            TRANSPORT, sink));
-        var opened = new ConnectionOpened(config.api(), "tcp", String.valueOf(ctx.channel().remoteAddress()), Map.of(), null);
+            Transports.TCP, sink));
+        var opened = new ConnectionOpened(config.api(), Transports.TCP, String.valueOf(ctx.channel().remoteAddress()), Map.of(), null);
         publisher.publish(EnvelopeTypes.CONNECTION_OPENED, connection, EnvelopeCodec.toJson(opened));
         ctx.fireChannelActive();
     }
@@ -132,7 +131,7 @@ final class TcpFrameHandler extends ChannelInboundHandlerAdapter {
                 publisher.closed(connection, left);
             }
             publisher.publish(EnvelopeTypes.frame(config.api(), event), connection,
-                PushFrameTypes.withGatewayFields(event, frame, connection, TRANSPORT));
+                PushFrameTypes.withGatewayFields(event, frame, connection, Transports.TCP));
             count("forwarded");
         }
     }

@@ -67,28 +67,28 @@ public final class PushToken {
     public static Claims open(String token, String secret) {
         String appkey = appkeyOf(token);
         if (appkey == null) {
-            throw new InvalidTokenException("invalid token");
+            throw InvalidTokenException.forged();
         }
         byte[] ivAndSealed;
         try {
             ivAndSealed = HEX.parseHex(token.substring(appkey.length() + 1));
         } catch (IllegalArgumentException e) {
-            throw new InvalidTokenException("invalid token");
+            throw InvalidTokenException.forged();
         }
         if (ivAndSealed.length < IV_BYTES + XTEA_BLOCK || (ivAndSealed.length - IV_BYTES) % XTEA_BLOCK != 0) {
-            throw new InvalidTokenException("invalid token");
+            throw InvalidTokenException.forged();
         }
         byte[] plain = run(false, secret, Arrays.copyOf(ivAndSealed, IV_BYTES),
             Arrays.copyOfRange(ivAndSealed, IV_BYTES, ivAndSealed.length));
         String text = new String(plain, StandardCharsets.UTF_8);
         String prefix = appkey + ":";
         if (!text.startsWith(prefix)) {
-            throw new InvalidTokenException("invalid token");
+            throw InvalidTokenException.forged();
         }
         try {
             return new Claims(appkey, Long.parseLong(text.substring(prefix.length())));
         } catch (NumberFormatException e) {
-            throw new InvalidTokenException("invalid token");
+            throw InvalidTokenException.forged();
         }
     }
 
@@ -101,7 +101,7 @@ public final class PushToken {
             length += cipher.doFinal(output, length);
         } catch (InvalidCipherTextException e) {
             // wrong key or altered bytes: the padding does not come out right
-            throw new InvalidTokenException("invalid token");
+            throw InvalidTokenException.forged();
         }
         return Arrays.copyOf(output, length);
     }
@@ -119,6 +119,11 @@ public final class PushToken {
     public static final class InvalidTokenException extends RuntimeException {
         public InvalidTokenException(String message) {
             super(message, null, false, false);
+        }
+
+        /** Not a token, not made with the app's secret, or of another app: the reasons are not told apart. */
+        public static InvalidTokenException forged() {
+            return new InvalidTokenException("invalid token");
         }
     }
 }

@@ -34,11 +34,11 @@ public class PushTokens {
     public Uni<App> verify(String token) {
         String appkey = PushToken.appkeyOf(token);
         if (appkey == null) {
-            return Uni.createFrom().failure(new PushToken.InvalidTokenException("invalid token"));
+            return Uni.createFrom().failure(PushToken.InvalidTokenException.forged());
         }
         return apps.findByAppkey(appkey).map(app -> {
             if (app == null) {
-                throw new PushToken.InvalidTokenException("invalid token");
+                throw PushToken.InvalidTokenException.forged();
             }
             PushToken.Claims claims = PushToken.open(token, app.secret);
             if (claims.expiresEpochSeconds() < Instant.now().getEpochSecond()) {

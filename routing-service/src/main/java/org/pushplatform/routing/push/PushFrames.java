@@ -34,9 +34,6 @@ import org.pushplatform.routing.presence.OwnedConnections;
 @ApplicationScoped
 public class PushFrames {
 
-    /** The field of connect and info_status frames that the gateway writes: {@code {transport, token}}. */
-    static final String GATEWAY_FIELD = "gateway";
-
     private final Bindings bindings;
     private final IdentityRepository identities;
     private final TopicSubscriptionRepository subscriptions;
@@ -93,10 +90,10 @@ public class PushFrames {
         JsonNode payload = frame.payload();
         return switch (event) {
             // connect_alias: the same, for socket.io-client, which reserves the name connect
-            case "connect", "connect_alias" -> appOfToken(frame).flatMap(ok -> connect(frame, PushNames.name(payload.get("alias"), "alias")));
-            case "info_status" -> appOfToken(frame).flatMap(ok -> infoStatus(frame, PushNames.name(payload.get("alias"), "alias")));
-            case "intercom_join" -> appOfToken(frame).flatMap(ok -> intercom.join(frame));
-            case "intercom_relay" -> appOfToken(frame).flatMap(ok -> intercom.relay(frame));
+            case "connect", "connect_alias" -> checkToken(frame).flatMap(ok -> connect(frame, PushNames.name(payload.get("alias"), "alias")));
+            case "info_status" -> checkToken(frame).flatMap(ok -> infoStatus(frame, PushNames.name(payload.get("alias"), "alias")));
+            case "intercom_join" -> checkToken(frame).flatMap(ok -> intercom.join(frame));
+            case "intercom_relay" -> checkToken(frame).flatMap(ok -> intercom.relay(frame));
             case "open_door", "phone", "door" -> intercom.command(frame, event);
             case "info" -> {
                 reply(frame, event, servers.totals());
@@ -161,14 +158,14 @@ public class PushFrames {
      * The frames that act before a connection is bound carry what the gateway knows of it in {@code gateway}: the token
      * the client gave (in the Socket.IO query or the TCP first line), which must be genuine and of the frame's app.
      */
-    private Uni<Void> appOfToken(Envelope frame) {
-        JsonNode token = frame.payload().path(GATEWAY_FIELD).get("token");
+    private Uni<Void> checkToken(Envelope frame) {
+        JsonNode token = frame.payload().path(PushServerFrames.GATEWAY_FIELD).get("token");
         if (token == null || token.isNull()) {
             return Uni.createFrom().voidItem();
         }
         return tokens.verify(token.asText()).map(app -> {
             if (!app.appkey.equals(frame.app())) {
-                throw new PushToken.InvalidTokenException("invalid token");
+                throw PushToken.InvalidTokenException.forged();
             }
             return app;
         }).onFailure(PushToken.InvalidTokenException.class).transform(invalid -> new PushFrameException(invalid.getMessage()))
@@ -192,15 +189,17 @@ public class PushFrames {
                 return Panache.withTransaction(() -> identities.findById(bound.connection().identityRef())
                     .invoke(identity -> identity.alias = alias)).replaceWith(bound);
             })
-            .call(bound -> transportOf(frame) == null ? Uni.createFrom().voidItem()
-                : liveConnections.setTransport(bound.connection().connectionId(), transportOf(frame)))
+            .call(bound -> {
+                String transport = transportOf(frame);
+                return transport == null ? Uni.createFrom().voidItem() : liveConnections.setTransport(bound.connection().connectionId(), transport);
+            })
             .invoke(bound -> reply(frame, "connect", PushReplies.withAlias(14, alias)))
             .flatMap(bound -> bound.repeated() ? Uni.createFrom().item(0) : delivery.redeliver(bound.connection()))
             .replaceWithVoid();
     }
 
     private static String transportOf(Envelope frame) {
-        JsonNode transport = frame.payload().path(GATEWAY_FIELD).get("transport");
+        JsonNode transport = frame.payload().path(PushServerFrames.GATEWAY_FIELD).get("transport");
         return transport == null || !transport.isTextual() ? null : transport.asText();
     }
 

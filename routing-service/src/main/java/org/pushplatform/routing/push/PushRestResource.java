@@ -1,5 +1,6 @@
 package org.pushplatform.routing.push;
 
+import org.pushplatform.contract.Transports;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,9 +29,6 @@ import org.pushplatform.routing.app.PushTokens;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PushRestResource {
-
-    static final String TCP = "tcp";
-    static final String SOCKET_IO = "socketio";
 
     private final PushTokens tokens;
     private final PushPublishing publishing;
@@ -91,14 +89,14 @@ public class PushRestResource {
     @Path("/info/allChannelAlias/{page}/{token}")
     @Operation(summary = "Aliases online over TCP", description = "{total, list}: page from 1, 100 aliases a page.")
     public Uni<ObjectNode> channelAliases(@PathParam("page") String page, @PathParam("token") String token) {
-        return aliasPage(page, token, TCP);
+        return aliasPage(page, token, Transports.TCP);
     }
 
     @GET
     @Path("/info/allSocketIOAlias/{page}/{token}")
     @Operation(summary = "Aliases online over Socket.IO (9906)", description = "{total, list}: page from 1, 100 aliases a page.")
     public Uni<ObjectNode> socketIoAliases(@PathParam("page") String page, @PathParam("token") String token) {
-        return aliasPage(page, token, SOCKET_IO);
+        return aliasPage(page, token, Transports.SOCKET_IO);
     }
 
     private Uni<ObjectNode> aliasPage(String page, String token, String transport) {

@@ -1,5 +1,7 @@
 package org.pushplatform.routing.push;
 
+import org.pushplatform.contract.Transports;
+import org.pushplatform.contract.IntercomRoom;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +22,10 @@ import org.pushplatform.routing.presence.GatewayLoad;
 public class PushServers {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    static final String TCP = PushPublishing.API + "/tcp";
-    static final String SOCKET_IO = PushPublishing.API + "/socketio";
-    static final String CAPTURE_ROOMS = PushPublishing.API + "/intercom-capture";
-    static final String CALL_ROOMS = PushPublishing.API + "/intercom-call";
+    static final String TCP = Transports.countKey(PushPublishing.API, Transports.TCP);
+    static final String SOCKET_IO = Transports.countKey(PushPublishing.API, Transports.SOCKET_IO);
+    static final String CAPTURE_ROOMS = Transports.countKey(PushPublishing.API, Transports.intercom(IntercomRoom.CAPTURE));
+    static final String CALL_ROOMS = Transports.countKey(PushPublishing.API, Transports.intercom(IntercomRoom.CALL));
 
     private final GatewayLoad load;
     private final int restPort;
@@ -76,7 +78,7 @@ public class PushServers {
 
     private static int socketIo(GatewayLoad.Node node) {
         Map<String, Integer> counts = node.heartbeat().counts();
-        return counts == null ? 0 : counts.entrySet().stream().filter(e -> e.getKey().endsWith("/socketio")).mapToInt(Map.Entry::getValue).sum();
+        return counts == null ? 0 : counts.entrySet().stream().filter(e -> e.getKey().endsWith("/" + Transports.SOCKET_IO)).mapToInt(Map.Entry::getValue).sum();
     }
 
     private static int sum(List<GatewayLoad.Node> nodes, ToIntFunction<GatewayLoad.Node> count) {
