@@ -155,5 +155,11 @@ public interface GatewayConfig {
         /** Frames dropped for flooding after which the connection is closed. */
         @WithDefault("1000")
         int floodDisconnectAfter();
+
+        /**
+         * A connection that within this long is neither bound to an identity by its service (authenticated) nor in a
+         * room is closed (the device API's unauthenticated sockets); unset: never.
+         */
+        java.util.Optional<Duration> unboundTimeout();
     }
 }

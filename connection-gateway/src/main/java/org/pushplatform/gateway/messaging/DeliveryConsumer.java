@@ -67,7 +67,7 @@ public class DeliveryConsumer {
         switch (type) {
             case EnvelopeTypes.JOIN_ROOM -> connections.join(connection, control.app(), control.room());
             case EnvelopeTypes.LEAVE_ROOM -> connections.leave(connection, control.app(), control.room());
-            case EnvelopeTypes.BOUND -> connection.useRoutingKey(control.routingKey());
+            case EnvelopeTypes.BOUND -> connection.bound(control.routingKey());
             case EnvelopeTypes.DISCONNECT -> {
                 LOG.infof("[%s] disconnected by its service: %s", connection.connectionId(), control.reason());
                 connection.close();

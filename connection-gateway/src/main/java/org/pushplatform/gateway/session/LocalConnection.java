@@ -34,6 +34,7 @@ public final class LocalConnection {
     private volatile String token;
     private volatile String routingKey;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile boolean bound;
     private final Set<String> rooms = ConcurrentHashMap.newKeySet();
     private final Set<String> writtenReceipts = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
@@ -133,6 +134,17 @@ public final class LocalConnection {
     /** True once the connection has named an identity, so that its frames go to that identity's owner. */
     public boolean hasSession() {
         return !routingKey.equals(connectionId);
+    }
+
+    /** Its service bound it to an identity (it authenticated): deliveries to that identity reach it. */
+    public void bound(String identityKey) {
+        useRoutingKey(identityKey);
+        bound = true;
+    }
+
+    /** True when deliveries can reach it: it is bound to an identity, or it joined a room. */
+    public boolean reachable() {
+        return bound || !rooms.isEmpty();
     }
 
     /** @return the key used before */

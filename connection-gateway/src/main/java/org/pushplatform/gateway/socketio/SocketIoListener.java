@@ -1,6 +1,10 @@
 package org.pushplatform.gateway.socketio;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.Configuration;
@@ -29,6 +33,12 @@ import org.pushplatform.gateway.session.LocalConnections;
 final class SocketIoListener {
 
     private static final Logger LOG = Logger.getLogger(SocketIoListener.class);
+    /** Unbound timeouts of every listener: short checks, one thread for all. */
+    private static final ScheduledExecutorService UNBOUND_CHECKS = Executors.newSingleThreadScheduledExecutor(run -> {
+        Thread thread = new Thread(run, "socketio-unbound-checks");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final String nodeId;
     private final GatewayConfig.SocketIoListener config;
@@ -119,7 +129,18 @@ final class SocketIoListener {
             handshake.getUrlParams(), auth == null ? null : EnvelopeCodec.toJson(auth));
         publisher.publish(EnvelopeTypes.CONNECTION_OPENED, connection, EnvelopeCodec.toJson(opened));
         adapter.connected(client);
+        config.unboundTimeout().ifPresent(timeout -> closeUnlessReachable(connection, timeout));
         LOG.debugf("[%s] connected from %s over %s", connection.connectionId(), opened.remoteAddress(), opened.transport());
+    }
+
+    /** Closes the connection unless by then it authenticated or joined a room, counted by reason. */
+    private void closeUnlessReachable(LocalConnection connection, Duration timeout) {
+        UNBOUND_CHECKS.schedule(() -> {
+            if (connections.get(connection.connectionId()) == connection && !connection.reachable() && connection.close()) {
+                metrics.counter("push_gateway_disconnects_total", "api", adapter.api(), "reason", "unauthenticated").increment();
+                LOG.debugf("[%s] closed: neither authenticated nor in a room after %s", connection.connectionId(), timeout);
+            }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void onDisconnect(SocketIOClient client) {

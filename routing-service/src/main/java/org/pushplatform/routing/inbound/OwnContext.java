@@ -12,6 +12,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.pushplatform.service.TransientFailures;
 
 /**
  * Runs one unit of a round's work on a Vert.x context of its own, so that units run side by side without sharing a

@@ -1,4 +1,4 @@
-package org.pushplatform.routing.inbound;
+package org.pushplatform.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

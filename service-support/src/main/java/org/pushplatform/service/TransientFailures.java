@@ -1,4 +1,4 @@
-package org.pushplatform.routing.inbound;
+package org.pushplatform.service;
 
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
@@ -13,7 +13,7 @@ import io.vertx.sqlclient.DatabaseException;
  * clients or other resource exhaustion (class 53), connection errors (class 08), a serialization failure or
  * deadlock (40001, 40P01), and a pool that could not hand out a connection in time.
  */
-final class TransientFailures {
+public final class TransientFailures {
 
     private static final Set<String> CONNECTION_LOST = Set.of("ClosedConnectionException", "ConnectException",
         "ConnectionException", "NoStackTraceTimeoutException", "ConnectionPoolTooBusyException");
@@ -22,7 +22,7 @@ final class TransientFailures {
     private TransientFailures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SocketException || cause instanceof ClosedChannelException || cause instanceof TimeoutException
                 || CONNECTION_LOST.contains(cause.getClass().getSimpleName())) {

@@ -1,0 +1,2 @@
+/** device-service's settings. */
+package org.pushplatform.device.config;
