@@ -25,14 +25,16 @@ fi
 
 # fast heartbeats, so the gateway-failure test notices a dead node in seconds
 export PUSH_HEARTBEAT_INTERVAL=1s PUSH_LIVENESS_CHECK=1s
+# unauthenticated device sockets are closed after 5 s, so the test that waits for it does not wait 30 s
+export PUSH_GATEWAY_DEVICE_AUTH_TIMEOUT=5s
 export PUSH_DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/push-e2e.XXXXXX")"
 stop() {
   "$ROOT/pushctl" down >/dev/null 2>&1 || true
   if [ "${PUSH_E2E_KEEP_DATA:-}" != 1 ]; then rm -rf "$PUSH_DATA_DIR"; fi
 }
 trap stop EXIT
-echo "[e2e] starting the platform with two gateway nodes and two routing instances (data in $PUSH_DATA_DIR) ..."
-if ! "$ROOT/pushctl" up --detach --gateways 2 --routers 2; then
+echo "[e2e] starting the platform with two gateway nodes, two routing and two device-service instances (data in $PUSH_DATA_DIR) ..."
+if ! "$ROOT/pushctl" up --detach --gateways 2 --routers 2 --device-services 2; then
   for log in "$PUSH_DATA_DIR"/logs/*.log; do echo "----- $log"; tail -n 40 "$log"; done
   exit 1
 fi

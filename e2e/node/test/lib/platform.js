@@ -64,7 +64,7 @@ async function awaitHealthy(timeoutMs = 60000) {
   }
 }
 
-/** How run-e2e.sh starts the platform: two gateway nodes and two routing instances. */
-const UP_ARGS = ['up', '--detach', '--gateways', '2', '--routers', '2'];
+/** How run-e2e.sh starts the platform: two gateway nodes, two routing instances, two device-service instances. */
+const UP_ARGS = ['up', '--detach', '--gateways', '2', '--routers', '2', '--device-services', '2'];
 
 module.exports = { platform, admin, createApp, pushctl, awaitHealthy, UP_ARGS, ROOT };

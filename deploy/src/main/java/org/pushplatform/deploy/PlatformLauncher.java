@@ -23,6 +23,7 @@ final class PlatformLauncher {
     private final Path dataDir;
     private final int gateways;
     private final int routers;
+    private final int deviceServices;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<ServiceProcess, Map<String, String>> gatewayEndpoints = new LinkedHashMap<>();
     private Infrastructure infra;
@@ -32,6 +33,7 @@ final class PlatformLauncher {
         this.dataDir = RunState.dataDir(options);
         this.gateways = options.integer("--gateways", 1);
         this.routers = options.integer("--routers", 1);
+        this.deviceServices = options.integer("--device-services", 1);
     }
 
     void up() throws Exception {
@@ -83,12 +85,18 @@ final class PlatformLauncher {
             int pushTcpPort = i == 1 ? port("push-server TCP of " + nodeId, 9800) : Ports.free();
             env.put("PUSH_GATEWAY_PUSH_TCP_PORT", String.valueOf(pushTcpPort));
             endpoints.put("pushTcp", "127.0.0.1:" + pushTcpPort);
+            int devicePort = i == 1 ? port("device Socket.IO of " + nodeId, 3001) : Ports.free();
+            env.put("PUSH_GATEWAY_DEVICE_PORT", String.valueOf(devicePort));
+            endpoints.put("device", "http://127.0.0.1:" + devicePort);
             int httpPort = i == 1 ? port("gateway HTTP of " + nodeId, 9000) : Ports.free();
             ServiceProcess gateway = start("connection-gateway-" + i, "connection-gateway", httpPort, "384m", env);
             gatewayEndpoints.put(gateway, endpoints);
         }
         start("chat-service", port("chat REST", 8081), "192m", common);
-        start("device-service", port("device REST", 8082), "192m", common);
+        start("device-service", port("device REST", 8082), "256m", common);
+        for (int i = 2; i <= deviceServices; i++) {
+            start("device-service-" + i, "device-service", Ports.free(), "256m", common);
+        }
         start("iot-service", port("iot REST", 8083), "192m", common);
     }
 
@@ -140,6 +148,11 @@ final class PlatformLauncher {
                     json.put("routing", service.httpUrl());
                 }
                 json.withArray("routers").addObject().put("service", service.name()).put("http", service.httpUrl());
+            } else if (service.name().startsWith("device-service")) {
+                if (!json.has("device")) {
+                    json.put("device", service.httpUrl());
+                }
+                json.withArray("deviceServices").addObject().put("service", service.name()).put("http", service.httpUrl());
             }
         }
         ObjectNode demo = json.putObject("demo");
@@ -150,9 +163,10 @@ final class PlatformLauncher {
 
     private static void printEndpoints(ObjectNode json) {
         say("all services are ready");
-        json.get("gateways").forEach(g -> say(String.format("  %-6s pubsub Socket.IO %s   push Socket.IO %s   push TCP %s   HTTP %s",
+        json.get("gateways").forEach(g -> say(String.format(
+            "  %-6s pubsub Socket.IO %s   push Socket.IO %s   push TCP %s   device Socket.IO %s (path /socket/socket.io)   HTTP %s",
             g.get("nodeId").asText(), g.get("pubsub").asText(), g.get("push").asText(), g.get("pushTcp").asText(),
-            g.get("http").asText())));
+            g.get("device").asText(), g.get("http").asText())));
         json.get("routers").forEach(r -> say(String.format("  %-17s %s", r.get("service").asText(), r.get("http").asText())));
         json.get("services").fields().forEachRemaining(e -> {
             if (!e.getKey().startsWith("connection-gateway") && !e.getKey().startsWith("routing-service")) {

@@ -112,6 +112,21 @@ class DeviceCommandsTest {
     }
 
     @Test
+    void anAckReadLateSettlesItsCommandEvenAfterTheAttemptWasSentAgain() {
+        String key = createDevice("sn-7");
+        authenticate("sn-7", key);
+        Address.Identity device = new Address.Identity(app, IdentityKinds.DEVICE, "sn-7");
+        around.deliver("auth:ok", device);
+        long id = command("sn-7", "restart_device", Map.of("restart", true), null).then().statusCode(201).extract().jsonPath().getLong("id");
+        Deliver first = around.deliver("restart_device", device);
+        around.outcome(GatewayAndCore.failed(first, DeliveryOutcome.Reason.ACK_TIMEOUT));
+        around.deliver("restart_device", device);
+        // the first attempt's ack was late (its outcome was read after the timeout): the device did get the command
+        around.outcome(GatewayAndCore.delivered(first, EnvelopeCodec.toJson(Map.of("ack", true))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> commandOf(id).getString("state").equals("DELIVERED"));
+    }
+
+    @Test
     void aStateLikeCommandReplacesTheQueuedOneOfItsKind() {
         createDevice("sn-4");
         long older = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("id", 1, "name", "Class 1"))

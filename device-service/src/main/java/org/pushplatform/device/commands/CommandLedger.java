@@ -36,6 +36,12 @@ public class CommandLedger {
     private static final String CHANGED = "c.id, c.app, c.serial, c.event, c.state, c.attempts, c.result, c.error";
     /** A timed-out attempt is queued again while attempts and time to live are left, else the command ends TIMEOUT. */
     private static final String RETRY_OR_TIMEOUT = "CASE WHEN c.attempts < c.max_attempts AND c.expires_at > now() THEN 'QUEUED' ELSE 'TIMEOUT' END";
+    /**
+     * Which outcome settles a command: one of the attempt it is waiting for; or an ack of any attempt while it is
+     * open, for the device got it (an ack read late, after the attempt was taken for lost and sent again).
+     */
+    private static final String SETTLES = "(c.state = 'SENT' AND c.attempts = q.attempt"
+        + " OR q.settlement = 'ACKED' AND c.state IN ('QUEUED', 'SENT'))";
     /** Sweeps settle at most this many commands per statement; a backlog drains over several sweeps. */
     private static final int SWEEP_LIMIT = 1000;
 
@@ -163,7 +169,10 @@ public class CommandLedger {
         });
     }
 
-    /** Settles attempts by their outcomes; an outcome of an attempt settled already changes nothing. */
+    /**
+     * Settles attempts by their outcomes; an outcome of an attempt settled already changes nothing, but an ack settles
+     * its open command whatever the attempt.
+     */
     public Uni<List<CommandChange>> settle(List<Outcome> outcomes) {
         if (outcomes.isEmpty()) {
             return Uni.createFrom().item(List.of());
@@ -173,11 +182,11 @@ public class CommandLedger {
             + " next AS (SELECT c.id, q.attempt, q.result, q.error, q.settlement,"
             + "   CASE q.settlement WHEN 'ACKED' THEN CASE WHEN q.result IS NULL THEN 'DELIVERED' ELSE 'SUCCESSFUL' END"
             + "     WHEN 'TIMED_OUT' THEN " + RETRY_OR_TIMEOUT + " WHEN 'UNSENT' THEN 'QUEUED' ELSE 'FAILED' END AS state"
-            + "   FROM device.command c JOIN q ON c.id = q.id WHERE c.state = 'SENT' AND c.attempts = q.attempt)"
+            + "   FROM device.command c JOIN q ON c.id = q.id WHERE " + SETTLES + ")"
             + " UPDATE device.command c SET state = n.state, result = n.result::jsonb, error = n.error,"
             + "   attempts = CASE WHEN n.settlement = 'UNSENT' THEN c.attempts - 1 ELSE c.attempts END,"
             + "   settled_at = CASE WHEN n.state = 'QUEUED' THEN NULL ELSE now() END"
-            + " FROM next n WHERE c.id = n.id AND c.state = 'SENT' AND c.attempts = n.attempt"
+            + " FROM next n JOIN q ON q.id = n.id AND q.attempt = n.attempt WHERE c.id = n.id AND " + SETTLES
             + " RETURNING " + CHANGED + ", n.settlement";
         return db.preparedQuery(sql).execute(Tuple.of(
             outcomes.stream().map(Outcome::id).toArray(Long[]::new),

@@ -47,8 +47,8 @@ public class OutcomeConsumer {
 
     @Incoming("outcomes")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        // two connections of one device may both answer an attempt: the first outcome settles it
-        Map<String, CommandLedger.Outcome> outcomes = new LinkedHashMap<>();
+        // one outcome per command: two connections of a device may both answer, and an ack beats a timeout
+        Map<Long, CommandLedger.Outcome> outcomes = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             if (record.key() == null || !record.key().startsWith(CommandDeliveries.REQUESTER_PREFIX)) {
                 continue;
@@ -56,8 +56,10 @@ public class OutcomeConsumer {
             try {
                 DeliveryOutcome outcome = EnvelopeCodec.mapper().readValue(record.value(), DeliveryOutcomeEvent.class).data();
                 CommandLedger.Outcome attempt = outcome == null ? null : CommandDeliveries.outcomeOf(outcome);
-                if (attempt != null) {
-                    outcomes.putIfAbsent(attempt.id() + ":" + attempt.attempt(), attempt);
+                CommandLedger.Outcome before = attempt == null ? null : outcomes.get(attempt.id());
+                if (attempt != null && (before == null || attempt.settlement() == CommandLedger.Settlement.ACKED
+                    && before.settlement() != CommandLedger.Settlement.ACKED)) {
+                    outcomes.put(attempt.id(), attempt);
                 }
             } catch (Exception e) {
                 malformed.increment();

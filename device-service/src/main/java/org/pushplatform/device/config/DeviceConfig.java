@@ -57,7 +57,7 @@ public interface DeviceConfig {
          * A sent command is taken for timed out this long after its ack timeout when no outcome came (its connection
          * died with its node, or device-service restarted meanwhile).
          */
-        @WithDefault("5s")
+        @WithDefault("15s")
         Duration lostOutcomeGrace();
 
         /** How far an HMAC signature's timestamp may be from this server's clock. */
