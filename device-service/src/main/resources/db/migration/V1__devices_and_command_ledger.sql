@@ -57,5 +57,8 @@ CREATE TABLE device.command (
 );
 CREATE INDEX command_open ON device.command (app, serial, id) WHERE state IN ('QUEUED', 'SENT');
 CREATE INDEX command_history ON device.command (app, serial, id DESC);
+-- a device's unanswered commands, counted for its window on every send
+CREATE INDEX command_sent_by_device ON device.command (app, serial) WHERE state = 'SENT';
+-- sent commands by age, for the sweep of lost outcomes
 CREATE INDEX command_sent ON device.command (sent_at) WHERE state = 'SENT';
 CREATE INDEX command_expiry ON device.command (expires_at) WHERE state IN ('QUEUED', 'SENT');

@@ -22,10 +22,12 @@ public class CommandChanges {
     private final DeviceEvents events;
     private final CommandWaiters waiters;
     private final DeviceNudges nudges;
+    private final CommandLedger ledger;
     private final MeterRegistry metrics;
 
-    public CommandChanges(DeviceEvents events, CommandWaiters waiters, DeviceNudges nudges, MeterRegistry metrics) {
+    public CommandChanges(DeviceEvents events, CommandWaiters waiters, DeviceNudges nudges, CommandLedger ledger, MeterRegistry metrics) {
         this.events = events;
+        this.ledger = ledger;
         this.waiters = waiters;
         this.nudges = nudges;
         this.metrics = metrics;
@@ -41,7 +43,7 @@ public class CommandChanges {
         waiters.changed(changes);
     }
 
-    /** Published, and the owners of devices with a free place or a retry nudged. */
+    /** Published, and the owners of devices with a free place or a retry nudged, when they have commands queued. */
     public Uni<Void> publishedAndNudged(List<CommandChange> changes) {
         published(changes);
         Set<DeviceRef> devices = new LinkedHashSet<>();
@@ -50,6 +52,6 @@ public class CommandChanges {
                 devices.add(change.device());
             }
         }
-        return nudges.dispatch(new ArrayList<>(devices));
+        return ledger.withQueued(new ArrayList<>(devices)).flatMap(nudges::dispatch);
     }
 }

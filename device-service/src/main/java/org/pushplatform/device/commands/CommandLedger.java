@@ -169,6 +169,21 @@ public class CommandLedger {
         });
     }
 
+    /** Those of the devices that have queued commands. */
+    public Uni<List<DeviceRef>> withQueued(List<DeviceRef> devices) {
+        if (devices.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return db.preparedQuery("SELECT q.app, q.serial FROM unnest($1::varchar[], $2::varchar[]) AS q(app, serial)"
+                + " WHERE EXISTS (SELECT 1 FROM device.command c WHERE c.app = q.app AND c.serial = q.serial AND c.state = 'QUEUED')")
+            .execute(Tuple.of(apps(devices), serials(devices)))
+            .map(rows -> {
+                List<DeviceRef> found = new ArrayList<>();
+                rows.forEach(row -> found.add(new DeviceRef(row.getString(0), row.getString(1))));
+                return found;
+            });
+    }
+
     /**
      * Settles attempts by their outcomes; an outcome of an attempt settled already changes nothing, but an ack settles
      * its open command whatever the attempt.

@@ -28,7 +28,8 @@ public class CommandSweeper {
         this.grace = config.device().lostOutcomeGrace();
     }
 
-    @Scheduled(every = "${push.device.sweep:1s}", delayed = "${push.device.sweep:1s}",
+    // the first sweep waits for the channels to be connected
+    @Scheduled(every = "${push.device.sweep:1s}", delayed = "10s",
         concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         return ledger.timeOutLost(grace).flatMap(changes::publishedAndNudged)

@@ -9,7 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.device.messaging.DeviceEvents;
@@ -56,12 +58,16 @@ public class CommandWaiters {
         }
     }
 
-    /** A command changed on any instance: its structured CloudEvent on {@code push.events.device}. */
+    /** Commands changed on any instance: their structured CloudEvents on {@code push.events.device}, a poll at a time. */
     @Incoming("command-changes")
-    public void changedAnywhere(String cloudEvent) {
-        if (waiting.isEmpty()) {
-            return;
+    public Uni<Void> changedAnywhere(ConsumerRecords<String, String> records) {
+        if (!waiting.isEmpty()) {
+            records.forEach(record -> changedAnywhere(record.value()));
         }
+        return Uni.createFrom().voidItem();
+    }
+
+    private void changedAnywhere(String cloudEvent) {
         try {
             JsonNode event = EnvelopeCodec.mapper().readTree(cloudEvent);
             String type = event.path("type").asText("");
