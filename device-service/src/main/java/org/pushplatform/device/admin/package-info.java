@@ -1,2 +1,2 @@
-/** The admin REST API's guard and error bodies. */
+/** The admin REST API: devices, commands and memos, its guard and its error bodies. */
 package org.pushplatform.device.admin;

@@ -37,7 +37,7 @@ public class CommandResults {
             });
     }
 
-    static boolean allFinal(List<Command> commands) {
+    public static boolean allFinal(List<Command> commands) {
         return commands.stream().allMatch(command -> command.state().isFinal());
     }
 }

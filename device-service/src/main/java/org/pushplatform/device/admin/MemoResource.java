@@ -1,4 +1,4 @@
-package org.pushplatform.device.rooms;
+package org.pushplatform.device.admin;
 
 import java.util.Arrays;
 
@@ -10,7 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.pushplatform.device.admin.Errors;
+import org.pushplatform.device.rooms.RoomRules;
 import org.pushplatform.device.messaging.ClientEvents;
 import org.pushplatform.device.messaging.CoreCommands;
 

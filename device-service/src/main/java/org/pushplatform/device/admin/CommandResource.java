@@ -1,4 +1,4 @@
-package org.pushplatform.device.commands;
+package org.pushplatform.device.admin;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -17,7 +17,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.pushplatform.device.admin.Errors;
+import org.pushplatform.device.commands.DeviceCommands;
+import org.pushplatform.device.commands.CommandResults;
+import org.pushplatform.device.commands.CommandLedger;
+import org.pushplatform.device.commands.CommandChange;
+import org.pushplatform.device.commands.CommandCatalog;
+import org.pushplatform.device.commands.Command;
 import org.pushplatform.device.config.DeviceConfig;
 import org.pushplatform.device.devices.DeviceRef;
 

@@ -1,4 +1,4 @@
-package org.pushplatform.device.devices;
+package org.pushplatform.device.admin;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -23,7 +23,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.pushplatform.device.admin.Errors;
+import org.pushplatform.device.devices.DeviceStore;
+import org.pushplatform.device.devices.DeviceRef;
+import org.pushplatform.device.devices.Device;
 import org.pushplatform.device.commands.CommandLedger;
 import org.pushplatform.device.commands.DeviceCommands;
 import org.pushplatform.device.messaging.ClientEvents;
