@@ -8,7 +8,7 @@ const path = require('node:path');
 const readline = require('node:readline');
 const { execFileSync, spawn } = require('node:child_process');
 const io = require('socket.io-client');
-const { options, pace, latencyColumns, sleep, table } = require('./lib');
+const { options, compare, pace, latencyColumns, sleep } = require('./lib');
 
 function platformTarget() {
   const status = JSON.parse(execFileSync(path.resolve(__dirname, '../pushctl'), ['status', '--json'], { encoding: 'utf8' }));
@@ -86,20 +86,7 @@ async function scenario(target, opts) {
 
 async function main() {
   const opts = options({ devices: 100, commands: 3000, rate: 300 });
-  const rows = [];
-  let ok = true;
-  for (const kind of opts.target === 'both' ? ['reference', 'platform'] : [opts.target]) {
-    const target = kind === 'reference' ? await referenceTarget() : platformTarget();
-    try {
-      const { row, complete } = await scenario(target, opts);
-      ok = ok && complete;
-      rows.push({ target: target.name, setup: target.detail, ...row });
-    } finally {
-      target.stop();
-    }
-  }
-  if (rows.length === 2) rows[1].ratio = (rows[1]['commands/s'] / rows[0]['commands/s']).toFixed(2) + 'x';
-  table(rows);
+  const ok = await compare(opts, (target) => scenario(target, opts), 'commands/s', { reference: referenceTarget, platform: platformTarget });
   process.exit(ok ? 0 : 1);
 }
 

@@ -43,14 +43,14 @@ function options(defaults) {
 
 /**
  * Runs the scenario against the Node reference first, then the platform, in this one run, and prints both rows
- * with the platform's rate as a ratio of the reference's.
+ * with the platform's rate as a ratio of the reference's. `targets` starts each (the pubsub ones unless given).
  */
-async function compare(opts, scenario, rateKey) {
+async function compare(opts, scenario, rateKey, targets = { reference: referenceTarget, platform: platformTarget }) {
   const rows = [];
   const kinds = opts.target === 'both' ? ['reference', 'platform'] : [opts.target];
   let ok = true;
   for (const kind of kinds) {
-    const target = kind === 'reference' ? await referenceTarget() : platformTarget();
+    const target = await targets[kind]();
     try {
       const { row, complete } = await scenario(target);
       ok = ok && complete;

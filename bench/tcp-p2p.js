@@ -7,7 +7,7 @@ const net = require('node:net');
 const path = require('node:path');
 const readline = require('node:readline');
 const { execFileSync, spawn } = require('node:child_process');
-const { options, pace, latencyColumns, sleep, table } = require('./lib');
+const { options, compare, pace, latencyColumns, sleep } = require('./lib');
 const { onJsonLines } = require('./json-lines');
 
 function platformTarget() {
@@ -79,20 +79,7 @@ async function scenario(target, opts) {
 
 async function main() {
   const opts = options({ pairs: 100, messages: 50, rate: 2000 });
-  const rows = [];
-  let ok = true;
-  for (const kind of opts.target === 'both' ? ['reference', 'platform'] : [opts.target]) {
-    const target = kind === 'reference' ? await referenceTarget() : platformTarget();
-    try {
-      const { row, complete } = await scenario(target, opts);
-      ok = ok && complete;
-      rows.push({ target: target.name, setup: target.detail, ...row });
-    } finally {
-      target.stop();
-    }
-  }
-  if (rows.length === 2) rows[1].ratio = (rows[1]['msgs/s'] / rows[0]['msgs/s']).toFixed(2) + 'x';
-  table(rows);
+  const ok = await compare(opts, (target) => scenario(target, opts), 'msgs/s', { reference: referenceTarget, platform: platformTarget });
   process.exit(ok ? 0 : 1);
 }
 

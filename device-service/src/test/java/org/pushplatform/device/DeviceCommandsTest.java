@@ -92,10 +92,7 @@ class DeviceCommandsTest {
 
     @Test
     void aTimedOutAttemptIsSentAgainAndAnUnansweredCommandDoesNotHoldBackTheOnesBehindIt() {
-        String key = createDevice("sn-3");
-        authenticate("sn-3", key);
-        Address.Identity device = new Address.Identity(app, IdentityKinds.DEVICE, "sn-3");
-        around.deliver("auth:ok", device);
+        Address.Identity device = online("sn-3");
         long first = command("sn-3", "restart_device", Map.of("restart", true), Map.of("maxAttempts", 2)).then().statusCode(201)
             .extract().jsonPath().getLong("id");
         long second = command("sn-3", "purge_face_data", null, null).then().statusCode(201).extract().jsonPath().getLong("id");
@@ -113,10 +110,7 @@ class DeviceCommandsTest {
 
     @Test
     void anAckReadLateSettlesItsCommandEvenAfterTheAttemptWasSentAgain() {
-        String key = createDevice("sn-7");
-        authenticate("sn-7", key);
-        Address.Identity device = new Address.Identity(app, IdentityKinds.DEVICE, "sn-7");
-        around.deliver("auth:ok", device);
+        Address.Identity device = online("sn-7");
         long id = command("sn-7", "restart_device", Map.of("restart", true), null).then().statusCode(201).extract().jsonPath().getLong("id");
         Deliver first = around.deliver("restart_device", device);
         around.outcome(GatewayAndCore.failed(first, DeliveryOutcome.Reason.ACK_TIMEOUT));
@@ -140,10 +134,7 @@ class DeviceCommandsTest {
 
     @Test
     void aRestCallThatWaitsGetsTheResultOfTheAck() throws Exception {
-        String key = createDevice("sn-5");
-        authenticate("sn-5", key);
-        Address.Identity device = new Address.Identity(app, IdentityKinds.DEVICE, "sn-5");
-        around.deliver("auth:ok", device);
+        Address.Identity device = online("sn-5");
         var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> command("sn-5", "face_data_count", null, null, "10s"));
         Deliver count = around.deliver("face_data_count", device);
         around.outcome(GatewayAndCore.delivered(count, EnvelopeCodec.toJson(Map.of("ack", true, "count", 56))));
@@ -157,6 +148,14 @@ class DeviceCommandsTest {
         command("sn-6", "format_disk", null, null).then().statusCode(400);
         command("no-such-device", "restart_device", null, null).then().statusCode(404);
         given().contentType(ContentType.JSON).body(Map.of("serial", "x")).post("/admin/apps/{app}/devices", app).then().statusCode(401);
+    }
+
+    /** A new device, authenticated and told auth:ok. @return it, as the core knows it */
+    private Address.Identity online(String serial) {
+        authenticate(serial, createDevice(serial));
+        Address.Identity device = new Address.Identity(app, IdentityKinds.DEVICE, serial);
+        around.deliver("auth:ok", device);
+        return device;
     }
 
     private String createDevice(String serial) {

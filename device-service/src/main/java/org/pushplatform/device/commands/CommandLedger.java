@@ -262,12 +262,7 @@ public class CommandLedger {
     /** Commands of an app by id, in the order of the ids; unknown ids are left out. */
     public Uni<List<Command>> findAll(String app, List<Long> ids) {
         return db.preparedQuery("SELECT " + COLUMNS + " FROM device.command WHERE app = $1 AND id = ANY($2) ORDER BY id")
-            .execute(Tuple.of(app, ids.toArray(Long[]::new)))
-            .map(rows -> {
-                List<Command> commands = new ArrayList<>();
-                rows.forEach(row -> commands.add(commandOf(row)));
-                return commands;
-            });
+            .execute(Tuple.of(app, ids.toArray(Long[]::new))).map(CommandLedger::commands);
     }
 
     /** A device's commands, newest first, before {@code beforeId} (null: from the newest). */
@@ -275,11 +270,13 @@ public class CommandLedger {
         return db.preparedQuery("SELECT " + COLUMNS + " FROM device.command WHERE app = $1 AND serial = $2 AND id < $3"
                 + " ORDER BY id DESC LIMIT $4")
             .execute(Tuple.of(device.app(), device.serial(), beforeId == null ? Long.MAX_VALUE : beforeId, limit))
-            .map(rows -> {
-                List<Command> commands = new ArrayList<>();
-                rows.forEach(row -> commands.add(commandOf(row)));
-                return commands;
-            });
+            .map(CommandLedger::commands);
+    }
+
+    private static List<Command> commands(RowSet<Row> rows) {
+        List<Command> commands = new ArrayList<>();
+        rows.forEach(row -> commands.add(commandOf(row)));
+        return commands;
     }
 
     private static List<CommandChange> changes(RowSet<Row> rows, boolean retrying) {

@@ -1,33 +1,24 @@
 package org.pushplatform.routing.app;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.pushplatform.routing.config.RoutingConfig;
+import org.pushplatform.service.AdminBearer;
 
 /** Guards {@code /admin/*} with {@code Authorization: Bearer <admin token>}. */
 public class AdminTokenFilter {
 
-    private final byte[] expected;
+    private final AdminBearer bearer;
 
     public AdminTokenFilter(RoutingConfig config) {
-        this.expected = ("Bearer " + config.adminToken()).getBytes(StandardCharsets.UTF_8);
+        this.bearer = new AdminBearer(config.adminToken());
     }
 
     @ServerRequestFilter
     public Response checkAdminToken(ContainerRequestContext request) {
-        if (!request.getUriInfo().getPath().startsWith("/admin")) {
-            return null;
-        }
-        String given = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        // constant-time comparison: the token must not leak through timing
-        if (given != null && MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
-            return null;
-        }
-        return AppResource.error(Response.Status.UNAUTHORIZED, "admin token required");
+        return bearer.allows(request.getUriInfo().getPath(), request.getHeaderString(HttpHeaders.AUTHORIZATION)) ? null
+            : AppResource.error(Response.Status.UNAUTHORIZED, "admin token required");
     }
 }
