@@ -4,9 +4,14 @@
 // owns the device by then, and every command ends once, with its ack.
 const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { pushctl } = require('./lib/platform');
+const { promisify } = require('node:util');
+const { execFile } = require('node:child_process');
+const path = require('node:path');
+const { ROOT } = require('./lib/platform');
 const { deviceAdmin, createDevice, connectDevice, commandWhen, until } = require('./lib/devices');
 
+// asynchronously: the device in this process must go on answering while the restarts are waited for
+const pushctl = (...args) => promisify(execFile)(path.join(ROOT, 'pushctl'), args, { env: process.env });
 const opened = [];
 after(() => opened.forEach((c) => c.close()));
 
@@ -28,8 +33,8 @@ test('commands in flight while both device-service instances are killed end DELI
   }
   await until(() => board.commands.length >= 2, 10000, 'both first attempts');
 
-  pushctl('restart', 'device-service', '--kill');
-  pushctl('restart', 'device-service-2', '--kill');
+  await pushctl('restart', 'device-service', '--kill');
+  await pushctl('restart', 'device-service-2', '--kill');
 
   for (const id of ids) {
     const ended = await commandWhen(id, (c) => c.state === 'DELIVERED', 60000);
