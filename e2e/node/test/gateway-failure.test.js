@@ -1,7 +1,8 @@
 'use strict';
 // A gateway node that vanishes without a goodbye (kill -9) is noticed by its missing heartbeats: its clients
 // show offline within a bounded time, and what is sent to them meanwhile waits for their reconnect. The node is
-// started again afterwards for the other test files.
+// started again afterwards for the other test files. A node that was only paused past its heartbeats (SIGSTOP, as a
+// long GC pause or a stalled VM) strands none of its clients when it goes on.
 const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { connect } = require('./lib/clients');
@@ -11,6 +12,49 @@ const opened = [];
 after(() => {
   opened.forEach((c) => c.close());
   pushctl('restart', 'connection-gateway-2');
+});
+
+test('a gateway node paused past its heartbeats and then resumed does not strand its clients', { timeout: 120000 }, async () => {
+  // given a client with an alias on node 2, and a publisher on node 1
+  const status = platform();
+  const pid = JSON.parse(pushctl('status', '--json')).services[status.gateways[1].service].pid;
+  const alias = `paused_${Date.now()}`;
+  const paused = await connect('v4', status.gateways[1].pubsub, { transports: ['websocket'] });
+  opened.push(paused);
+  await paused.connectApp(status.demo.appkey, alias);
+  await paused.request('set_alias', { alias }, 'set_alias_ack');
+  const publisher = await connect('v4', status.gateways[0].pubsub);
+  opened.push(publisher);
+  await publisher.connectApp(status.demo.appkey, `publisher_${Date.now()}`);
+
+  // when node 2 stops (a long GC pause, a stalled VM) until routing takes it for dead, then goes on
+  process.kill(pid, 'SIGSTOP');
+  try {
+    let state;
+    const stoppedAt = Date.now();
+    do {
+      await new Promise((r) => setTimeout(r, 250));
+      [state] = await publisher.request('get_state', { alias }, 'get_state_ack');
+    } while (state.data !== 'offline' && Date.now() - stoppedAt < 30000);
+    assert.equal(state.data, 'offline', 'routing took the paused node for dead');
+  } finally {
+    process.kill(pid, 'SIGCONT');
+  }
+  const [puback] = await publisher.request('publish2_to_alias', { alias, msg: 'after the pause', opts: { qos: 1 } }, 'puback');
+  assert.equal(puback.success, true);
+
+  // then its client gets the message: at once, or after the node closed it and it connected again (as clients do)
+  const got = await Promise.race([
+    paused.next('message', 20000).then((args) => args[0]),
+    paused.disconnects(20000).then(async (closed) => {
+      assert.ok(closed, 'neither the message nor a disconnect within 20 s');
+      const back = await connect('v4', status.gateways[1].pubsub);
+      opened.push(back);
+      await back.connectApp(status.demo.appkey, alias);
+      return (await back.next('message'))[0];
+    }),
+  ]);
+  assert.deepEqual(got, { topic: alias, msg: 'after the pause' });
 });
 
 test('clients of a killed gateway node show offline within three heartbeat intervals', { timeout: 120000 }, async () => {

@@ -86,6 +86,19 @@ describe('push-server API on Socket.IO', () => {
     await Promise.race([unit.closed, new Promise((r, reject) => setTimeout(() => reject(new Error('not disconnected')), 10000))]);
   });
 
+  test('a raw client that heartbeats first is identified by it: register and do_push work without connect', async () => {
+    const alias = uniq('hb_unit');
+    const channel = uniq('hb_capture');
+    const unit = await rawClient(0);
+    unit.emit('heartbeat', { t: 1, alias });
+    assert.deepEqual(await unit.next('heartbeat_c'), { t: -1, alias });
+    unit.emit('register', { t: 2, topic: [channel], num: '1' });
+    assert.deepEqual(await unit.next('register_c'), { t: -2, num: '1' });
+    unit.emit('do_push', { t: 6, method: 'publish', topic: [channel], msg: 'heard', num: '2' });
+    assert.deepEqual(await unit.next('do_push_c'), { t: -6, num: '2' });
+    assert.equal((await unit.next('push')).msg, 'heard');
+  });
+
   for (const version of ['v4', 'v2']) {
     test(`socket.io-client ${version} uses connect_alias; what was pushed while it was away arrives, and again until acked`, async () => {
       const alias = uniq(`phone_${version}`);

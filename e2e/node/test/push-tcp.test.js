@@ -111,6 +111,38 @@ describe('push-server API over TCP', () => {
     assert.deepEqual(message, { topic: channel, msg: 'from tcp' });
   });
 
+  test('a client that heartbeats first, as the seed says, is identified by it: it registers, pulls and pushes; connect then sends what it missed', async () => {
+    // given an alias that was sent a push while away
+    const alias = uniq('heartbeat_first');
+    (await connected(1, alias)).close();
+    const sender = await connected(0, uniq('sender'));
+    sender.send({ t: 6, method: 'publish_to_alias', alias: [alias], msg: 'while away', num: '1' });
+    await sender.next(type(-6));
+
+    // when it comes back with a heartbeat before anything else
+    const c = await tcp(0);
+    c.send({ t: 1, alias });
+    assert.deepEqual(await c.next(type(-1)), { t: -1, alias });
+
+    // then every operation works without connect, and the heartbeat alone sent nothing it missed
+    const channel = uniq('hb_chan');
+    c.send({ t: 2, topic: [channel], num: '2' });
+    assert.deepEqual(await c.next(type(-2)), { t: -2, num: '2' });
+    c.send({ t: 3, num: '3' });
+    assert.deepEqual(await c.next(type(-3)), { t: -3, num: '3', topic: [channel] });
+    c.send({ t: 4, num: '4' });
+    assert.deepEqual((await c.next(type(-4))).msg.map((m) => m.msg), ['while away']);
+    c.send({ t: 6, method: 'publish', topic: [channel], msg: 'to myself', num: '5' });
+    assert.deepEqual(await c.next(type(-6)), { t: -6, num: '5' });
+    assert.equal((await c.next(pushOf('to myself'))).topic, channel);
+    assert.equal(c.frames.some((f) => f.t === 5 && f.msg === 'while away'), false, 'the heartbeat sent what it missed');
+
+    // and connect sends what it missed, once
+    c.send({ t: 14, alias });
+    assert.deepEqual(await c.next(type(-14)), { t: -14, alias });
+    await c.next(pushOf('while away'));
+  });
+
   test('bad frames get {t:0, error} and the connection lives on', async () => {
     const c = await tcp(0);
     c.send({ t: 2, topic: ['x'], num: '3' });

@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param args          the event's arguments, in order
  * @param receiptId     set for a stored delivery: written at most once per connection, and answered with a receipt
  * @param room          a room of the app: every local member connection of {@code api} gets it
- * @param app           the room's app
- * @param api           the room's API
+ * @param app           the app of the delivery (a room's, or the connections'): never written to a connection of
+ *                      another app; null only for a reply to a connection's own frame
+ * @param api           the API of the delivery: never written to a connection of another API
  * @param ackMode       NONE (or null), RECEIPT (a receipt once written) or CLIENT (sent with an ack callback; the
  *                      client's ack, or its absence after {@code ackTimeoutMs}, is answered with a receipt)
  * @param ackTimeoutMs  how long a client ack is waited for
@@ -36,9 +37,9 @@ public record EmitToConnections(List<String> connectionIds, String event, List<J
         return new EmitToConnections(ids, event, args, receiptId, room, app, api, ackMode, ackTimeoutMs, ticket, replyTo);
     }
 
-    /** True when the gateway must answer each write or ack with a receipt. */
+    /** True when the gateway must answer each write or ack with a receipt: stored, acked, or someone asked for its outcome. */
     public boolean wantsReceipt() {
-        return receiptId != null || (ackMode != null && !"NONE".equals(ackMode));
+        return receiptId != null || ticket != null || (ackMode != null && !"NONE".equals(ackMode));
     }
 
     public boolean wantsClientAck() {

@@ -40,6 +40,8 @@ public final class EnvelopeTypes {
     public static final String BATCH = "batch";
     /** Routing to a gateway: a local connection was bound to an identity; payload {@link GatewayControl}. */
     public static final String BOUND = "gateway.bound";
+    /** Routing to a gateway: this run of the node was taken for dead, its connections dropped; payload {@link NodeExpired}. */
+    public static final String NODE_EXPIRED = "gateway.node.expired";
 
     private EnvelopeTypes() {
     }

@@ -29,7 +29,8 @@ final class AdminTokenFile {
         return Files.readString(ownerOnly(file)).trim();
     }
 
-    private static Path ownerOnly(Path file) throws IOException {
+    /** Only the file's owner may read or write it: it holds a secret. */
+    static Path ownerOnly(Path file) throws IOException {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }

@@ -57,6 +57,9 @@ final class RunState {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling("state.json.tmp");
+            // it holds the admin token: readable by its owner only, from before anything is written into it
+            Files.deleteIfExists(tmp);
+            AdminTokenFile.ownerOnly(Files.createFile(tmp));
             MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), json);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

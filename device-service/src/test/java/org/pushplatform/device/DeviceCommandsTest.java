@@ -20,6 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.delivery.Ack;
 import org.pushplatform.contract.delivery.Address;
@@ -41,6 +44,9 @@ class DeviceCommandsTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    Pool database;
 
     private GatewayAndCore around;
     private final String app = "app-" + UUID.randomUUID().toString().substring(0, 8);
@@ -151,6 +157,20 @@ class DeviceCommandsTest {
     }
 
     /** A new device, authenticated and told auth:ok. @return it, as the core knows it */
+    @Test
+    void aCommandWhoseNudgeWasLostStillGoesOutToItsOnlineDevice() {
+        // given an online device, and a command queued for it whose nudge never came (a failure after the queue
+        // committed): written straight into the ledger, as the failed follow-up left it
+        Address.Identity device = online("sn-8");
+        database.preparedQuery("INSERT INTO device.command (app, serial, event, state, max_attempts, ack_timeout_ms, expires_at,"
+                + " created_at) VALUES ($1, 'sn-8', 'device_status', 'QUEUED', 3, 10000, now() + interval '1 hour', now() - interval '10 seconds')")
+            .execute(Tuple.of(app)).await().atMost(Duration.ofSeconds(10));
+
+        // then the sweeper sends it all the same
+        Deliver status = around.deliver("device_status", device);
+        assertThat(status.ackOrDefault().mode()).isEqualTo(Ack.Mode.CLIENT);
+    }
+
     private Address.Identity online(String serial) {
         authenticate(serial, createDevice(serial));
         Address.Identity device = new Address.Identity(app, IdentityKinds.DEVICE, serial);

@@ -38,6 +38,17 @@ public final class TransientFailures {
         return false;
     }
 
+    /** True when PostgreSQL itself reported the failure (it answered): a deadlock, a serialization failure, ... */
+    public static boolean reportedByDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof DatabaseException database && database.getSqlState() != null && !database.getSqlState().startsWith("57")
+                && !database.getSqlState().startsWith("08") && !database.getSqlState().startsWith("53")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isTransientState(String sqlState) {
         return sqlState != null && (TRANSIENT_STATES.contains(sqlState) || sqlState.startsWith("08") || sqlState.startsWith("53"));
     }

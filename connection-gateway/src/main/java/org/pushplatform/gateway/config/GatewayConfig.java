@@ -34,6 +34,13 @@ public interface GatewayConfig {
     @WithDefault("1")
     int topicMinInsyncReplicas();
 
+    /**
+     * The most bytes of client frames this node holds while Kafka has not acknowledged them; past it new frames are
+     * refused and counted ({@code PUSH_GATEWAY_MAX_INBOUND_BYTES}, 64 MiB).
+     */
+    @WithDefault("67108864")
+    long maxInboundBytes();
+
     /** How often this node tells routing it is alive ({@code PUSH_HEARTBEAT_INTERVAL}). */
     @WithDefault("5s")
     Duration heartbeatInterval();

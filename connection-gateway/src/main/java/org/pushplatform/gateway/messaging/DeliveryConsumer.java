@@ -11,6 +11,7 @@ import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.contract.RecordBatch;
 import org.pushplatform.contract.GatewayControl;
+import org.pushplatform.contract.NodeExpired;
 import org.pushplatform.gateway.session.LocalConnection;
 import org.pushplatform.gateway.session.LocalConnections;
 
@@ -27,12 +28,21 @@ public class DeliveryConsumer {
     private final DeliveryWriter writer;
     private final Counter rejected;
     private final Counter gone;
+    private final Counter otherApp;
+    private final NodeRun run;
+    private final InboundPublisher receipts;
+    private final MeterRegistry metrics;
 
-    public DeliveryConsumer(LocalConnections connections, DeliveryWriter writer, MeterRegistry metrics) {
+    public DeliveryConsumer(LocalConnections connections, DeliveryWriter writer, InboundPublisher receipts, NodeRun run,
+                            MeterRegistry metrics) {
+        this.receipts = receipts;
+        this.run = run;
+        this.metrics = metrics;
         this.connections = connections;
         this.writer = writer;
         this.rejected = metrics.counter("push_gateway_deliveries_total", "outcome", "malformed");
         this.gone = metrics.counter("push_gateway_deliveries_total", "outcome", "connection-gone");
+        this.otherApp = metrics.counter("push_gateway_deliveries_total", "outcome", "other-app-refused");
     }
 
     @Incoming("deliveries")
@@ -53,15 +63,42 @@ public class DeliveryConsumer {
     private void handle(Envelope envelope) {
         if (EnvelopeTypes.EMIT.equals(envelope.type())) {
             writer.write(EnvelopeCodec.payload(envelope, EmitToConnections.class));
+        } else if (EnvelopeTypes.NODE_EXPIRED.equals(envelope.type())) {
+            expired(EnvelopeCodec.payload(envelope, NodeExpired.class));
         } else {
             control(envelope.type(), EnvelopeCodec.payload(envelope, GatewayControl.class));
         }
+    }
+
+    /**
+     * Routing took this run for dead (it was paused past its heartbeats) and dropped its connections: they are closed,
+     * so that their clients connect again and are bound anew, rather than live on unreachable.
+     */
+    private void expired(NodeExpired expired) {
+        if (!run.bootId().equals(expired.bootId())) {
+            return;
+        }
+        int closed = connections.closeOpenedBefore(expired.openedBefore());
+        if (closed > 0) {
+            metrics.counter("push_gateway_disconnects_total", "api", "all", "reason", "node-expired").increment(closed);
+        }
+        LOG.warnf("[gateway] routing took this run for dead: %d connections closed, their clients connect again", closed);
     }
 
     private void control(String type, GatewayControl control) {
         LocalConnection connection = control.connectionId() == null ? null : connections.get(control.connectionId());
         if (connection == null) {
             gone.increment();
+            if (EnvelopeTypes.BOUND.equals(type) && control.routingKey() != null) {
+                // bound after it closed (its close overtook the bind on the way): routing must hear it is gone
+                receipts.closedElsewhere(control.connectionId(), control.app(), control.routingKey());
+            }
+            return;
+        }
+        if (!connection.belongsTo(control.app())) {
+            // a command of one app never touches another app's connection, whatever id it names
+            otherApp.increment();
+            LOG.warnf("[%s] %s of app %s refused: the connection is not of that app", connection.connectionId(), type, control.app());
             return;
         }
         switch (type) {

@@ -32,6 +32,7 @@ public class DeliveryWriter {
     private final Counter gone;
     private final Counter duplicates;
     private final Counter otherApi;
+    private final Counter otherApp;
     private final Counter ackTimeouts;
     private final Counter unanswerable;
     private final Counter slowDropped;
@@ -44,6 +45,7 @@ public class DeliveryWriter {
         this.gone = metrics.counter("push_gateway_deliveries_total", "outcome", "connection-gone");
         this.duplicates = metrics.counter("push_gateway_deliveries_total", "outcome", "duplicate-skipped");
         this.otherApi = metrics.counter("push_gateway_deliveries_total", "outcome", "other-api-skipped");
+        this.otherApp = metrics.counter("push_gateway_deliveries_total", "outcome", "other-app-refused");
         this.ackTimeouts = metrics.counter("push_gateway_deliveries_total", "outcome", "ack-timeout");
         this.unanswerable = metrics.counter("push_gateway_deliveries_total", "outcome", "no-callback-to-answer");
         this.slowDropped = metrics.counter("push_gateway_deliveries_total", "outcome", "slow-consumer-dropped");
@@ -55,6 +57,10 @@ public class DeliveryWriter {
         for (LocalConnection connection : targets(emit)) {
             if (emit.api() != null && !emit.api().equals(connection.api())) {
                 otherApi.increment();
+            } else if (emit.app() != null && !connection.belongsTo(emit.app())) {
+                // one app's delivery never reaches another app's connection: to its sender, that connection is not there
+                otherApp.increment();
+                failedReceipt(connection.connectionId(), emit);
             } else if (emit.replyTo() != null) {
                 answer(connection, emit);
             } else if (connection.sink().congested()) {
@@ -122,6 +128,7 @@ public class DeliveryWriter {
             LocalConnection connection = connections.get(connectionId);
             if (connection == null) {
                 gone.increment();
+                failedReceipt(connectionId, emit);
             } else {
                 found.add(connection);
             }
@@ -133,7 +140,18 @@ public class DeliveryWriter {
         if (emit.receiptId() == null && emit.ticket() == null) {
             return;
         }
-        var receipt = new DeliveryReceipt(emit.receiptId(), delivered, ack, emit.ticket());
+        var receipt = new DeliveryReceipt(emit.receiptId(), delivered, ack, emit.ticket(), null);
         receipts.publishToRouting(EnvelopeTypes.DELIVERY_RECEIPT, connection, EnvelopeCodec.toJson(receipt));
+    }
+
+    /**
+     * The connection is not here (closed, or of another app): whoever asked for the outcome of a delivery that is not
+     * stored hears CONNECTION_GONE; a stored one stays pending for the identity's next connection.
+     */
+    private void failedReceipt(String connectionId, EmitToConnections emit) {
+        if (emit.receiptId() == null && emit.ticket() != null && emit.replyTo() == null) {
+            var receipt = new DeliveryReceipt(null, false, null, emit.ticket(), DeliveryReceipt.CONNECTION_GONE);
+            receipts.receiptForGone(EnvelopeTypes.DELIVERY_RECEIPT, connectionId, EnvelopeCodec.toJson(receipt));
+        }
     }
 }

@@ -40,6 +40,9 @@ public class PubsubSocketIoAdapter implements SocketIoApiAdapter {
             return payload;
         }
         JsonNode withCustomid = SessionKeyOfConnect.withCustomid(payload);
+        if (payload != null && payload.path("appkey").isTextual()) {
+            connection.claimApp(payload.get("appkey").asText());
+        }
         String sessionKey = SessionKeyOfConnect.of(withCustomid);
         String left = connection.switchIdentityKey(sessionKey == null ? connection.connectionId() : sessionKey);
         if (left != null) {

@@ -22,10 +22,8 @@ import org.pushplatform.gateway.socketio.SocketIoApiAdapter;
 @ApplicationScoped
 public class PushSocketIoAdapter implements SocketIoApiAdapter {
 
-    /** socket.io-client reserves connect and disconnect: its users send connect_alias instead (answered as connect). */
-    static final String CONNECT_ALIAS = "connect_alias";
-    private static final Set<String> EVENTS = Set.of("heartbeat", "register", "get_topic", "pull", "push_c", "do_push",
-        PushFrameTypes.CONNECT, CONNECT_ALIAS, "disconnect", "info_status");
+    private static final Set<String> EVENTS = Set.of(PushFrameTypes.HEARTBEAT, "register", "get_topic", "pull", "push_c", "do_push",
+        PushFrameTypes.CONNECT, PushFrameTypes.CONNECT_ALIAS, "disconnect", "info_status");
     /** Ack timeouts of pushes to Socket.IO clients: short tasks, one thread for all. */
     private static final ScheduledExecutorService ACK_TIMERS = Executors.newSingleThreadScheduledExecutor(run -> {
         Thread thread = new Thread(run, "push-socketio-ack-timers");
@@ -71,8 +69,8 @@ public class PushSocketIoAdapter implements SocketIoApiAdapter {
                 connection.close();
                 return ANSWERED_HERE;
             }
-            case PushFrameTypes.CONNECT, CONNECT_ALIAS -> {
-                String left = PushFrameTypes.keyOnConnect(connection, payload);
+            case PushFrameTypes.CONNECT, PushFrameTypes.CONNECT_ALIAS, PushFrameTypes.HEARTBEAT -> {
+                String left = PushFrameTypes.keyOnIdentify(event, connection, payload);
                 if (left != null) {
                     forwarder.closedUnder(left, connection);
                 }

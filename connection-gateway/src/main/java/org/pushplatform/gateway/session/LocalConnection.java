@@ -30,10 +30,12 @@ public final class LocalConnection {
     private final String service;
     private final String transport;
     private final ClientSink sink;
+    private final long openedAt = System.currentTimeMillis();
     private volatile String app;
     private volatile String token;
     private volatile String routingKey;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean connected = new AtomicBoolean();
     private volatile boolean bound;
     private final Set<String> rooms = ConcurrentHashMap.newKeySet();
     private final Set<String> writtenReceipts = Collections.newSetFromMap(new LinkedHashMap<>() {
@@ -88,6 +90,11 @@ public final class LocalConnection {
         return transport;
     }
 
+    /** When it was opened, on this node's clock. */
+    public long openedAt() {
+        return openedAt;
+    }
+
     /** The app its listener serves, stamped on each of its records; null when the client names it in a frame. */
     public String app() {
         return app;
@@ -107,6 +114,27 @@ public final class LocalConnection {
         this.app = appkey;
         this.token = token;
         return true;
+    }
+
+    /** True for the first connect frame of the connection only (the push-server API sends what it missed then). */
+    public boolean firstConnect() {
+        return connected.compareAndSet(false, true);
+    }
+
+    /**
+     * A pubsub client names its app in {@code connect_v2}: the connection is that app's from now on (routing checks
+     * the appkey before it binds anything; commands of other apps never reach it).
+     */
+    public void claimApp(String app) {
+        if (app != null && !app.isEmpty()) {
+            this.app = app;
+        }
+    }
+
+    /** True when the connection is of this app: what another app's command names, it never touches. */
+    public boolean belongsTo(String app) {
+        String own = this.app;
+        return own != null && own.equals(app);
     }
 
     /** The token the client gave, or null. */

@@ -51,6 +51,17 @@ public class LocalConnections {
         }
     }
 
+    /** Closes every connection opened before the instant. @return how many */
+    public int closeOpenedBefore(long instant) {
+        int closed = 0;
+        for (LocalConnection connection : byId.values()) {
+            if (connection.openedAt() < instant && connection.close()) {
+                closed++;
+            }
+        }
+        return closed;
+    }
+
     public LocalConnection get(String connectionId) {
         return byId.get(connectionId);
     }

@@ -12,8 +12,8 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.IdleStateHandler;
 
 /**
- * The library's pipeline with our three long-polling fixes: {@link UpgradeRaceGuard}, {@link PollReleaseGuard}
- * and {@link LosslessPacketEncoder}, and {@link IdleHttpCloser} for abandoned HTTP connections. They read internals of netty-socketio 2.0.14, which is why its version is
+ * The library's pipeline with our four long-polling fixes: {@link UpgradeRaceGuard}, {@link PollReleaseGuard},
+ * {@link LosslessPacketEncoder} and {@link PollResponseReceipts}, and {@link IdleHttpCloser} for abandoned HTTP connections. They read internals of netty-socketio 2.0.14, which is why its version is
  * pinned and the e2e reliability tests run hundreds of real client sessions.
  */
 final class GuardedChannelInitializer extends SocketIOChannelInitializer {
@@ -21,6 +21,7 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     private final UpgradeRaceGuard upgradeRaceGuard = new UpgradeRaceGuard();
     private final PollReleaseGuard pollReleaseGuard = new PollReleaseGuard();
     private final IdleHttpCloser idleHttpCloser = new IdleHttpCloser();
+    private final PollResponseReceipts pollResponseReceipts = new PollResponseReceipts();
     private final int idleHttpSeconds;
     private final InboundPacketGuard inboundPacketGuard;
     private EncoderHandler losslessEncoderHandler;
@@ -50,6 +51,12 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
         pipeline.addBefore(PACKET_HANDLER, "inboundPacketGuard", inboundPacketGuard);
         pipeline.addBefore(XHR_POLLING_TRANSPORT, "pollReleaseGuard", pollReleaseGuard);
         pipeline.replace(SOCKETIO_ENCODER, SOCKETIO_ENCODER, losslessEncoderHandler);
+        pipeline.addAfter(SOCKETIO_ENCODER, "pollResponseReceipts", pollResponseReceipts);
+    }
+
+    /** Where a packet queued for a session's next poll finds out that it was written. */
+    PollResponseReceipts pollResponseReceipts() {
+        return pollResponseReceipts;
     }
 
     void sessionClosed(UUID sessionId) {

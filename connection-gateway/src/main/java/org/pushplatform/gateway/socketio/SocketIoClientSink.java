@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import com.corundumstudio.socketio.AckCallback;
 import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import com.corundumstudio.socketio.transport.NamespaceClient;
@@ -15,17 +16,19 @@ import org.pushplatform.gateway.session.OutboundEvent;
 
 /**
  * Writes deliveries to one Socket.IO client as events with their arguments. An event counts as written when its
- * websocket frame or poll response is flushed to the client's TCP connection, or, for a polling client with no poll
- * waiting, when it is queued for the next poll (which the lossless encoder never drops).
+ * websocket frame or poll response is flushed to the client's TCP connection: for a polling client with no poll
+ * waiting, when the next poll's response carrying it is (never, if the session ends first).
  */
 final class SocketIoClientSink implements ClientSink {
 
     private final SocketIOClient client;
     private final OutboundBudget budget;
+    private final PollResponseReceipts pollResponses;
 
-    SocketIoClientSink(SocketIOClient client, OutboundBudget budget) {
+    SocketIoClientSink(SocketIOClient client, OutboundBudget budget, PollResponseReceipts pollResponses) {
         this.client = client;
         this.budget = budget;
+        this.pollResponses = pollResponses;
     }
 
     @Override
@@ -49,7 +52,14 @@ final class SocketIoClientSink implements ClientSink {
         packet.setSubType(PacketType.EVENT);
         packet.setName(event.name());
         packet.setData(args);
-        ChannelFuture written = base.send(packet.withNsp(client.getNamespace().getName(), base.getEngineIOVersion()));
+        Packet toSend = packet.withNsp(client.getNamespace().getName(), base.getEngineIOVersion());
+        if (base.getCurrentTransport() == Transport.POLLING) {
+            // written when the poll response carrying it is: now, if a poll waits, else on the next one (or never)
+            pollResponses.onWritten(toSend, onWritten);
+            base.send(toSend);
+            return;
+        }
+        ChannelFuture written = base.send(toSend);
         if (written == null) {
             onWritten.run();
         } else {

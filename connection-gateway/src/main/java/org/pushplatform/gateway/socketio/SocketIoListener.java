@@ -49,6 +49,7 @@ final class SocketIoListener {
     private final Counter framesIn;
     private final OutboundBudget outboundBudget;
     private SocketIOServer server;
+    private GuardedChannelInitializer pipeline;
 
     SocketIoListener(String nodeId, GatewayConfig.SocketIoListener config, SocketIoApiAdapter adapter, InboundPublisher publisher,
                      LocalConnections connections, MeterRegistry metrics) {
@@ -84,7 +85,7 @@ final class SocketIoListener {
         socketConfig.setWriteBufferWaterMarkLow(config.maxOutboundBytes() / 2);
         configuration.setSocketConfig(socketConfig);
         server = new SocketIOServer(configuration);
-        GuardedChannelInitializer pipeline = new GuardedChannelInitializer((int) config.idleHttpClose().toSeconds(),
+        pipeline = new GuardedChannelInitializer((int) config.idleHttpClose().toSeconds(),
             new InboundPacketGuard(adapter.api(), config.framesPerSecond(), config.floodDisconnectAfter(), false, metrics));
         server.setPipelineFactory(pipeline);
         server.addConnectListener(this::onConnect);
@@ -114,7 +115,7 @@ final class SocketIoListener {
 
     private LocalConnection connection(SocketIOClient client) {
         LocalConnection connection = connections.getOrAdd(connectionId(client), adapter.api(), config.service(),
-            config.app().orElse(null), () -> adapter.sinkFor(new SocketIoClientSink(client, outboundBudget)));
+            config.app().orElse(null), () -> adapter.sinkFor(new SocketIoClientSink(client, outboundBudget, pipeline.pollResponseReceipts())));
         if (connection.token() == null) {
             adapter.fromHandshake(connection, client.getHandshakeData().getUrlParams());
         }
@@ -165,7 +166,7 @@ final class SocketIoListener {
             return;
         }
         String frameId = publisher.publish(EnvelopeTypes.frame(adapter.api(), event), connection, payload);
-        if (ack.isAckRequested()) {
+        if (frameId != null && ack.isAckRequested()) {
             connection.awaitAnswer(frameId, args -> ack.sendAckData(args.toArray()));
         }
     }

@@ -126,7 +126,7 @@ final class TcpFrameHandler extends ChannelInboundHandlerAdapter {
             count("acked");
         } else {
             // an ack no push here waits for (pulled, or after its timeout) is routing's to match
-            String left = PushFrameTypes.CONNECT.equals(event) ? PushFrameTypes.keyOnConnect(connection, frame) : null;
+            String left = PushFrameTypes.keyOnIdentify(event, connection, frame);
             if (left != null) {
                 publisher.closed(connection, left);
             }

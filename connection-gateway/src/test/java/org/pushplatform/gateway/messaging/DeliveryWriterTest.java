@@ -76,9 +76,9 @@ class DeliveryWriterTest {
         RecordingSink device = new RecordingSink();
         RecordingSink pubsub = new RecordingSink();
         RecordingSink outside = new RecordingSink();
-        connections.join(connections.getOrAdd("d-1", "device", "device", () -> device), "app1", "bp_student_42");
-        connections.join(connections.getOrAdd("p-1", "pubsub", "routing", () -> pubsub), "app1", "bp_student_42");
-        connections.getOrAdd("d-2", "device", "device", () -> outside);
+        connections.join(connections.getOrAdd("d-1", "device", "device", "app1", () -> device), "app1", "bp_student_42");
+        connections.join(connections.getOrAdd("p-1", "pubsub", "routing", "app1", () -> pubsub), "app1", "bp_student_42");
+        connections.getOrAdd("d-2", "device", "device", "app1", () -> outside);
 
         // when
         writer.write(new EmitToConnections(null, "memos_update", List.of(), null, "bp_student_42", "app1", "device", null, null, null,
@@ -209,6 +209,37 @@ class DeliveryWriterTest {
         assertThat(sink.events).isEmpty();
         assertThat(sink.closed).isTrue();
         verify(receipts, never()).publishToRouting(any(), any(), any());
+    }
+
+    @Test
+    void aDeliveryOfOneAppNeverReachesAConnectionOfAnotherAndItsSenderHearsConnectionGone() {
+        // given a connection of app B
+        RecordingSink sink = new RecordingSink();
+        connections.getOrAdd("b-1", "pubsub", "routing", "app-b", () -> sink);
+
+        // when app A sends it an event by its id, asking for the outcome
+        writer.write(new EmitToConnections(List.of("b-1"), "foreign", List.of(), null, null, "app-a", "pubsub", "NONE", null, TICKET, null));
+
+        // then nothing is written, it is counted, and the outcome says the connection is not there
+        assertThat(sink.events).isEmpty();
+        assertThat(metrics.counter("push_gateway_deliveries_total", "outcome", "other-app-refused").count()).isEqualTo(1);
+        assertThat(goneReceiptSent("b-1").failure()).isEqualTo(DeliveryReceipt.CONNECTION_GONE);
+    }
+
+    @Test
+    void aDeliveryToAConnectionThatIsGoneIsAnsweredConnectionGoneWhenSomeoneAskedForItsOutcome() {
+        writer.write(new EmitToConnections(List.of("gone-1"), "notice", List.of(), null, null, "app-a", "pubsub", "NONE", null, TICKET, null));
+
+        DeliveryReceipt receipt = goneReceiptSent("gone-1");
+        assertThat(receipt.delivered()).isFalse();
+        assertThat(receipt.ticket()).isEqualTo(TICKET);
+        assertThat(receipt.failure()).isEqualTo(DeliveryReceipt.CONNECTION_GONE);
+    }
+
+    private DeliveryReceipt goneReceiptSent(String connectionId) {
+        ArgumentCaptor<JsonNode> payload = ArgumentCaptor.forClass(JsonNode.class);
+        verify(receipts).receiptForGone(eq(EnvelopeTypes.DELIVERY_RECEIPT), eq(connectionId), payload.capture());
+        return EnvelopeCodec.mapper().convertValue(payload.getValue(), DeliveryReceipt.class);
     }
 
     private DeliveryReceipt receiptSent(LocalConnection connection) {

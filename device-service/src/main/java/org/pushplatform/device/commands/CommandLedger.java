@@ -185,6 +185,24 @@ public class CommandLedger {
     }
 
     /**
+     * Online devices with a command queued longer than {@code olderThan} and a free place in their window: a nudge that
+     * should have sent it was lost (a failure after its settle committed), so nothing else would send it.
+     */
+    public Uni<List<DeviceRef>> stranded(Duration olderThan, int inFlight) {
+        return db.preparedQuery("SELECT DISTINCT c.app, c.serial FROM device.command c"
+                + " JOIN device.device d ON d.app = c.app AND d.serial = c.serial AND d.connection_id IS NOT NULL"
+                + " WHERE c.state = 'QUEUED' AND c.created_at < now() - $1 * interval '1 millisecond'"
+                + " AND (SELECT count(*) FROM device.command s WHERE s.app = c.app AND s.serial = c.serial AND s.state = 'SENT') < $2"
+                + " LIMIT $3")
+            .execute(Tuple.of(olderThan.toMillis(), inFlight, SWEEP_LIMIT))
+            .map(rows -> {
+                List<DeviceRef> found = new ArrayList<>();
+                rows.forEach(row -> found.add(new DeviceRef(row.getString(0), row.getString(1))));
+                return found;
+            });
+    }
+
+    /**
      * Settles attempts by their outcomes; an outcome of an attempt settled already changes nothing, but an ack settles
      * its open command whatever the attempt.
      */

@@ -70,7 +70,9 @@ public class OutcomeConsumer {
             return Uni.createFrom().voidItem();
         }
         List<CommandLedger.Outcome> attempts = new ArrayList<>(outcomes.values());
-        return Retries.whileTransient(() -> ledger.settle(attempts).flatMap(settled -> afterSettled(attempts, settled)), "settling outcomes");
+        // settled first, then what follows, each tried on its own: a retry of both would find nothing left to settle
+        return Retries.whileTransient(() -> ledger.settle(attempts), "settling outcomes")
+            .flatMap(settled -> Retries.whileTransient(() -> afterSettled(attempts, settled), "following up settled outcomes"));
     }
 
     private Uni<Void> afterSettled(List<CommandLedger.Outcome> attempts, List<CommandChange> settled) {

@@ -28,6 +28,13 @@ public interface DeviceConfig {
     @WithDefault("1")
     int topicMinInsyncReplicas();
 
+    /**
+     * How long the broker keeps client frames on {@code push.in.*} ({@code PUSH_INBOUND_RETENTION}): they carry client
+     * credentials (device signatures, push tokens) and matter only until handled.
+     */
+    @WithDefault("1h")
+    java.time.Duration inboundRetention();
+
     Device device();
 
     /** The device API's rules. */

@@ -28,7 +28,9 @@ public class DeviceTopics {
                  @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         Topics topics = new Topics(config.topicPrefix());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            for (String topic : new String[] {topics.inbound("device"), topics.events("device"), topics.deliveryOutcomes()}) {
+            TopicAdmin.create(admin, TopicAdmin.inboundTopic(topics.inbound("device"), config.partitions(), config.topicReplicationFactor(),
+                config.topicMinInsyncReplicas(), config.inboundRetention()));
+            for (String topic : new String[] {topics.events("device"), topics.deliveryOutcomes()}) {
                 TopicAdmin.create(admin, TopicAdmin.newTopic(topic, config.partitions(), config.topicReplicationFactor(),
                     config.topicMinInsyncReplicas()));
             }

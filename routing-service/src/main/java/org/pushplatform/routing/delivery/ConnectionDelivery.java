@@ -34,12 +34,13 @@ public class ConnectionDelivery {
     }
 
     public void deliver(RouteToIdentities route) {
-        Map<String, List<String>> byNode = new HashMap<>();
+        Map<NodeOfApp, List<String>> byNode = new HashMap<>();
         for (String identityRef : route.identityRefs()) {
             int reached = 0;
             for (ClientConnection connection : connections.connectionsOf(identityRef)) {
                 if (route.api() == null || route.api().equals(connection.api())) {
-                    byNode.computeIfAbsent(connection.nodeId(), n -> new ArrayList<>()).add(connection.connectionId());
+                    byNode.computeIfAbsent(new NodeOfApp(connection.nodeId(), connection.app()), n -> new ArrayList<>())
+                        .add(connection.connectionId());
                     reached++;
                 }
             }
@@ -47,8 +48,12 @@ public class ConnectionDelivery {
                 outcomes.failed(route.ticket(), DeliveryOutcome.Reason.OFFLINE, null);
             }
         }
-        byNode.forEach((nodeId, connectionIds) -> gateways.emit(nodeId, new EmitToConnections(connectionIds, route.event(),
-            route.args(), route.receiptId(), null, null, route.api(), route.ackMode(), route.ackTimeoutMs(), route.ticket(), null)));
+        byNode.forEach((node, connectionIds) -> gateways.emit(node.nodeId(), new EmitToConnections(connectionIds, route.event(),
+            route.args(), route.receiptId(), null, node.app(), route.api(), route.ackMode(), route.ackTimeoutMs(), route.ticket(), null)));
+    }
+
+    /** The connections of one app on one node get one record (the gateway checks each is of that app). */
+    private record NodeOfApp(String nodeId, String app) {
     }
 
     /** Sends a connection what its identity missed in its API, oldest first. @return how many */
@@ -70,6 +75,6 @@ public class ConnectionDelivery {
     /** A stored delivery to one connection, under its id: the gateway writes it at most once per connection. */
     private void sendStored(ClientConnection connection, DeliveryStore.PendingDelivery delivery) {
         gateways.emit(connection.nodeId(), new EmitToConnections(List.of(connection.connectionId()), delivery.event(), delivery.args(),
-            String.valueOf(delivery.id()), null, null, connection.api(), delivery.ackMode(), null, delivery.ticket(), null));
+            String.valueOf(delivery.id()), null, connection.app(), connection.api(), delivery.ackMode(), null, delivery.ticket(), null));
     }
 }

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.pushplatform.contract.delivery.Address;
 import org.pushplatform.contract.delivery.Deliver;
+import org.pushplatform.contract.delivery.DeliveryLimits;
 
 /** What a deliver command must satisfy before the core carries it out. */
 public final class DeliverRules {
@@ -41,6 +42,10 @@ public final class DeliverRules {
     public static String problemOf(Deliver command) {
         if (command.to() == null || command.to().app() == null || command.to().app().isBlank()) {
             return "to: an address with its app is required";
+        }
+        String field = DeliveryLimits.problemOf(command);
+        if (field != null) {
+            return field;
         }
         if (!APIS.contains(command.api())) {
             return "api must be one of " + APIS;

@@ -93,12 +93,19 @@ public class DeliveryHub {
                 metrics.counter("push_delivery_commands_rejected_total", "reason", "invalid").increment();
                 outcomes.failed(Outcomes.ticketOf(command), DeliveryOutcome.Reason.INVALID, null);
                 results[i] = new Accepted(0, false);
+            } else if (command.to() instanceof Address.Connection connection && liveness.isGone(connection.nodeId())) {
+                // its node is dead or was never there: nobody would answer for it
+                outcomes.failed(Outcomes.ticketOf(command), DeliveryOutcome.Reason.CONNECTION_GONE, connection.connectionId());
+                results[i] = new Accepted(0, true);
             } else if (command.to() instanceof Address.Connection connection) {
                 gateways.emit(connection.nodeId(), emit(command, List.of(connection.connectionId()), null));
                 results[i] = new Accepted(1, true);
             } else if (command.to() instanceof Address.Room room) {
                 var nodes = liveness.liveNodes();
                 nodes.forEach(nodeId -> gateways.emit(nodeId, emit(command, null, room)));
+                if (nodes.isEmpty()) {
+                    outcomes.failed(Outcomes.ticketOf(command), DeliveryOutcome.Reason.OFFLINE, null);
+                }
                 results[i] = new Accepted(nodes.size(), true);
             } else {
                 resolving.add(i);
@@ -208,8 +215,9 @@ public class DeliveryHub {
 
     private static EmitToConnections emit(Deliver command, List<String> connectionIds, Address.Room room) {
         Ack ack = command.ackOrDefault();
+        // the app goes with every emit: the gateway writes none to a connection of another app
         return new EmitToConnections(connectionIds, command.event(), command.args(), null, room == null ? null : room.room(),
-            room == null ? null : room.app(), command.api(), ack.mode().name(),
+            command.to().app(), command.api(), ack.mode().name(),
             ack.mode() == Ack.Mode.CLIENT ? ack.timeoutOrDefault() : null, Outcomes.ticketOf(command), command.replyTo());
     }
 

@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.delivery.Deliver;
+import org.pushplatform.contract.delivery.DeliveryLimits;
 import org.pushplatform.contract.delivery.DeliveryOutcome;
 import org.pushplatform.contract.delivery.DeliveryRecord;
 import org.pushplatform.contract.delivery.DeliveryRecords;
@@ -89,7 +90,7 @@ public class DeliveryResource {
         if (!appkey.equals(command.app())) {
             return "every address must name this app, " + appkey;
         }
-        return command instanceof Deliver deliver ? DeliverRules.problemOf(deliver) : null;
+        return command instanceof Deliver deliver ? DeliverRules.problemOf(deliver) : DeliveryLimits.problemOf(command);
     }
 
     private static Response badRequest(String problem) {

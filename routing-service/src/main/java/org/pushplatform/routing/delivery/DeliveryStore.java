@@ -223,8 +223,10 @@ public class DeliveryStore {
      * gateway: after its timeout, or of a message it pulled). @return whether one was pending
      */
     public Uni<Boolean> receivedByMessageId(String identityRef, String app, String api, String messageId) {
-        return db.preparedQuery("DELETE FROM routing.pending_delivery d USING routing.stored_delivery m"
-                + " WHERE d.identity_ref = $1 AND d.message_ref = m.id AND m.app = $2 AND m.api = $3 AND m.message_id = $4")
+        // one ack settles one delivery: the oldest pending one with that id (two requesters may have chosen one id)
+        return db.preparedQuery("DELETE FROM routing.pending_delivery d WHERE d.identity_ref = $1 AND d.message_ref = ("
+                + "SELECT m.id FROM routing.pending_delivery p JOIN routing.stored_delivery m ON m.id = p.message_ref"
+                + " WHERE p.identity_ref = $1 AND m.app = $2 AND m.api = $3 AND m.message_id = $4 ORDER BY m.id LIMIT 1)")
             .execute(Tuple.of(identityRef, app, api, messageId)).map(rows -> rows.rowCount() > 0);
     }
 

@@ -108,7 +108,8 @@ public class Receipts {
         if (receipt.delivered()) {
             outcomes.delivered(receipt.ticket(), connectionId, receipt.ack());
         } else {
-            outcomes.failed(receipt.ticket(), DeliveryOutcome.Reason.ACK_TIMEOUT, connectionId);
+            outcomes.failed(receipt.ticket(), DeliveryReceipt.CONNECTION_GONE.equals(receipt.failure())
+                ? DeliveryOutcome.Reason.CONNECTION_GONE : DeliveryOutcome.Reason.ACK_TIMEOUT, connectionId);
         }
     }
 }

@@ -8,6 +8,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
+import org.pushplatform.contract.delivery.Deliver;
+import org.pushplatform.contract.delivery.DeliveryLimits;
 import org.pushplatform.contract.delivery.DeliveryOutcome;
 import org.pushplatform.contract.delivery.DeliveryRecord;
 import org.pushplatform.contract.delivery.DeliveryRecords;
@@ -73,6 +75,9 @@ public class CommandConsumer {
                 return rejected("unknown-app", "unknown appkey " + appkey);
             }
             try {
+                if (command.path("id").asText("").length() > DeliveryLimits.MAX_NAME) {
+                    return rejected("invalid", "id must be at most " + DeliveryLimits.MAX_NAME + " characters");
+                }
                 // a command id is the app's own: two apps may number their commands alike
                 String sourceId = command.path("id").isTextual() ? "command:" + appkey + "/" + command.get("id").asText() : null;
                 Uni<Integer> published = switch (type) {
@@ -100,6 +105,14 @@ public class CommandConsumer {
         }
         if (command.app() == null || command instanceof DeliveryOutcome) {
             return rejected("invalid", "a " + envelope.type() + " command without an app");
+        }
+        if (envelope.messageId() != null && envelope.messageId().length() > DeliveryLimits.MAX_NAME) {
+            return rejected("invalid", "messageId of the envelope must be at most " + DeliveryLimits.MAX_NAME + " characters");
+        }
+        // a deliver command's requester hears INVALID from the hub; a control command has nobody to tell
+        String problem = command instanceof Deliver ? null : DeliveryLimits.problemOf(command);
+        if (problem != null) {
+            return rejected("invalid", problem);
         }
         String messageId = envelope.messageId() == null ? MessageIds.next() : envelope.messageId();
         return apps.findByAppkey(command.app()).flatMap(app -> app == null

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -11,6 +12,8 @@ import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.contract.GatewayHeartbeat;
+import org.pushplatform.contract.NodeExpired;
+import org.pushplatform.routing.messaging.GatewayPublisher;
 import org.pushplatform.routing.presence.EarlierRuns;
 import org.pushplatform.routing.presence.GatewayLiveness;
 import org.pushplatform.routing.presence.GatewayLoad;
@@ -28,9 +31,12 @@ public class HeartbeatConsumer {
 
     private final EarlierRuns earlierRuns;
     private final GatewayLoad load;
+    private final GatewayPublisher gateways;
+    private static final Logger LOG = Logger.getLogger(HeartbeatConsumer.class);
 
-    public HeartbeatConsumer(GatewayLiveness liveness, EarlierRuns earlierRuns, GatewayLoad load,
+    public HeartbeatConsumer(GatewayLiveness liveness, EarlierRuns earlierRuns, GatewayLoad load, GatewayPublisher gateways,
                              @Channel("probes-out") Emitter<String> probes) {
+        this.gateways = gateways;
         this.load = load;
         this.liveness = liveness;
         this.earlierRuns = earlierRuns;
@@ -56,6 +62,10 @@ public class HeartbeatConsumer {
                 load.heard(envelope.nodeId(), heartbeat);
                 if (liveness.heard(envelope.nodeId(), heartbeat)) {
                     earlierRuns.forget(envelope.nodeId(), heartbeat.bootId());
+                }
+                if (liveness.revived(envelope.nodeId(), heartbeat.bootId())) {
+                    LOG.warnf("[%s] gateway heard again after it was taken for dead: it closes the connections it had", envelope.nodeId());
+                    gateways.nodeExpired(envelope.nodeId(), new NodeExpired(heartbeat.bootId(), envelope.timestamp()));
                 }
             }
         } catch (EnvelopeCodec.MalformedEnvelopeException e) {

@@ -13,11 +13,14 @@ import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.contract.RouteToIdentities;
 import org.pushplatform.contract.delivery.ControlCommands;
 import org.pushplatform.contract.delivery.Deliver;
+import org.pushplatform.contract.delivery.DeliveryLimits;
+import org.pushplatform.contract.delivery.DeliveryOutcome;
 import org.pushplatform.contract.delivery.DeliveryRecord;
 import org.pushplatform.contract.delivery.DeliveryRecords;
 import org.pushplatform.routing.delivery.ConnectionDelivery;
 import org.pushplatform.routing.delivery.ControlCommandHandler;
 import org.pushplatform.routing.delivery.DeliveryHub;
+import org.pushplatform.routing.delivery.Outcomes;
 import org.pushplatform.routing.delivery.Receipts;
 import org.pushplatform.routing.presence.ConnectionRegistry;
 import org.pushplatform.routing.pubsub.PublishFrames;
@@ -43,10 +46,12 @@ public class RecordDispatcher {
     private final PublishFrames publishes;
     private final MeterRegistry metrics;
     private final OwnContext work;
+    private final Outcomes outcomes;
 
     public RecordDispatcher(ConnectionRegistry connections, ConnectionDelivery connectionDelivery, Receipts receipts, DeliveryHub hub,
                             ControlCommandHandler control, PubsubFrameDispatcher pubsub, PushFrames push, PublishFrames publishes,
-                            MeterRegistry metrics, OwnContext work) {
+                            MeterRegistry metrics, OwnContext work, Outcomes outcomes) {
+        this.outcomes = outcomes;
         this.push = push;
         this.work = work;
         this.publishes = publishes;
@@ -102,20 +107,20 @@ public class RecordDispatcher {
             }
         }
         if (!storedReceipts.isEmpty()) {
-            units.add(work.run("[routing] " + storedReceipts.size() + " receipts", () -> receipts.receivedAll(storedReceipts),
-                failure -> failed(EnvelopeTypes.DELIVERY_RECEIPT, "routing", failure)));
+            units.add(work.runTogether("[routing] " + storedReceipts.size() + " receipts", storedReceipts, receipts::receivedAll,
+                (record, failure) -> failed(EnvelopeTypes.DELIVERY_RECEIPT, record.connectionId(), failure)));
         }
         if (!publishFrames.isEmpty()) {
-            units.add(work.run("[routing] " + publishFrames.size() + " publish frames", () -> publishes.handleAll(publishFrames),
-                failure -> failed("pubsub.publish", "routing", failure)));
+            units.add(work.runTogether("[routing] " + publishFrames.size() + " publish frames", publishFrames, publishes::handleAll,
+                (record, failure) -> failed("pubsub.publish", record.connectionId(), failure)));
         }
         if (!pushPublishFrames.isEmpty()) {
-            units.add(work.run("[routing] " + pushPublishFrames.size() + " do_push frames", () -> push.publishAll(pushPublishFrames),
-                failure -> failed("push.do_push", "routing", failure)));
+            units.add(work.runTogether("[routing] " + pushPublishFrames.size() + " do_push frames", pushPublishFrames, push::publishAll,
+                (record, failure) -> failed("push.do_push", record.connectionId(), failure)));
         }
         if (!deliverCommands.isEmpty()) {
-            units.add(work.run("[routing] " + deliverCommands.size() + " deliver commands", () -> deliverAll(deliverCommands),
-                failure -> failed(Deliver.TYPE, "routing", failure)));
+            units.add(work.runTogether("[routing] " + deliverCommands.size() + " deliver commands", deliverCommands, this::deliverAll,
+                this::deliverFailed));
         }
         return units.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(units).andFailFast().replaceWithVoid();
     }
@@ -130,6 +135,16 @@ public class RecordDispatcher {
             }
         }
         return hub.deliverAll(requests).replaceWithVoid();
+    }
+
+    /** A deliver command that failed alone: counted, and its requester hears INVALID. */
+    private void deliverFailed(Envelope envelope, Throwable failure) {
+        failed(Deliver.TYPE, "routing", failure);
+        try {
+            outcomes.failed(Outcomes.ticketOf((Deliver) DeliveryRecords.payloadOf(envelope)), DeliveryOutcome.Reason.INVALID, null);
+        } catch (EnvelopeCodec.MalformedEnvelopeException e) {
+            // counted when it was read
+        }
     }
 
     /** The repartition step: each identity's connections from memory, one record per gateway node. */
@@ -173,6 +188,12 @@ public class RecordDispatcher {
 
     /** A control command; deliver commands go together, see {@link #dispatchRound}. */
     private Uni<Void> command(DeliveryRecord command) {
+        String problem = DeliveryLimits.problemOf(command);
+        if (problem != null) {
+            metrics.counter("push_delivery_commands_rejected_total", "reason", "invalid").increment();
+            LOG.warnf("[routing] %s refused: %s", command.type(), problem);
+            return Uni.createFrom().voidItem();
+        }
         if (command instanceof ControlCommands.BindIdentity bind) {
             return control.bind(bind);
         }

@@ -19,6 +19,7 @@ import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.contract.GatewayControl;
+import org.pushplatform.contract.NodeExpired;
 import org.pushplatform.contract.RecordBatcher;
 import org.pushplatform.contract.Topics;
 import org.pushplatform.routing.config.RoutingConfig;
@@ -63,6 +64,11 @@ public class GatewayPublisher {
     }
 
     /** Room membership, disconnects and bindings of one local connection of the node. */
+    /** Tells a node that routing took this run of it for dead (see {@link NodeExpired}). */
+    public void nodeExpired(String nodeId, NodeExpired expired) {
+        send(nodeId, EnvelopeTypes.NODE_EXPIRED, EnvelopeCodec.toJson(expired));
+    }
+
     public void control(String nodeId, String type, GatewayControl control) {
         send(nodeId, type, EnvelopeCodec.toJson(control));
     }

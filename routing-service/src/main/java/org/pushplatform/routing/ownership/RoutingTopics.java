@@ -31,7 +31,8 @@ public class RoutingTopics {
                  IdentityPartitions partitions, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         Topics topics = new Topics(config.topicPrefix());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            TopicAdmin.create(admin, newTopic(topics.inbound("routing"), config.partitions(), config));
+            TopicAdmin.create(admin, TopicAdmin.inboundTopic(topics.inbound("routing"), config.partitions(), config.topicReplicationFactor(),
+                config.topicMinInsyncReplicas(), config.inboundRetention()));
             int count = TopicAdmin.partitionCount(admin, topics.inbound("routing"));
             for (String copartitioned : List.of(topics.route(), topics.repartition())) {
                 TopicAdmin.create(admin, newTopic(copartitioned, count, config));

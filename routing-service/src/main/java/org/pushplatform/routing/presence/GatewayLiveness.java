@@ -28,9 +28,13 @@ public class GatewayLiveness {
 
     private final ConnectionRegistry connections;
     private final Map<String, LastHeard> nodes = new ConcurrentHashMap<>();
+    /** The run of each node last taken for dead here: heard again, it is told so (see {@link #revived}). */
+    private final Map<String, String> expiredRuns = new ConcurrentHashMap<>();
     /** Silence means a dead node only while this instance hears its own probes through Kafka. */
     private final long deafAfterMs;
     private volatile long ownProbeHeardAt = -1;
+    /** When this instance first heard its own probe: from three default intervals on, it knows every live node. */
+    private volatile long listeningSince = -1;
 
     @Inject
     public GatewayLiveness(ConnectionRegistry connections, RoutingConfig config) {
@@ -49,6 +53,9 @@ public class GatewayLiveness {
     public void ownProbeHeard(long nowMillis) {
         long previous = ownProbeHeardAt;
         ownProbeHeardAt = nowMillis;
+        if (listeningSince < 0) {
+            listeningSince = nowMillis;
+        }
         if (previous >= 0 && nowMillis - previous > deafAfterMs) {
             nodes.replaceAll((nodeId, last) -> new LastHeard(last.bootId(), last.intervalMs(), nowMillis));
             LOG.infof("[routing] heartbeats readable again after %d ms; gateway nodes get a fresh count", nowMillis - previous);
@@ -71,6 +78,15 @@ public class GatewayLiveness {
             LOG.infof("[%s] gateway restarted: %d connections of its previous run marked offline", nodeId, dropped);
         }
         return previous == null || !heartbeat.bootId().equals(previous.bootId());
+    }
+
+    /**
+     * True, once, when this heartbeat is of a run this instance took for dead: its connections were dropped here, and
+     * the node must close them so that their clients connect again (it knows nothing of it otherwise).
+     */
+    public boolean revived(String nodeId, String bootId) {
+        String expired = expiredRuns.remove(nodeId);
+        return expired != null && expired.equals(bootId);
     }
 
     /** The run of the node this instance heard last, or null. */
@@ -99,6 +115,9 @@ public class GatewayLiveness {
         nodes.forEach((nodeId, last) -> {
             long silentMs = nowMillis - last.atMillis();
             if (silentMs > MISSED_BEATS * last.intervalMs() && nodes.remove(nodeId, last)) {
+                if (last.bootId() != null) {
+                    expiredRuns.put(nodeId, last.bootId());
+                }
                 int dropped = connections.closeNode(nodeId);
                 LOG.warnf("[%s] gateway silent for %d ms: %d connections marked offline", nodeId, silentMs, dropped);
             }
@@ -112,5 +131,18 @@ public class GatewayLiveness {
 
     public boolean isAlive(String nodeId) {
         return nodes.containsKey(nodeId);
+    }
+
+    /**
+     * True when this instance is sure the node is not there: it has heard heartbeats long enough to know every live
+     * node, and none of this one lately (it died, or never was).
+     */
+    public boolean isGone(String nodeId) {
+        return isGone(nodeId, System.currentTimeMillis());
+    }
+
+    boolean isGone(String nodeId, long nowMillis) {
+        return !nodes.containsKey(nodeId) && canHear(nowMillis) && listeningSince >= 0
+            && nowMillis - listeningSince > MISSED_BEATS * DEFAULT_INTERVAL_MS;
     }
 }

@@ -1,5 +1,6 @@
 package org.pushplatform.routing.pubsub;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.pushplatform.routing.messaging.IntegrationEvents;
 import org.pushplatform.routing.presence.ClientConnection;
 import org.pushplatform.routing.presence.LiveConnectionStore;
+import org.pushplatform.service.TransientFailures;
 import org.pushplatform.routing.presence.PresenceListener;
 
 /**
@@ -25,6 +27,9 @@ public class PresenceNotifier implements PresenceListener {
     private final IntegrationEvents events;
     private final LiveConnectionStore liveConnections;
     private final TopicPresence topicPresence;
+    private static final Duration RETRY_FIRST = Duration.ofMillis(200);
+    private static final Duration RETRY_MAX = Duration.ofSeconds(5);
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
     private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
 
     public PresenceNotifier(IntegrationEvents events, LiveConnectionStore liveConnections, TopicPresence topicPresence) {
@@ -45,7 +50,9 @@ public class PresenceNotifier implements PresenceListener {
     public void offline(ClientConnection connection, boolean sessionWentOffline) {
         events.offline(connection);
         inSessionOrder(connection, () -> {
-            Uni<Void> deleted = liveConnections.delete(connection.connectionId(), connection.identityRef());
+            // a row left behind would show the identity online and hold its app's connection quota: tried until done
+            Uni<Void> deleted = liveConnections.delete(connection.connectionId(), connection.identityRef())
+                .onFailure(TransientFailures::isTransient).retry().withBackOff(RETRY_FIRST, RETRY_MAX).expireIn(GIVE_UP_AFTER.toMillis());
             return sessionWentOffline && isPubsub(connection) ? deleted.call(() -> topicPresence.sessionChanged(connection, "offline")) : deleted;
         });
     }

@@ -94,15 +94,12 @@ public class PushFrames {
             case "info_status" -> checkToken(frame).flatMap(ok -> infoStatus(frame, PushNames.name(payload.get("alias"), "alias")));
             case "intercom_join" -> checkToken(frame).flatMap(ok -> intercom.join(frame));
             case "intercom_relay" -> checkToken(frame).flatMap(ok -> intercom.relay(frame));
-            case "open_door", "phone", "door" -> intercom.command(frame, event);
+            case "open_door", "phone", "door" -> checkToken(frame).flatMap(ok -> intercom.command(frame, event));
             case "info" -> {
                 reply(frame, event, servers.totals());
                 yield Uni.createFrom().voidItem();
             }
-            case "heartbeat" -> {
-                reply(frame, event, PushReplies.withAlias(1, payload.path("alias").asText("")));
-                yield Uni.createFrom().voidItem();
-            }
+            case "heartbeat" -> checkToken(frame).flatMap(ok -> heartbeat(frame));
             default -> connections.find(frame.connectionId()).flatMap(found -> connected(event, frame, found.orElseThrow(
                 () -> new PushFrameException("not connected: send connect {alias} (t:14) first"))));
         };
@@ -178,6 +175,31 @@ public class PushFrames {
 
     /** Binds the connection to the alias's push-server identity, answers {@code t:-14}, then sends what it missed. */
     private Uni<Void> connect(Envelope frame, String alias) {
+        boolean firstConnect = frame.payload().path(PushServerFrames.GATEWAY_FIELD).path("firstConnect").asBoolean(false);
+        return identify(frame, alias)
+            .invoke(bound -> reply(frame, "connect", PushReplies.withAlias(14, alias)))
+            .flatMap(bound -> bound.repeated() && !firstConnect ? Uni.createFrom().item(0) : delivery.redeliver(bound.connection()))
+            .replaceWithVoid();
+    }
+
+    /**
+     * {@code {t:1, alias}}: the seed's clients send it before anything else, so an alias on a connection not bound yet
+     * binds it as connect does, but sends nothing it missed (that is connect's); answered {@code t:-1} either way.
+     */
+    private Uni<Void> heartbeat(Envelope frame) {
+        JsonNode alias = frame.payload().get("alias");
+        if (alias == null || alias.isNull() || alias.asText().isEmpty()) {
+            reply(frame, "heartbeat", PushReplies.withAlias(1, alias == null ? "" : alias.asText("")));
+            return Uni.createFrom().voidItem();
+        }
+        String name = PushNames.name(alias, "alias");
+        return connections.find(frame.connectionId()).flatMap(found -> found.isPresent() ? Uni.createFrom().voidItem()
+                : identify(frame, name).replaceWithVoid())
+            .invoke(() -> reply(frame, "heartbeat", PushReplies.withAlias(1, name)));
+    }
+
+    /** Binds the connection to the alias's push-server identity, the alias being its name in the app's alias space. */
+    private Uni<Bindings.Bound> identify(Envelope frame, String alias) {
         String app = frame.app();
         return bindings.bind(new Address.Connection(app, frame.nodeId(), frame.connectionId()),
                 new Address.Identity(app, IdentityKinds.PUSH_CLIENT, alias), PushPublishing.API, null)
@@ -192,10 +214,7 @@ public class PushFrames {
             .call(bound -> {
                 String transport = transportOf(frame);
                 return transport == null ? Uni.createFrom().voidItem() : liveConnections.setTransport(bound.connection().connectionId(), transport);
-            })
-            .invoke(bound -> reply(frame, "connect", PushReplies.withAlias(14, alias)))
-            .flatMap(bound -> bound.repeated() ? Uni.createFrom().item(0) : delivery.redeliver(bound.connection()))
-            .replaceWithVoid();
+            });
     }
 
     private static String transportOf(Envelope frame) {

@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.IntercomRoom;
+import org.pushplatform.contract.PushServerFrames;
 import org.pushplatform.contract.delivery.Ack;
 import org.pushplatform.contract.delivery.Address;
 import org.pushplatform.contract.delivery.ControlCommands;
@@ -60,7 +61,10 @@ public class PushIntercom {
     Uni<Void> command(Envelope frame, String event) {
         String name = PushNames.name(frame.payload().get("r"), "r");
         int side = "phone".equals(event) ? 1 : 0;
-        ObjectNode message = JSON.objectNode().put("text", frame.payload().toString());
+        // the frame as the client sent it: what the gateway wrote in (its token among it) stays here
+        ObjectNode sent = frame.payload().deepCopy();
+        sent.remove(PushServerFrames.GATEWAY_FIELD);
+        ObjectNode message = JSON.objectNode().put("text", sent.toString());
         return deliver(frame.app(), List.of(new IntercomRoom(IntercomRoom.CAPTURE, name, side), new IntercomRoom(IntercomRoom.CALL, name, side)),
             message);
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class OwnContextTest {
 
-    private final OwnContext work = new OwnContext();
+    private final OwnContext work = new OwnContext(() -> Uni.createFrom().item(true), Duration.ofMillis(10));
     private final RecordHandlingHealth health = new RecordHandlingHealth(work);
 
     @Test
@@ -53,5 +53,55 @@ class OwnContextTest {
         assertThat(attempts).hasValue(1);
         assertThat(givenUp).hasSize(1);
         assertThat(health.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+    }
+
+    @Test
+    void aUnitPostgresqlKeepsRefusingWhileItAnswersIsGivenUpInsteadOfStallingEveryPartition() {
+        // given a unit that deadlocks every time, while PostgreSQL answers other queries
+        AtomicInteger attempts = new AtomicInteger();
+        List<Throwable> givenUp = new CopyOnWriteArrayList<>();
+
+        // when
+        work.run("[test] unit", () -> {
+            attempts.incrementAndGet();
+            return Uni.createFrom().failure(new PgException("deadlock detected", "ERROR", "40P01", null));
+        }, givenUp::add).await().atMost(Duration.ofSeconds(30));
+
+        // then it is tried a few times, then given up, and readiness is up again
+        assertThat(attempts).hasValue(OwnContext.TRIES_WHILE_DATABASE_ANSWERS);
+        assertThat(givenUp).hasSize(1);
+        assertThat(health.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+    }
+
+    @Test
+    void aUnitIsTriedAgainForAsLongAsPostgresqlDoesNotAnswer() {
+        // given PostgreSQL that does not answer, and a unit that meets it starting up twelve times
+        OwnContext whileDown = new OwnContext(() -> Uni.createFrom().item(false), Duration.ofMillis(1));
+        AtomicInteger attempts = new AtomicInteger();
+
+        // when
+        whileDown.run("[test] unit", () -> attempts.incrementAndGet() <= 12
+            ? Uni.createFrom().failure(new PgException("deadlock detected", "ERROR", "40P01", null))
+            : Uni.createFrom().voidItem(), failure -> fail("given up: " + failure)).await().atMost(Duration.ofSeconds(60));
+
+        // then it was never given up
+        assertThat(attempts).hasValue(13);
+    }
+
+    @Test
+    void aBatchThatFailsIsTriedRecordByRecordSoThatOneBadRecordFailsAlone() {
+        // given three records handled together, the second of which can never be handled
+        List<String> handled = new CopyOnWriteArrayList<>();
+        List<String> givenUp = new CopyOnWriteArrayList<>();
+
+        // when
+        work.runTogether("[test] batch", List.of("a", "bad", "c"), records -> records.contains("bad")
+                ? Uni.createFrom().failure(new PgException("value too long", "ERROR", "22001", null))
+                : Uni.createFrom().voidItem().invoke(() -> handled.addAll(records)),
+            (record, failure) -> givenUp.add(record)).await().atMost(Duration.ofSeconds(5));
+
+        // then the others went through, in order, and only the bad one was given up
+        assertThat(handled).containsExactly("a", "c");
+        assertThat(givenUp).containsExactly("bad");
     }
 }

@@ -80,4 +80,45 @@ class GatewayLivenessTest {
         liveness.expireSilentNodes(now + 24_000);
         assertThat(connections.find("c-1")).isEmpty();
     }
+
+    @Test
+    void aRunTakenForDeadIsToldSoOnceWhenItIsHeardAgainAndANewRunIsNot() {
+        // given a node taken for dead after three silent intervals (a long pause)
+        long now = System.currentTimeMillis();
+        liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1), now);
+        liveness.heard("gw-2", new GatewayHeartbeat("boot-b", 1000, 1), now + 3000);
+        liveness.ownProbeHeard(now + 3000);
+        liveness.expireSilentNodes(now + 3500);
+
+        // when the same run beats again, then again
+        liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1), now + 4000);
+
+        // then it is revived once, and a node that was never taken for dead is not
+        assertThat(liveness.revived("gw-1", "boot-a")).isTrue();
+        assertThat(liveness.revived("gw-1", "boot-a")).isFalse();
+        assertThat(liveness.revived("gw-2", "boot-b")).isFalse();
+    }
+
+    @Test
+    void aNewRunOfANodeTakenForDeadIsNotRevived() {
+        long now = System.currentTimeMillis();
+        liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1), now);
+        liveness.ownProbeHeard(now + 3000);
+        liveness.expireSilentNodes(now + 3500);
+
+        assertThat(liveness.revived("gw-1", "boot-new")).isFalse();
+    }
+
+    @Test
+    void aNodeIsGoneOnlyOnceThisInstanceHasListenedLongEnoughToKnowEveryLiveNode() {
+        long now = System.currentTimeMillis();
+        liveness.ownProbeHeard(now);
+        liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1), now);
+
+        assertThat(liveness.isGone("gw-9", now + 1000)).as("just started listening").isFalse();
+        liveness.ownProbeHeard(now + 16_000);
+        liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1), now + 16_000);
+        assertThat(liveness.isGone("gw-9", now + 16_000)).as("never heard of").isTrue();
+        assertThat(liveness.isGone("gw-1", now + 16_000)).as("alive").isFalse();
+    }
 }
