@@ -97,13 +97,15 @@ for (const [version, node] of [['v4', 0], ['v2', 1]]) {
       assert.deepEqual(await c.next('message'), [{ topic, msg: 'by topic' }]);
     });
 
-    test('a connection joins a room by command, and a delivery to the room reaches it', async () => {
+    test('a connection joins a room by command, its outcome says when it took effect, and a delivery to the room reaches it', async () => {
       const room = uniq('room');
       const c = await pubsubClient(version, node);
-      const join = await post('/commands/room.join', { connection: connectionOf(c, node), room });
+      const join = await post('/commands/room.join', { connection: connectionOf(c, node), room, requester });
       assert.equal(join.status, 202);
-      // joining is carried out on the client's node; a delivery sent after it may overtake it on another path
-      await new Promise((r) => setTimeout(r, 1000));
+      // joining is carried out on the client's node: its outcome comes once it has been
+      const joined = await outcome(join.body.messageId);
+      assert.equal(joined.type, 'org.pushplatform.delivery.delivered');
+      assert.equal(joined.data.connectionId, c.socket.io.engine.id);
 
       await post('/deliveries', { to: { type: 'room', app: app.appkey, room }, api: 'pubsub', event: 'room_news',
         args: ['in the room'], qos: 0 });
@@ -125,6 +127,21 @@ for (const [version, node] of [['v4', 0], ['v2', 1]]) {
     });
   });
 }
+
+test('every delivery command with a requester ends in one outcome: a gone connection, a dead node, a room with nobody', async () => {
+  // a connection its live node does not have (closed long ago, or never there)
+  const address = { type: 'connection', app: app.appkey, nodeId: platform().gateways[0].nodeId, connectionId: uniq('closed') };
+  const gone = uniq('gone');
+  await post('/deliveries', { to: address, api: 'pubsub', event: 'x', args: [], qos: 0, messageId: gone, requester });
+  assert.equal((await outcome(gone)).data.reason, 'CONNECTION_GONE');
+
+  const deadNode = uniq('dead-node');
+  await post('/deliveries', { to: { ...address, nodeId: 'gw-never-was' }, api: 'pubsub', event: 'x', args: [], qos: 0, messageId: deadNode, requester });
+  assert.equal((await outcome(deadNode)).data.reason, 'CONNECTION_GONE');
+
+  const joinGone = await post('/commands/room.join', { connection: address, room: 'r', requester });
+  assert.equal((await outcome(joinGone.body.messageId)).data.reason, 'CONNECTION_GONE');
+});
 
 test('bad commands get a clear error and nothing is sent', async () => {
   const noApi = await post('/deliveries', { to: { type: 'topic', app: app.appkey, topic: 't' }, api: 'fax', event: 'x', args: [] });

@@ -1,9 +1,12 @@
 'use strict';
 // Kafka and PostgreSQL restarted under a running platform (./pushctl restart kafka|postgres): QoS 1 messages
-// stored for an offline client before the restart reach it after, and publishing works again end to end.
+// stored for an offline client before the restart reach it after, and publishing works again end to end. Right after
+// a Kafka restart, the first publishes (a kafkajs command on push.commands, a client's publish) reach a subscriber
+// that stayed connected, each sent once.
 const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { connect } = require('./lib/clients');
+const { Kafka, logLevel } = require('kafkajs');
 const { platform, pushctl, awaitHealthy } = require('./lib/platform');
 
 const opened = [];
@@ -67,3 +70,32 @@ for (const component of ['kafka', 'postgres']) {
     console.log(`${component}: every service healthy again ${Date.now() - started} ms after the restart began`);
   });
 }
+
+test('the first publishes right after a Kafka restart reach a subscriber that stayed connected, each sent once', { timeout: 240000 }, async () => {
+  // given a subscriber on node 2 and a publisher on node 1, connected through the restart
+  const topic = `after_restart_${Date.now()}`;
+  const subscriber = await session('v4', 1, `subscriber_${Date.now()}`);
+  assert.equal((await subscriber.request('subscribe', { topic }, 'suback'))[0].success, true);
+  const publisher = await session('v4', 0, `publisher_${Date.now()}`);
+
+  // when Kafka restarts, and right after it a command on push.commands and a client's publish are sent once each
+  pushctl('restart', 'kafka');
+  const producer = new Kafka({ clientId: 'e2e-after-restart', brokers: [platform().kafka], logLevel: logLevel.NOTHING }).producer();
+  await producer.connect();
+  try {
+    await producer.send({ topic: 'push.commands', messages: [{ value: JSON.stringify({ type: 'publish', appkey: platform().demo.appkey,
+      topic, msg: 'by command', opts: { qos: 1 } }) }] });
+  } finally {
+    await producer.disconnect();
+  }
+  publisher.emit('publish', { topic, msg: 'by client', qos: 1 });
+
+  // then the subscriber gets both within seconds, without a second try
+  const sentAt = Date.now();
+  const got = new Set();
+  while (got.size < 2) got.add((await subscriber.next('message', 10000))[0].msg);
+  console.log(`the first publishes after the Kafka restart arrived ${Date.now() - sentAt} ms after they were sent`);
+  assert.deepEqual([...got].sort(), ['by client', 'by command']);
+  const [puback] = await publisher.next('puback', 15000);
+  assert.equal(puback.success, true);
+});

@@ -21,11 +21,16 @@ function member(node, path) {
   const waiters = [];
   ws.on('message', (data, isBinary) => {
     const frame = { binary: isBinary, data: isBinary ? Buffer.from(data) : data.toString() };
+    if (frame.data === PROBE) {
+      client.heardProbe = true; // see joined(): probes are never among what a test reads
+      return;
+    }
     const i = waiters.findIndex((w) => w.match(frame));
     if (i >= 0) waiters.splice(i, 1)[0].resolve(frame); else received.push(frame);
   });
   const client = {
     ws,
+    heardProbe: false,
     received,
     send: (data) => ws.send(data),
     next: (match = () => true, ms = 10000) => {
@@ -44,8 +49,22 @@ function member(node, path) {
 }
 
 const text = (t) => (f) => !f.binary && f.data === t;
-// joining goes through routing: a moment after the socket opens, the member hears its room
-const joined = () => new Promise((r) => setTimeout(r, 1500));
+const PROBE = 'e2e-probe';
+
+/**
+ * Joining goes through routing, and the seed gives a member no sign that it joined: each side probes the other until
+ * every member there heard one, which proves both sides are in the room.
+ */
+async function joined(sideA, sideB) {
+  for (const [senders, hearers] of [[sideA, sideB], [sideB, sideA]]) {
+    const deadline = Date.now() + 15000;
+    while (!hearers.every((h) => h.heardProbe)) {
+      if (Date.now() > deadline) throw new Error('the room\'s members did not hear each other within 15 s');
+      senders[0].send(PROBE);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
 
 describe('push-server intercom WebSockets', () => {
   test('a capture room: what a unit sends, text or binary, reaches every phone on both nodes, and a phone reaches the unit', async () => {
@@ -53,7 +72,7 @@ describe('push-server intercom WebSockets', () => {
     const unit = await member(0, `/${room}/0`);
     const phoneA = await member(0, `/${room}/1`);
     const phoneB = await member(1, `/${room}/1`);
-    await joined();
+    await joined([unit], [phoneA, phoneB]);
 
     const snapshot = crypto.randomBytes(200 * 1024);
     unit.send('{"event":"ring"}');
@@ -74,7 +93,7 @@ describe('push-server intercom WebSockets', () => {
     const room = uniq('call');
     const caller = await member(1, `/${room}/0/android`);
     const callee = await member(0, `/${room}/1/ios`);
-    await joined();
+    await joined([caller], [callee]);
     caller.send('offer');
     await callee.next(text('offer'));
     callee.send(Buffer.from([1, 2, 3]));
@@ -86,7 +105,7 @@ describe('push-server intercom WebSockets', () => {
     const room = uniq('capture-1-1-1');
     const unit = await member(1, `/${room}/0`);
     const phone = await member(0, `/${room}/1`);
-    await joined();
+    await joined([unit], [phone]);
     const app = await gatewayTcp(0, opened);
 
     app.send({ t: 8, r: room, u: 'resident-1' });
@@ -96,10 +115,14 @@ describe('push-server intercom WebSockets', () => {
     app.send({ t: 10, r: room, u: 'resident-1' });
     assert.equal(JSON.parse((await unit.next()).data).t, 10);
 
-    await new Promise((r) => setTimeout(r, 2500)); // a heartbeat or two
-    app.send({ t: 7 });
-    const totals = await app.next((f) => 'One2ManySize' in f);
-    assert.ok(totals.One2ManySize >= 2, JSON.stringify(totals));
+    // the counts come with the nodes' next heartbeats: asked until they show the room's two members
+    let totals;
+    for (let asked = 0; !(totals && totals.One2ManySize >= 2); asked++) {
+      assert.ok(asked < 50, `type 7 never counted the room's members: ${JSON.stringify(totals)}`);
+      app.send({ t: 7 });
+      totals = await app.next((f) => 'One2ManySize' in f);
+      if (totals.One2ManySize < 2) await new Promise((r) => setTimeout(r, 200));
+    }
   });
 
   test('a URL with a side other than 0 or 1, or a forged token, gets {t:0, error} and is closed; an oversized frame closes its socket only', async () => {
@@ -114,13 +137,13 @@ describe('push-server intercom WebSockets', () => {
     const room = uniq('capture-big');
     const unit = await member(0, `/${room}/0`);
     const phone = await member(0, `/${room}/1`);
-    await joined();
+    await joined([unit], [phone]);
     unit.send(Buffer.alloc(600 * 1024));
     await unit.closed;
     const metrics = await (await fetch(platform().gateways[0].http + '/q/metrics')).text();
     assert.match(metrics, /push_gateway_disconnects_total\{[^}]*reason="frame-too-large"[^}]*\} [1-9]/);
     const other = await member(1, `/${room}/0`);
-    await joined();
+    await joined([other], [phone]);
     other.send('still here');
     await phone.next(text('still here'));
   });

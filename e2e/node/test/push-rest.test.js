@@ -68,6 +68,49 @@ describe('push-server RestServer and tokens', () => {
     assert.deepEqual((await rest('GET', `/info/allSocketIOAlias/1/${token}`)).body, { total: 1, list: [phoneAlias] });
   });
 
+  test('an ack by mid settles one stored push: two requesters that chose one id for their pushes each get theirs through', async () => {
+    // given an alias of an app that was away while two teams sent it a push each, with the same id
+    const app = await createApp(uniq('same-mid'));
+    const token = await mint(app.appkey);
+    const alias = uniq('door');
+    (await tcpOfToken(0, token, alias)).close();
+    const mid = uniq('mid');
+    for (const [requester, msg] of [['team-a', 'one'], ['team-b', 'two']]) {
+      const res = await fetch(`${platform().routing}/api/v1/apps/${app.appkey}/deliveries`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-app-secret': app.secret },
+        body: JSON.stringify({ to: { type: 'identity', app: app.appkey, kind: 'push-client', id: alias }, api: 'push', event: 'push',
+          args: [{ t: 5, mid, alias, msg }], qos: 1, ack: { mode: 'CLIENT', timeoutMs: 30000 }, messageId: mid, requester }),
+      });
+      assert.equal(res.status, 202);
+    }
+
+    // when it comes back with a heartbeat (no offline push), pulls both and acks the id once
+    const c = await tcp(1);
+    c.send({ token });
+    c.send({ t: 1, alias });
+    await c.next(type(-1));
+    let pulled;
+    for (let tries = 0; tries < 20; tries++) {
+      c.send({ t: 4, num: String(tries) });
+      pulled = (await c.next(type(-4))).msg;
+      if (pulled.length === 2) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.deepEqual(pulled.map((m) => m.msg).sort(), ['one', 'two']);
+    c.send({ t: -5, mid });
+
+    // then one of them is still waiting for its own ack
+    let left;
+    for (let tries = 0; tries < 20; tries++) {
+      c.send({ t: 4, num: `after-${tries}` });
+      left = (await c.next(type(-4))).msg;
+      if (left.length < 2) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.equal(left.length, 1, JSON.stringify(left));
+  });
+
   test('./pushctl token mints a token that the RestServer takes', async () => {
     const out = pushctl('token', platform().demo.appkey, '--ttl', '3600');
     const token = out.trim().split('\n').pop();
@@ -101,10 +144,14 @@ describe('push-server RestServer and tokens', () => {
     const c = await tcp(1);
     c.send({ t: 14, alias: uniq('counted') });
     await c.next(type(-14));
-    await new Promise((r) => setTimeout(r, 2500)); // a heartbeat or two (1 s apart in these tests)
-
-    const info = await rest('GET', `/info/${token}`);
-    assert.equal(info.status, 200);
+    // the counts come with the nodes' heartbeats: asked until the next ones count this client
+    let info;
+    for (let asked = 0; ; asked++) {
+      info = await rest('GET', `/info/${token}`);
+      assert.equal(info.status, 200);
+      if (Object.values(info.body).some((host) => host.channelSize >= 1) || asked === 50) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
     assert.deepEqual(Object.keys(info.body), ['127.0.0.1']);
     assert.ok(info.body['127.0.0.1'].channelSize >= 1, JSON.stringify(info.body));
     assert.ok(info.body['127.0.0.1'].onlineAllSize >= info.body['127.0.0.1'].channelSize);

@@ -56,8 +56,9 @@ describe('push-server API over TCP', () => {
 
   test('an offline alias gets its pushes when it connects, again until it acks them; pull lists what is unacked', async () => {
     const alias = uniq('offline');
-    (await connected(1, alias)).close(); // known to the platform from its first connect
-    await new Promise((r) => setTimeout(r, 500));
+    // known to the platform from its first connect; a push is stored until the client acks it, so one that reached
+    // this closing connection waits for the next all the same
+    (await connected(1, alias)).close();
     const sender = await connected(0, uniq('sender'));
     sender.send({ t: 6, method: 'publish_to_alias', alias: [alias], msg: 'while away', num: '1' });
     await sender.next(type(-6));
@@ -75,7 +76,13 @@ describe('push-server API over TCP', () => {
     assert.equal(pulled.num, '5');
     assert.deepEqual(pulled.msg.map((m) => m.mid), [pushed.mid]);
     second.send({ t: -5, mid: pushed.mid });
-    await new Promise((r) => setTimeout(r, 1000));
+    // the ack is settled on its way through routing: pulled until it shows
+    for (let pulls = 0, left = [pushed]; left.length > 0; pulls++) {
+      assert.ok(pulls < 50, 'the ack was never settled');
+      second.send({ t: 4, num: `after-ack-${pulls}` });
+      left = (await second.next(type(-4))).msg;
+      if (left.length > 0) await new Promise((r) => setTimeout(r, 100));
+    }
     second.close();
 
     // acked: gone for good

@@ -30,11 +30,13 @@ public class DeliveryConsumer {
     private final Counter gone;
     private final Counter otherApp;
     private final NodeRun run;
-    private final InboundPublisher receipts;
+    private final InboundPublisher publisher;
+    private final ReceiptSender receipts;
     private final MeterRegistry metrics;
 
-    public DeliveryConsumer(LocalConnections connections, DeliveryWriter writer, InboundPublisher receipts, NodeRun run,
-                            MeterRegistry metrics) {
+    public DeliveryConsumer(LocalConnections connections, DeliveryWriter writer, InboundPublisher publisher, ReceiptSender receipts,
+                            NodeRun run, MeterRegistry metrics) {
+        this.publisher = publisher;
         this.receipts = receipts;
         this.run = run;
         this.metrics = metrics;
@@ -91,14 +93,16 @@ public class DeliveryConsumer {
             gone.increment();
             if (EnvelopeTypes.BOUND.equals(type) && control.routingKey() != null) {
                 // bound after it closed (its close overtook the bind on the way): routing must hear it is gone
-                receipts.closedElsewhere(control.connectionId(), control.app(), control.routingKey());
+                publisher.closedElsewhere(control.connectionId(), control.app(), control.routingKey());
             }
+            receipts.gone(control.connectionId(), control.ticket());
             return;
         }
         if (!connection.belongsTo(control.app())) {
             // a command of one app never touches another app's connection, whatever id it names
             otherApp.increment();
             LOG.warnf("[%s] %s of app %s refused: the connection is not of that app", connection.connectionId(), type, control.app());
+            receipts.gone(control.connectionId(), control.ticket());
             return;
         }
         switch (type) {
@@ -111,5 +115,7 @@ public class DeliveryConsumer {
             }
             default -> rejected.increment();
         }
+        // whoever asked when it takes effect hears it now
+        receipts.receipt(connection, null, control.ticket(), true, null);
     }
 }

@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.pushplatform.contract.DeliveryReceipt;
 import org.pushplatform.contract.EmitToConnections;
-import org.pushplatform.contract.EnvelopeCodec;
-import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.gateway.session.LocalConnection;
 import org.pushplatform.gateway.session.LocalConnections;
 import org.pushplatform.gateway.session.OutboundEvent;
@@ -27,7 +24,7 @@ import org.pushplatform.gateway.session.OutboundEvent;
 public class DeliveryWriter {
 
     private final LocalConnections connections;
-    private final InboundPublisher receipts;
+    private final ReceiptSender receipts;
     private final Counter delivered;
     private final Counter gone;
     private final Counter duplicates;
@@ -38,7 +35,7 @@ public class DeliveryWriter {
     private final Counter slowDropped;
     private final MeterRegistry metrics;
 
-    public DeliveryWriter(LocalConnections connections, InboundPublisher receipts, MeterRegistry metrics) {
+    public DeliveryWriter(LocalConnections connections, ReceiptSender receipts, MeterRegistry metrics) {
         this.connections = connections;
         this.receipts = receipts;
         this.delivered = metrics.counter("push_gateway_deliveries_total", "outcome", "written");
@@ -137,11 +134,7 @@ public class DeliveryWriter {
     }
 
     private void receipt(LocalConnection connection, EmitToConnections emit, boolean delivered, JsonNode ack) {
-        if (emit.receiptId() == null && emit.ticket() == null) {
-            return;
-        }
-        var receipt = new DeliveryReceipt(emit.receiptId(), delivered, ack, emit.ticket(), null);
-        receipts.publishToRouting(EnvelopeTypes.DELIVERY_RECEIPT, connection, EnvelopeCodec.toJson(receipt));
+        receipts.receipt(connection, emit.receiptId(), emit.ticket(), delivered, ack);
     }
 
     /**
@@ -149,9 +142,8 @@ public class DeliveryWriter {
      * stored hears CONNECTION_GONE; a stored one stays pending for the identity's next connection.
      */
     private void failedReceipt(String connectionId, EmitToConnections emit) {
-        if (emit.receiptId() == null && emit.ticket() != null && emit.replyTo() == null) {
-            var receipt = new DeliveryReceipt(null, false, null, emit.ticket(), DeliveryReceipt.CONNECTION_GONE);
-            receipts.receiptForGone(EnvelopeTypes.DELIVERY_RECEIPT, connectionId, EnvelopeCodec.toJson(receipt));
+        if (emit.receiptId() == null && emit.replyTo() == null) {
+            receipts.gone(connectionId, emit.ticket());
         }
     }
 }

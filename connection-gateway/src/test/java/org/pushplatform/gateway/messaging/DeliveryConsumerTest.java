@@ -19,8 +19,9 @@ class DeliveryConsumerTest {
     private final InboundPublisher publisher = mock(InboundPublisher.class);
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final NodeRun run = new NodeRun();
-    private final DeliveryConsumer consumer = new DeliveryConsumer(connections, new DeliveryWriter(connections, publisher, metrics),
-        publisher, run, metrics);
+    private final ReceiptSender receipts = new ReceiptSender(publisher);
+    private final DeliveryConsumer consumer = new DeliveryConsumer(connections, new DeliveryWriter(connections, receipts, metrics),
+        publisher, receipts, run, metrics);
 
     private void receive(String type, Object payload) {
         consumer.consume(EnvelopeCodec.encode(Envelope.toGateway(type, "gw-1", "m-1", EnvelopeCodec.toJson(payload))));
@@ -74,5 +75,25 @@ class DeliveryConsumerTest {
         // then only the earlier one is closed, so that its client connects again
         assertThat(before.closed).isTrue();
         assertThat(after.closed).isFalse();
+    }
+
+    @Test
+    void aJoinWithATicketIsAnsweredOnceAppliedAndOneForAConnectionThatIsGoneSaysSo() {
+        // given a connection of app A
+        connections.getOrAdd("a-1", "pubsub", "routing", "app-a", RecordingSink::new);
+        var ticket = new org.pushplatform.contract.DeliveryTicket("join-1", "team", null);
+
+        // when a join with a ticket comes for it, and one for a connection that is gone
+        receive(EnvelopeTypes.JOIN_ROOM, new GatewayControl("a-1", "app-a", "lobby", null, null, ticket));
+        receive(EnvelopeTypes.JOIN_ROOM, new GatewayControl("gone-1", "app-a", "lobby", null, null, ticket));
+
+        // then routing hears that the first took effect and the second found no connection
+        var payload = org.mockito.ArgumentCaptor.forClass(com.fasterxml.jackson.databind.JsonNode.class);
+        verify(publisher).publishToRouting(org.mockito.ArgumentMatchers.eq(EnvelopeTypes.DELIVERY_RECEIPT),
+            org.mockito.ArgumentMatchers.any(), payload.capture());
+        assertThat(payload.getValue().get("delivered").asBoolean()).isTrue();
+        verify(publisher).receiptForGone(org.mockito.ArgumentMatchers.eq(EnvelopeTypes.DELIVERY_RECEIPT),
+            org.mockito.ArgumentMatchers.eq("gone-1"), payload.capture());
+        assertThat(payload.getValue().get("failure").asText()).isEqualTo("CONNECTION_GONE");
     }
 }

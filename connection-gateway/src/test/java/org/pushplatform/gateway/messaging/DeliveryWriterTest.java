@@ -34,7 +34,7 @@ class DeliveryWriterTest {
     private final LocalConnections connections = new LocalConnections();
     private final InboundPublisher receipts = mock(InboundPublisher.class);
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    private final DeliveryWriter writer = new DeliveryWriter(connections, receipts, metrics);
+    private final DeliveryWriter writer = new DeliveryWriter(connections, new ReceiptSender(receipts), metrics);
 
     /** Records what is written to one connection, and lets a test play the client's ack. */
     static final class RecordingSink implements ClientSink {

@@ -29,13 +29,15 @@ public final class DeliveryLimits {
         if (record instanceof ControlCommands.BindIdentity bind) {
             return first(required("connection", bind.connection()), required("identity", bind.identity()),
                 problemOf("connection", bind.connection()), problemOf("identity", bind.identity()),
-                sameApp(bind.connection(), bind.identity()));
+                sameApp(bind.connection(), bind.identity()), ticketProblem(bind.messageId(), bind.requester()));
         }
         if (record instanceof ControlCommands.JoinRoom join) {
-            return first(required("connection", join.connection()), problemOf("connection", join.connection()), name("room", join.room()));
+            return first(required("connection", join.connection()), problemOf("connection", join.connection()), name("room", join.room()),
+                ticketProblem(join.messageId(), join.requester()));
         }
         if (record instanceof ControlCommands.LeaveRoom leave) {
-            return first(required("connection", leave.connection()), problemOf("connection", leave.connection()), name("room", leave.room()));
+            return first(required("connection", leave.connection()), problemOf("connection", leave.connection()), name("room", leave.room()),
+                ticketProblem(leave.messageId(), leave.requester()));
         }
         if (record instanceof ControlCommands.Subscribe subscribe) {
             return first(required("identity", subscribe.identity()), problemOf("identity", subscribe.identity()),
@@ -70,6 +72,10 @@ public final class DeliveryLimits {
         Address.Connection connection = (Address.Connection) address;
         return first(app, name(field + ".nodeId", connection.nodeId(), MAX_NODE_ID),
             name(field + ".connectionId", connection.connectionId(), MAX_CONNECTION_ID));
+    }
+
+    private static String ticketProblem(String messageId, String requester) {
+        return first(length("messageId", messageId, MAX_NAME), length("requester", requester, MAX_NAME));
     }
 
     private static String ackProblem(Ack ack) {

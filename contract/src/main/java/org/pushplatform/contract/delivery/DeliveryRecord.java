@@ -9,6 +9,11 @@ public interface DeliveryRecord {
     /** The address the record is about. */
     Address subject();
 
+    /** The id its outcomes carry, for the records whose requester may ask for one; else null. */
+    default String messageId() {
+        return null;
+    }
+
     default String app() {
         Address subject = subject();
         return subject == null ? null : subject.app();

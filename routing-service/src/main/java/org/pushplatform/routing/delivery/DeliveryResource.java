@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
+import org.pushplatform.contract.delivery.ControlCommands;
 import org.pushplatform.contract.delivery.Deliver;
 import org.pushplatform.contract.delivery.DeliveryLimits;
 import org.pushplatform.contract.delivery.DeliveryOutcome;
@@ -76,11 +77,28 @@ public class DeliveryResource {
             if (problem != null) {
                 return Uni.createFrom().item(badRequest(problem));
             }
-            DeliveryRecord withId = command instanceof Deliver d && d.messageId() == null ? DeliveryHub.withMessageId(d) : command;
-            String messageId = withId instanceof Deliver d ? d.messageId() : null;
+            DeliveryRecord withId = withMessageId(command);
+            String messageId = withId.messageId();
             return commands.send(withId, MessageIds.next())
                 .map(sent -> Response.accepted(new Accepted(true, messageId)).build());
         });
+    }
+
+    /** A deliver command, or a control command whose requester waits for its outcome, gets an id when it has none. */
+    private static DeliveryRecord withMessageId(DeliveryRecord command) {
+        if (command instanceof Deliver d && d.messageId() == null) {
+            return DeliveryHub.withMessageId(d);
+        }
+        if (command instanceof ControlCommands.JoinRoom j && j.requester() != null && j.messageId() == null) {
+            return new ControlCommands.JoinRoom(j.connection(), j.room(), MessageIds.next(), j.requester());
+        }
+        if (command instanceof ControlCommands.LeaveRoom l && l.requester() != null && l.messageId() == null) {
+            return new ControlCommands.LeaveRoom(l.connection(), l.room(), MessageIds.next(), l.requester());
+        }
+        if (command instanceof ControlCommands.BindIdentity b && b.requester() != null && b.messageId() == null) {
+            return new ControlCommands.BindIdentity(b.connection(), b.identity(), b.api(), MessageIds.next(), b.requester());
+        }
+        return command;
     }
 
     private static String problemOf(DeliveryRecord command, String appkey) {

@@ -47,8 +47,9 @@ public class GatewayLiveness {
     }
 
     /**
-     * This instance's own probe came back through {@code push.heartbeats}. After a gap (Kafka was away) every node
-     * starts a fresh count: their heartbeats were lost with ours, which says nothing about them.
+     * This instance's own probe came back through {@code push.heartbeats}. After a gap (Kafka was away, even for less
+     * than the time that makes this instance deaf: a probe was lost) every node starts a fresh count: their heartbeats
+     * were lost with ours, which says nothing about them, and theirs may come back a moment after ours.
      */
     public void ownProbeHeard(long nowMillis) {
         long previous = ownProbeHeardAt;
@@ -56,7 +57,7 @@ public class GatewayLiveness {
         if (listeningSince < 0) {
             listeningSince = nowMillis;
         }
-        if (previous >= 0 && nowMillis - previous > deafAfterMs) {
+        if (previous >= 0 && nowMillis - previous > 2 * deafAfterMs / MISSED_BEATS) {
             nodes.replaceAll((nodeId, last) -> new LastHeard(last.bootId(), last.intervalMs(), nowMillis));
             LOG.infof("[routing] heartbeats readable again after %d ms; gateway nodes get a fresh count", nowMillis - previous);
         }

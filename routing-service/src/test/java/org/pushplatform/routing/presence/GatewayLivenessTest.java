@@ -121,4 +121,21 @@ class GatewayLivenessTest {
         assertThat(liveness.isGone("gw-9", now + 16_000)).as("never heard of").isTrue();
         assertThat(liveness.isGone("gw-1", now + 16_000)).as("alive").isFalse();
     }
+
+    @Test
+    void aKafkaHiccupShorterThanDeafnessStillGivesEveryNodeAFreshCount() {
+        // given a node heard, then Kafka away long enough to lose a probe (probes every 5 s) but not to make us deaf
+        long now = System.currentTimeMillis();
+        liveness.ownProbeHeard(now);
+        liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1), now);
+        connections.bind(new ClientConnection("c-1", "gw-1", "app", "s-1", 0, "pubsub"));
+
+        // when our probe comes back 12 s later, before the node's heartbeats do
+        liveness.ownProbeHeard(now + 12_000);
+        liveness.expireSilentNodes(now + 12_100);
+
+        // then the node is not taken for dead: its heartbeats were lost with ours
+        assertThat(liveness.isAlive("gw-1")).isTrue();
+        assertThat(connections.connectionsOf("s-1")).hasSize(1);
+    }
 }
