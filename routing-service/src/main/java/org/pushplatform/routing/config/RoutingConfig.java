@@ -61,6 +61,14 @@ public interface RoutingConfig {
     short topicReplicationFactor();
 
     /**
+     * The most bytes of records for gateway nodes and the repartition step this instance holds while Kafka has not
+     * acknowledged them; past it no more records are read until Kafka has taken enough ({@code PUSH_ROUTING_MAX_OUTBOUND_BYTES},
+     * 64 MiB).
+     */
+    @WithDefault("67108864")
+    long maxOutboundBytes();
+
+    /**
      * Copies a write must reach before it counts, for the topics this service creates: 1 on one broker, 2 in
      * production with 3 copies ({@code PUSH_TOPIC_MIN_INSYNC_REPLICAS}).
      */

@@ -17,7 +17,9 @@ import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.contract.RecordBatch;
 import org.pushplatform.contract.Topics;
 import org.pushplatform.routing.config.RoutingConfig;
+import org.pushplatform.routing.messaging.OutboundBacklog;
 import org.pushplatform.routing.ownership.IdentityPartitions;
+import org.pushplatform.routing.presence.GatewayLiveness;
 
 /**
  * Reads {@code push.in.routing}, {@code push.route} and {@code push.route.internal} a poll at a time: connection
@@ -36,13 +38,18 @@ public class InboundFrameConsumer {
     }
 
     private final RecordDispatcher dispatcher;
+    private final OutboundBacklog backlog;
+    private final GatewayLiveness liveness;
     private final IdentityPartitions partitions;
     private final String repartitionTopic;
     private final MeterRegistry metrics;
     private final DistributionSummary batchSizes;
 
-    public InboundFrameConsumer(RecordDispatcher dispatcher, IdentityPartitions partitions, RoutingConfig config, MeterRegistry metrics) {
+    public InboundFrameConsumer(RecordDispatcher dispatcher, IdentityPartitions partitions, OutboundBacklog backlog, GatewayLiveness liveness,
+                                RoutingConfig config, MeterRegistry metrics) {
         this.dispatcher = dispatcher;
+        this.liveness = liveness;
+        this.backlog = backlog;
         this.partitions = partitions;
         this.repartitionTopic = new Topics(config.topicPrefix()).repartition();
         this.metrics = metrics;
@@ -66,6 +73,9 @@ public class InboundFrameConsumer {
                     } else {
                         decoded.add(new Keyed(orderKey(record), one));
                     }
+                    if (one.nodeId() != null) {
+                        liveness.seen(one.nodeId());
+                    }
                 }
             } catch (EnvelopeCodec.MalformedEnvelopeException e) {
                 metrics.counter("push_records_rejected_total", "topic", record.topic()).increment();
@@ -75,7 +85,8 @@ public class InboundFrameConsumer {
         batchSizes.record(decoded.size() + routes.size());
         // the repartition step needs no I/O: handled at once, in order
         dispatcher.deliverRoutes(routes);
-        Uni<Void> all = Uni.createFrom().voidItem();
+        // while Kafka has not taken what was written for it, the next poll waits: routing pushes back on its inputs
+        Uni<Void> all = backlog.room();
         for (List<Keyed> round : KeyedRounds.of(decoded, Keyed::orderKey, keyed -> RecordDispatcher.batchOf(keyed.envelope()))) {
             all = all.call(() -> dispatcher.dispatchRound(round.stream().map(Keyed::envelope).toList()));
         }

@@ -36,13 +36,15 @@ public class GatewayPublisher {
     private static final Logger LOG = Logger.getLogger(GatewayPublisher.class);
 
     private final Emitter<String> emitter;
+    private final OutboundBacklog backlog;
     private final Topics topics;
     private final RecordBatcher<String> batches;
     private final Counter sendFailures;
 
     public GatewayPublisher(@Channel("gateway-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 65536)
-                            Emitter<String> emitter, RoutingConfig config, Vertx vertx, MeterRegistry metrics) {
+                            Emitter<String> emitter, OutboundBacklog backlog, RoutingConfig config, Vertx vertx, MeterRegistry metrics) {
         this.emitter = emitter;
+        this.backlog = backlog;
         this.sendFailures = metrics.counter("push_kafka_send_failures_total", "channel", "gateway-out");
         this.topics = new Topics(config.topicPrefix());
         this.batches = new RecordBatcher<>(flush -> vertx.setTimer(1, id -> flush.run()), this::write, nodeId -> nodeId);
@@ -63,12 +65,12 @@ public class GatewayPublisher {
         }
     }
 
-    /** Room membership, disconnects and bindings of one local connection of the node. */
     /** Tells a node that routing took this run of it for dead (see {@link NodeExpired}). */
     public void nodeExpired(String nodeId, NodeExpired expired) {
         send(nodeId, EnvelopeTypes.NODE_EXPIRED, EnvelopeCodec.toJson(expired));
     }
 
+    /** Room membership, disconnects and bindings of one local connection of the node. */
     public void control(String nodeId, String type, GatewayControl control) {
         send(nodeId, type, EnvelopeCodec.toJson(control));
     }
@@ -86,10 +88,10 @@ public class GatewayPublisher {
             .withTopic(topics.gateway(nodeId))
             .withKey(nodeId)
             .build();
-        emitter.send(Message.of(record).addMetadata(metadata).withNack(failure -> {
+        emitter.send(backlog.counted(Message.of(record).addMetadata(metadata).withNack(failure -> {
             sendFailures.increment();
             LOG.errorf("[routing] a record of %d bytes for gateway node %s was refused: %s", record.length(), nodeId, failure.getMessage());
             return CompletableFuture.completedFuture(null);
-        }));
+        }), record.length()));
     }
 }

@@ -21,11 +21,13 @@ import org.pushplatform.contract.RouteToIdentities;
 public class RepartitionPublisher {
 
     private final Emitter<String> emitter;
+    private final OutboundBacklog backlog;
     private final RecordBatcher<Integer> batches;
 
     public RepartitionPublisher(@Channel("repartition-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 65536)
-                                Emitter<String> emitter, Vertx vertx) {
+                                Emitter<String> emitter, OutboundBacklog backlog, Vertx vertx) {
         this.emitter = emitter;
+        this.backlog = backlog;
         this.batches = new RecordBatcher<>(flush -> vertx.setTimer(1, id -> flush.run()), this::write, partition -> null);
     }
 
@@ -37,6 +39,6 @@ public class RepartitionPublisher {
 
     private void write(int partition, String record) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder().withPartition(partition).build();
-        emitter.send(Message.of(record).addMetadata(metadata));
+        emitter.send(backlog.counted(Message.of(record).addMetadata(metadata), record.length()));
     }
 }

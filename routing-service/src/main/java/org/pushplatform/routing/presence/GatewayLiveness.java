@@ -30,6 +30,8 @@ public class GatewayLiveness {
     private final Map<String, LastHeard> nodes = new ConcurrentHashMap<>();
     /** The run of each node last taken for dead here: heard again, it is told so (see {@link #revived}). */
     private final Map<String, String> expiredRuns = new ConcurrentHashMap<>();
+    /** Nodes records came from; one taken for dead is forgotten here until it is heard again. */
+    private final java.util.Set<String> seen = ConcurrentHashMap.newKeySet();
     /** Silence means a dead node only while this instance hears its own probes through Kafka. */
     private final long deafAfterMs;
     private volatile long ownProbeHeardAt = -1;
@@ -119,6 +121,7 @@ public class GatewayLiveness {
                 if (last.bootId() != null) {
                     expiredRuns.put(nodeId, last.bootId());
                 }
+                seen.remove(nodeId);
                 int dropped = connections.closeNode(nodeId);
                 LOG.warnf("[%s] gateway silent for %d ms: %d connections marked offline", nodeId, silentMs, dropped);
             }
@@ -143,7 +146,15 @@ public class GatewayLiveness {
     }
 
     boolean isGone(String nodeId, long nowMillis) {
-        return !nodes.containsKey(nodeId) && canHear(nowMillis) && listeningSince >= 0
+        if (expiredRuns.containsKey(nodeId)) {
+            return true;
+        }
+        return !nodes.containsKey(nodeId) && !seen.contains(nodeId) && canHear(nowMillis) && listeningSince >= 0
             && nowMillis - listeningSince > MISSED_BEATS * DEFAULT_INTERVAL_MS;
+    }
+
+    /** A record came from the node (a client frame, a receipt): it is there, even before its first heartbeat is read. */
+    public void seen(String nodeId) {
+        seen.add(nodeId);
     }
 }

@@ -25,7 +25,8 @@ class GatewayPublisherTest {
 
     private final Vertx vertx = Vertx.vertx();
     private final RecordingEmitter emitter = new RecordingEmitter();
-    private final GatewayPublisher publisher = new GatewayPublisher(emitter, config(), vertx, new SimpleMeterRegistry());
+    private final GatewayPublisher publisher = new GatewayPublisher(emitter, new OutboundBacklog(Long.MAX_VALUE, new SimpleMeterRegistry()),
+        config(), vertx, new SimpleMeterRegistry());
 
     @AfterEach
     void close() {

@@ -120,6 +120,8 @@ class GatewayLivenessTest {
         liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1), now + 16_000);
         assertThat(liveness.isGone("gw-9", now + 16_000)).as("never heard of").isTrue();
         assertThat(liveness.isGone("gw-1", now + 16_000)).as("alive").isFalse();
+        liveness.seen("gw-8");
+        assertThat(liveness.isGone("gw-8", now + 16_000)).as("its frames came before its first heartbeat").isFalse();
     }
 
     @Test
