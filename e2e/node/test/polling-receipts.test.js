@@ -5,6 +5,7 @@
 // controls exactly when it polls, and a socket.io-client v4 publisher.
 const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
+const http = require('node:http');
 const { connect } = require('./lib/clients');
 const { platform } = require('./lib/platform');
 
@@ -12,17 +13,28 @@ const opened = [];
 after(() => opened.forEach((c) => c.close()));
 const uniq = (prefix) => `${prefix}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
 
+/** One HTTP request on a connection of its own (no pooled socket the server may have closed meanwhile). */
+function request(url, method = 'GET', body = undefined) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, agent: false, headers: body === undefined ? {} : { 'content-type': 'text/plain;charset=UTF-8' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => { text += chunk; });
+        res.on('end', () => resolve(text));
+      });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 /** An Engine.IO 4 long-polling session that polls only when told to. */
 async function pollingSession(base) {
   const url = `${base}/socket.io/?EIO=4&transport=polling`;
-  const open = await (await fetch(url)).text();
-  const { sid } = JSON.parse(open.slice(1));
+  const { sid } = JSON.parse((await request(url)).slice(1));
   const session = `${url}&sid=${sid}`;
-  const post = async (packets) => {
-    const res = await fetch(session, { method: 'POST', body: packets.join('\x1e'), headers: { 'content-type': 'text/plain;charset=UTF-8' } });
-    assert.equal(await res.text(), 'ok');
-  };
-  const poll = async () => (await (await fetch(session)).text()).split('\x1e');
+  const post = async (packets) => assert.equal(await request(session, 'POST', packets.join('\x1e')), 'ok');
+  const poll = async () => (await request(session)).split('\x1e');
   return { sid, post, poll };
 }
 

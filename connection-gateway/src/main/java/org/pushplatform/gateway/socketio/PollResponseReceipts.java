@@ -37,7 +37,11 @@ final class PollResponseReceipts extends ChannelOutboundHandlerAdapter {
             ctx.write(message, promise);
             return;
         }
-        Queue<Packet> queue = out.getClientHead().getPacketsQueue(out.getTransport());
+        Queue<Packet> queue = out.getClientHead() == null ? null : out.getClientHead().getPacketsQueue(out.getTransport());
+        if (queue == null) {
+            ctx.write(message, promise);
+            return;
+        }
         List<Packet> queued = new ArrayList<>();
         for (Packet packet : queue) {
             if (waiting.containsKey(packet)) {
