@@ -33,30 +33,21 @@ final class PollResponseReceipts extends ChannelOutboundHandlerAdapter {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) throws Exception {
-        if (!(message instanceof OutPacketMessage out) || waiting.isEmpty()) {
-            ctx.write(message, promise);
-            return;
-        }
-        Queue<Packet> queue = out.getClientHead() == null ? null : out.getClientHead().getPacketsQueue(out.getTransport());
+        Queue<Packet> queue = message instanceof OutPacketMessage out && out.getClientHead() != null && !waiting.isEmpty()
+            ? out.getClientHead().getPacketsQueue(out.getTransport()) : null;
         if (queue == null) {
             ctx.write(message, promise);
             return;
         }
-        List<Packet> queued = new ArrayList<>();
-        for (Packet packet : queue) {
-            if (waiting.containsKey(packet)) {
-                queued.add(packet);
-            }
-        }
-        // the encoder, next in line, takes what this response carries off the queue
+        List<Packet> before = new ArrayList<>(queue);
+        // the encoder, next in line, takes what this response carries off the head of the queue
         ctx.write(message, promise);
+        int taken = takenFrom(before, queue.peek());
         List<Runnable> carried = new ArrayList<>();
-        for (Packet packet : queued) {
-            if (!queue.contains(packet)) {
-                Runnable callback = waiting.remove(packet);
-                if (callback != null) {
-                    carried.add(callback);
-                }
+        for (Packet packet : before.subList(0, taken)) {
+            Runnable callback = waiting.remove(packet);
+            if (callback != null) {
+                carried.add(callback);
             }
         }
         if (!carried.isEmpty()) {
@@ -66,5 +57,15 @@ final class PollResponseReceipts extends ChannelOutboundHandlerAdapter {
                 }
             });
         }
+    }
+
+    /** How many of the packets queued before were taken: those ahead of what heads the queue now. */
+    private static int takenFrom(List<Packet> before, Packet head) {
+        for (int i = 0; i < before.size(); i++) {
+            if (before.get(i) == head) {
+                return i;
+            }
+        }
+        return before.size();
     }
 }
