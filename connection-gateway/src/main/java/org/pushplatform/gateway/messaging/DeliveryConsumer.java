@@ -113,7 +113,10 @@ public class DeliveryConsumer {
                 LOG.infof("[%s] disconnected by its service: %s", connection.connectionId(), control.reason());
                 connection.close();
             }
-            default -> rejected.increment();
+            default -> {
+                rejected.increment();
+                return;
+            }
         }
         // whoever asked when it takes effect hears it now
         receipts.receipt(connection, null, control.ticket(), true, null);

@@ -187,9 +187,9 @@ public class PushFrames {
      * binds it as connect does, but sends nothing it missed (that is connect's); answered {@code t:-1} either way.
      */
     private Uni<Void> heartbeat(Envelope frame) {
-        JsonNode alias = frame.payload().get("alias");
-        if (alias == null || alias.isNull() || alias.asText().isEmpty()) {
-            reply(frame, "heartbeat", PushReplies.withAlias(1, alias == null ? "" : alias.asText("")));
+        JsonNode alias = frame.payload().path("alias");
+        if (alias.asText("").isEmpty()) {
+            reply(frame, "heartbeat", PushReplies.withAlias(1, ""));
             return Uni.createFrom().voidItem();
         }
         String name = PushNames.name(alias, "alias");
