@@ -53,23 +53,26 @@ public class Bindings {
      */
     public Uni<Bound> bind(Address.Connection connection, Address.Identity identity, String api, java.time.Duration idleExpiry) {
         if (connections.find(connection.connectionId()).isPresent()) {
-            return bindWithinQuota(connection, identity, api, idleExpiry);
+            return bindWithinQuota(connection, identity, api, idleExpiry, false);
         }
         return quotas.connectionRefusal(identity.app()).flatMap(refused -> refused != null
             ? Uni.createFrom().item(new Bound(null, false, refused))
             // admitted: counted as in flight until its row is written (or not)
-            : bindWithinQuota(connection, identity, api, idleExpiry)
-                .onItemOrFailure().invoke((bound, failure) -> quotas.connectionSettled(identity.app(), failure == null)));
+            : bindWithinQuota(connection, identity, api, idleExpiry, true)
+                .onFailure().invoke(failure -> quotas.connectionSettled(identity.app(), null)));
     }
 
     private Uni<Bound> bindWithinQuota(Address.Connection connection, Address.Identity identity, String api,
-                                       java.time.Duration idleExpiry) {
+                                       java.time.Duration idleExpiry, boolean admitted) {
         return Panache.withTransaction(() -> identities.findOrCreate(identity.app(), identity.kind(), identity.id(), idleExpiry))
             .flatMap(found -> {
                 var bound = new ClientConnection(connection.connectionId(), connection.nodeId(), identity.app(), found.ref,
                     partitions.partitionOfKey(identity.key()), api);
                 boolean repeated = connections.find(connection.connectionId()).map(bound::equals).orElse(false);
-                return liveConnections.save(bound, liveness.bootIdOf(connection.nodeId())).map(saved -> {
+                return liveConnections.save(bound, liveness.bootIdOf(connection.nodeId())).map(writtenIn -> {
+                    if (admitted) {
+                        quotas.connectionSettled(identity.app(), writtenIn);
+                    }
                     // a partition taken away meanwhile: its new owner finds the connection in PostgreSQL
                     if (partitions.owns(bound.partition())) {
                         connections.bind(bound);

@@ -194,13 +194,13 @@ public class DeliveryHub {
         }
         List<List<Target>> storedTargets = storing.stream().map(targets::get).toList();
         return store.storeAll(toStore, storedTargets).onFailure().invoke(failure -> toStore.forEach(
-            delivery -> quota.storedSettled(delivery.app(), delivery.storedBytes(), false))).map(stored -> {
+            delivery -> quota.storedSettled(delivery.app(), delivery.storedBytes(), null))).map(stored -> {
             for (int j = 0; j < storing.size(); j++) {
                 int i = storing.get(j);
                 Deliver command = requests.get(i).command();
                 DeliveryStore.StoredDelivery result = stored.get(j);
                 // counted as in flight since admitted; a repeat (QoS 2, or a record read again) stored nothing
-                quota.storedSettled(toStore.get(j).app(), toStore.get(j).storedBytes(), !result.seenBefore());
+                quota.storedSettled(toStore.get(j).app(), toStore.get(j).storedBytes(), result.writtenIn());
                 router.route(result.pending(), route(command, command.ackOrDefault(), toStore.get(j).ticket(), String.valueOf(result.id())));
                 results[i] = new Accepted(targets.get(i).size(), !result.seenBefore());
             }

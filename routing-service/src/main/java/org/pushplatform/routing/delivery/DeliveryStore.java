@@ -47,8 +47,14 @@ public class DeliveryStore {
         }
     }
 
-    /** @param pending the identities still to receive it: all targets when new, the remaining ones when seen before */
-    public record StoredDelivery(long id, List<Target> pending, boolean seenBefore) {
+    /**
+     * @param pending the identities still to receive it: all targets when new, the remaining ones when seen before
+     * @param writtenIn the transaction that stored it; null when seen before (stored by an earlier one)
+     */
+    public record StoredDelivery(long id, List<Target> pending, Long writtenIn) {
+        public boolean seenBefore() {
+            return writtenIn == null;
+        }
     }
 
     /** A delivery an identity has still to receive, with what its outcome needs. */
@@ -138,17 +144,21 @@ public class DeliveryStore {
                 + " pending AS (INSERT INTO routing.pending_delivery (identity_ref, message_ref) SELECT DISTINCT p.ref, stored.id"
                 + " FROM unnest($14::varchar[], $15::varchar[]) AS p(source_id, ref) JOIN stored ON stored.source_id = p.source_id"
                 + " ON CONFLICT DO NOTHING)"
-                + " SELECT id, source_id FROM stored")
+                + " SELECT id, source_id, pg_current_xact_id()::text::bigint FROM stored")
             .execute(Tuple.from(List.of(apps, messageIds, sourceIds, apis, events, args, qos, publisherRefs, publisherPartitions,
                 expiries, ackModes, requesters, addresses, pendingSources.toArray(String[]::new), pendingRefs.toArray(String[]::new),
                 onceScopes)))
             .flatMap(rows -> {
                 Map<String, Long> idBySource = new HashMap<>();
-                rows.forEach(row -> idBySource.put(row.getString(1), row.getLong(0)));
+                Long[] transaction = {null};
+                rows.forEach(row -> {
+                    idBySource.put(row.getString(1), row.getLong(0));
+                    transaction[0] = row.getLong(2);
+                });
                 List<Uni<StoredDelivery>> results = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     Long id = idBySource.get(deliveries.get(i).sourceId());
-                    results.add(id != null ? Uni.createFrom().item(new StoredDelivery(id, targets.get(i), false))
+                    results.add(id != null ? Uni.createFrom().item(new StoredDelivery(id, targets.get(i), transaction[0]))
                         : stillPending(deliveries.get(i)));
                 }
                 return Uni.join().all(results).andFailFast();
@@ -164,7 +174,7 @@ public class DeliveryStore {
                 long id = rows.iterator().next().getLong(0);
                 return db.preparedQuery("SELECT d.identity_ref, i.id FROM routing.pending_delivery d"
                         + " JOIN routing.identity i ON i.ref = d.identity_ref WHERE d.message_ref = $1")
-                    .execute(Tuple.of(id)).map(pending -> new StoredDelivery(id, directory.fromRows(d.app(), pending), true));
+                    .execute(Tuple.of(id)).map(pending -> new StoredDelivery(id, directory.fromRows(d.app(), pending), null));
             });
     }
 

@@ -26,13 +26,17 @@ public class LiveConnectionStore {
         this.db = db;
     }
 
-    /** @param nodeBootId the node's run as last heard, or null when not heard yet */
-    public Uni<Void> save(ClientConnection c, String nodeBootId) {
+    /**
+     * @param nodeBootId the node's run as last heard, or null when not heard yet
+     * @return the id of the transaction that wrote it
+     */
+    public Uni<Long> save(ClientConnection c, String nodeBootId) {
         return db.preparedQuery("INSERT INTO routing.live_connection (connection_id, node_id, app, identity_ref, identity_partition,"
                 + " node_boot_id, api) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (connection_id) DO UPDATE SET node_id = $2,"
-                + " app = $3, identity_ref = $4, identity_partition = $5, node_boot_id = $6, api = $7")
+                + " app = $3, identity_ref = $4, identity_partition = $5, node_boot_id = $6, api = $7"
+                + " RETURNING pg_current_xact_id()::text::bigint")
             .execute(Tuple.tuple(Arrays.asList(c.connectionId(), c.nodeId(), c.app(), c.identityRef(), c.partition(),
-                nodeBootId, c.api()))).replaceWithVoid();
+                nodeBootId, c.api()))).map(rows -> rows.iterator().next().getLong(0));
     }
 
     /** Drops the connections of a node's earlier runs; returns their ids. */

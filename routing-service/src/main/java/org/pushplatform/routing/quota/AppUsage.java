@@ -2,7 +2,9 @@ package org.pushplatform.routing.quota;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.quarkus.scheduler.Scheduled;
@@ -13,9 +15,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * What each app uses: its live connections and stored messages as PostgreSQL counted them at the last refresh
- * (every {@code push.usage-refresh}), plus what this instance admitted since (in flight or written), so that a burst between two counts is
- * held to the quota too. Other instances' additions show at the next count: a quota may be passed by what all
- * instances add within one refresh.
+ * (every {@code push.usage-refresh}), plus what this instance admitted since (in flight or written), so that a burst
+ * between two counts is held to the quota too. Other instances' additions show at the next count: a quota may be
+ * passed by what all instances add within one refresh.
+ *
+ * <p>A write is added until a count has seen it, and never after: each write carries its transaction's id and each
+ * count its snapshot, so a write that commits while a count runs is counted once, not twice (a legitimate publish near
+ * the quota is not refused).
  */
 @ApplicationScoped
 public class AppUsage {
@@ -27,43 +33,31 @@ public class AppUsage {
         Counts plus(Counts other) {
             return new Counts(connections + other.connections, storedMessages + other.storedMessages, storedBytes + other.storedBytes);
         }
-
-        Counts minus(Counts other) {
-            return new Counts(connections - other.connections, storedMessages - other.storedMessages, storedBytes - other.storedBytes);
-        }
     }
 
-    /**
-     * What this instance added to one app: admitted and not yet written (in flight), and written since the last count
-     * began. A count sees what was written before it, never what is in flight, so the two are kept apart: only the
-     * written part is taken off when a count comes in.
-     */
+    /** Rows one transaction wrote for an app. */
+    private record Write(long xid, Counts counts) {
+    }
+
+    /** What this instance added to one app: admitted and not yet written (in flight), and written but not yet counted. */
     private static final class Added {
         final AtomicLong connectionsInFlight = new AtomicLong();
         final AtomicLong messagesInFlight = new AtomicLong();
         final AtomicLong bytesInFlight = new AtomicLong();
-        final AtomicLong connectionsWritten = new AtomicLong();
-        final AtomicLong messagesWritten = new AtomicLong();
-        final AtomicLong bytesWritten = new AtomicLong();
+        final Queue<Write> uncounted = new ConcurrentLinkedQueue<>();
 
         Counts counts() {
-            return new Counts(connectionsInFlight.get() + connectionsWritten.get(), messagesInFlight.get() + messagesWritten.get(),
-                bytesInFlight.get() + bytesWritten.get());
-        }
-
-        Counts written() {
-            return new Counts(connectionsWritten.get(), messagesWritten.get(), bytesWritten.get());
-        }
-
-        void subtractWritten(Counts counted) {
-            connectionsWritten.addAndGet(-counted.connections());
-            messagesWritten.addAndGet(-counted.storedMessages());
-            bytesWritten.addAndGet(-counted.storedBytes());
+            Counts sum = new Counts(connectionsInFlight.get(), messagesInFlight.get(), bytesInFlight.get());
+            for (Write write : uncounted) {
+                sum = sum.plus(write.counts());
+            }
+            return sum;
         }
     }
 
     private final Pool db;
     private volatile Map<String, Counts> counted = Map.of();
+    private volatile TransactionSnapshot lastCount = TransactionSnapshot.NOTHING;
     private final Map<String, Added> added = new ConcurrentHashMap<>();
 
     public AppUsage(Pool db) {
@@ -80,13 +74,11 @@ public class AppUsage {
         added(app).connectionsInFlight.incrementAndGet();
     }
 
-    /** An admitted connection's row was written, or not (it failed). */
-    void connectionSettled(String app, boolean written) {
+    /** An admitted connection's row was written in transaction {@code xid}, or not (null: it failed). */
+    void connectionSettled(String app, Long xid) {
         Added mine = added(app);
         mine.connectionsInFlight.decrementAndGet();
-        if (written) {
-            mine.connectionsWritten.incrementAndGet();
-        }
+        written(mine, xid, new Counts(1, 0, 0));
     }
 
     void storedAdmitted(String app, long bytes) {
@@ -95,14 +87,23 @@ public class AppUsage {
         mine.bytesInFlight.addAndGet(bytes);
     }
 
-    /** An admitted message was stored, or not (it failed, or was stored before). */
-    void storedSettled(String app, long bytes, boolean written) {
+    /** An admitted message was stored in transaction {@code xid}, or not (null: it failed, or was stored before). */
+    void storedSettled(String app, long bytes, Long xid) {
         Added mine = added(app);
         mine.messagesInFlight.decrementAndGet();
         mine.bytesInFlight.addAndGet(-bytes);
-        if (written) {
-            mine.messagesWritten.incrementAndGet();
-            mine.bytesWritten.addAndGet(bytes);
+        written(mine, xid, new Counts(0, 1, bytes));
+    }
+
+    private void written(Added mine, Long xid, Counts counts) {
+        if (xid == null) {
+            return;
+        }
+        Write write = new Write(xid, counts);
+        mine.uncounted.add(write);
+        // a count that ran after the commit has it already (read after adding: a count finishing meanwhile is seen)
+        if (lastCount.sees(xid)) {
+            mine.uncounted.remove(write);
         }
     }
 
@@ -110,27 +111,28 @@ public class AppUsage {
         return added.computeIfAbsent(app, a -> new Added());
     }
 
-    /** Counts every app anew; what was added here before the count began is in it now. */
+    /** Counts every app anew, in one statement (one snapshot); the writes it saw are no longer added. */
     @Scheduled(every = "${push.usage-refresh:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
-        // written before the count begins: in it now (what is written meanwhile may be counted twice until the next)
-        Map<String, Counts> addedBefore = new HashMap<>();
-        added.forEach((app, mine) -> addedBefore.put(app, mine.written()));
-        return db.query("SELECT app, count(*) FROM routing.live_connection GROUP BY app").execute()
-            .flatMap(connections -> db.query("SELECT app, count(*), coalesce(sum(octet_length(args)), 0) FROM routing.stored_delivery"
-                + " WHERE expires_at > now() GROUP BY app").execute().map(stored -> {
-                    Map<String, Counts> now = new HashMap<>();
-                    for (Row row : connections) {
-                        now.merge(row.getString(0), new Counts(row.getLong(1), 0, 0), Counts::plus);
+        return db.query("SELECT 'connections', app, count(*), 0 FROM routing.live_connection GROUP BY app"
+                + " UNION ALL SELECT 'stored', app, count(*), coalesce(sum(octet_length(args)), 0) FROM routing.stored_delivery"
+                + " WHERE expires_at > now() GROUP BY app"
+                + " UNION ALL SELECT 'snapshot', pg_current_snapshot()::text, 0, 0").execute()
+            .invoke(rows -> {
+                Map<String, Counts> now = new HashMap<>();
+                TransactionSnapshot snapshot = null;
+                for (Row row : rows) {
+                    switch (row.getString(0)) {
+                        case "connections" -> now.merge(row.getString(1), new Counts(row.getLong(2), 0, 0), Counts::plus);
+                        case "stored" -> now.merge(row.getString(1), new Counts(0, row.getLong(2), row.getLong(3)), Counts::plus);
+                        default -> snapshot = TransactionSnapshot.parse(row.getString(1));
                     }
-                    for (Row row : stored) {
-                        now.merge(row.getString(0), new Counts(0, row.getLong(1), row.getLong(2)), Counts::plus);
-                    }
-                    return now;
-                }))
-            .invoke(now -> {
+                }
+                TransactionSnapshot seen = snapshot;
+                lastCount = seen;
+                // taken off before the new count is put in: for a moment too little is counted, never too much
+                added.values().forEach(mine -> mine.uncounted.removeIf(write -> seen.sees(write.xid())));
                 counted = now;
-                addedBefore.forEach((app, before) -> added.get(app).subtractWritten(before));
             })
             .replaceWithVoid();
     }

@@ -53,14 +53,14 @@ public class QuotaGuard {
         });
     }
 
-    /** A connection admitted by {@link #connectionRefusal} was written, or not. */
-    public void connectionSettled(String appkey, boolean written) {
-        usage.connectionSettled(appkey, written);
+    /** A connection admitted by {@link #connectionRefusal} was written in transaction {@code xid}, or not (null). */
+    public void connectionSettled(String appkey, Long xid) {
+        usage.connectionSettled(appkey, xid);
     }
 
-    /** A message admitted by {@link #storedRefusals} was stored, or not. */
-    public void storedSettled(String appkey, long bytes, boolean written) {
-        usage.storedSettled(appkey, bytes, written);
+    /** A message admitted by {@link #storedRefusals} was stored in transaction {@code xid}, or not (null). */
+    public void storedSettled(String appkey, long bytes, Long xid) {
+        usage.storedSettled(appkey, bytes, xid);
     }
 
     /**
