@@ -71,18 +71,24 @@ for (const component of ['kafka', 'postgres']) {
   });
 }
 
-// todo: issue 17 item 3 reproduces here now and then (the publishes did not arrive within 10 s in one of about ten
-// runs); it runs on every build and is reported, but does not fail it until its cause is found and fixed
+// Issue 17 item 3: when Kafka stopped, a gateway's beats and routing's own probes stopped together, and routing took
+// the node for dead in the moment before it noticed it was deaf; the node then closed its connections (item 4's
+// repair) and this subscriber got nothing. On a failure the test says whether the subscriber was disconnected and
+// whether the messages came late (how late) or not at all.
 test('the first publishes right after a Kafka restart reach a subscriber that stayed connected, each sent once',
-  { timeout: 240000, todo: 'issue 17 item 3: cause not found yet' }, async () => {
+  { timeout: 240000 }, async () => {
   // given a subscriber on node 2 and a publisher on node 1, connected through the restart
   const topic = `after_restart_${Date.now()}`;
   const subscriber = await session('v4', 1, `subscriber_${Date.now()}`);
+  const disconnects = [];
+  let restartedAt = Date.now();
+  subscriber.socket.on('disconnect', (reason) => disconnects.push(`${reason} at +${Date.now() - restartedAt} ms`));
   assert.equal((await subscriber.request('subscribe', { topic }, 'suback'))[0].success, true);
   const publisher = await session('v4', 0, `publisher_${Date.now()}`);
 
   // when Kafka restarts, and right after it a command on push.commands and a client's publish are sent once each
   pushctl('restart', 'kafka');
+  restartedAt = Date.now();
   const producer = new Kafka({ clientId: 'e2e-after-restart', brokers: [platform().kafka], logLevel: logLevel.NOTHING }).producer();
   await producer.connect();
   try {
@@ -96,7 +102,18 @@ test('the first publishes right after a Kafka restart reach a subscriber that st
   // then the subscriber gets both within seconds, without a second try
   const sentAt = Date.now();
   const got = new Set();
-  while (got.size < 2) got.add((await subscriber.next('message', 10000))[0].msg);
+  const arrived = async (ms) => {
+    while (got.size < 2) {
+      try { got.add((await subscriber.next('message', Math.max(1, sentAt + ms - Date.now())))[0].msg); } catch (e) { return false; }
+    }
+    return true;
+  };
+  if (!(await arrived(10000))) {
+    const late = await arrived(60000);
+    assert.fail(`within 10 s the subscriber got ${JSON.stringify([...got])}; ${late ? `the rest came ${Date.now() - sentAt} ms`
+      + ' after they were sent' : 'the rest never came (60 s)'}; the subscriber was ${disconnects.length ? `disconnected: ${disconnects}`
+      : 'never disconnected'}`);
+  }
   console.log(`the first publishes after the Kafka restart arrived ${Date.now() - sentAt} ms after they were sent`);
   assert.deepEqual([...got].sort(), ['by client', 'by command']);
   const [puback] = await publisher.next('puback', 15000);

@@ -47,7 +47,9 @@ public class HeartbeatPublisher {
         this.claim = claim;
     }
 
-    @Scheduled(every = "${push.heartbeat-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // not before the application runs: until Reactive Messaging has wired the channel, this bean cannot be made
+    @Scheduled(every = "${push.heartbeat-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+        skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void beat() {
         if (claim.held()) {
             send(false);

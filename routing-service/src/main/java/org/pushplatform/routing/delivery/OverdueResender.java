@@ -1,15 +1,19 @@
 package org.pushplatform.routing.delivery;
 
+import java.time.Duration;
 import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
 import org.jboss.logging.Logger;
 import org.pushplatform.routing.config.RoutingConfig;
 import org.pushplatform.routing.presence.ConnectionRegistry;
+import org.pushplatform.routing.presence.HeartbeatsResumed;
 
 /**
  * Sends stored deliveries again to connected identities that have not received them long after they were sent: a
@@ -30,9 +34,11 @@ public class OverdueResender {
     private final ConnectionDelivery delivery;
     private final RoutingConfig config;
     private final Counter resent;
+    private final Vertx vertx;
 
     public OverdueResender(ConnectionRegistry connections, DeliveryStore store, ConnectionDelivery delivery, RoutingConfig config,
-                           MeterRegistry metrics) {
+                           Vertx vertx, MeterRegistry metrics) {
+        this.vertx = vertx;
         this.connections = connections;
         this.store = store;
         this.delivery = delivery;
@@ -42,15 +48,30 @@ public class OverdueResender {
 
     @Scheduled(every = "${push.resend-check:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> resendOverdue() {
+        return resendNotReceivedAfter(config.resendAfter(), "");
+    }
+
+    /**
+     * Kafka was away: records sent meanwhile (a delivery on its way to a gateway, its receipt on the way back) may be
+     * lost, and a client that stayed connected would wait a whole {@code resend-after} for them. Once receipts held
+     * up by the outage have had time to come in (two liveness checks), what is still not received is sent again.
+     */
+    void onHeartbeatsResumed(@ObservesAsync HeartbeatsResumed resumed) {
+        Duration settle = config.livenessCheck().multipliedBy(2);
+        vertx.setTimer(settle.toMillis(), id -> resendNotReceivedAfter(settle, " (Kafka was away for " + resumed.gapMillis() + " ms)")
+            .subscribe().with(done -> { }, failure -> LOG.warnf("[routing] resending after a Kafka outage failed: %s", failure.getMessage())));
+    }
+
+    private Uni<Void> resendNotReceivedAfter(Duration after, String why) {
         Set<String> connected = connections.connectedIdentities();
         if (connected.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return store.takeOverdue(connected, config.resendAfter(), PER_CHECK).invoke(overdue -> {
+        return store.takeOverdue(connected, after, PER_CHECK).invoke(overdue -> {
             overdue.forEach(delivery::resend);
             if (!overdue.isEmpty()) {
                 resent.increment(overdue.size());
-                LOG.infof("[routing] %d stored deliveries not received after %s sent again", overdue.size(), config.resendAfter());
+                LOG.infof("[routing] %d stored deliveries not received after %s sent again%s", overdue.size(), after, why);
             }
         }).replaceWithVoid();
     }

@@ -2,9 +2,11 @@ package org.pushplatform.routing.presence;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.pushplatform.contract.GatewayHeartbeat;
@@ -38,14 +40,22 @@ public class GatewayLiveness {
     /** When this instance first heard its own probe: from three default intervals on, it knows every live node. */
     private volatile long listeningSince = -1;
 
+    /** Told, with the gap's length, when heartbeats are readable again after a Kafka outage. */
+    private final LongConsumer resumed;
+
     @Inject
-    public GatewayLiveness(ConnectionRegistry connections, RoutingConfig config) {
-        this(connections, MISSED_BEATS * config.livenessCheck().toMillis());
+    public GatewayLiveness(ConnectionRegistry connections, RoutingConfig config, Event<HeartbeatsResumed> resumed) {
+        this(connections, MISSED_BEATS * config.livenessCheck().toMillis(), gap -> resumed.fireAsync(new HeartbeatsResumed(gap)));
     }
 
     GatewayLiveness(ConnectionRegistry connections, long deafAfterMs) {
+        this(connections, deafAfterMs, gap -> { });
+    }
+
+    private GatewayLiveness(ConnectionRegistry connections, long deafAfterMs, LongConsumer resumed) {
         this.connections = connections;
         this.deafAfterMs = deafAfterMs;
+        this.resumed = resumed;
     }
 
     /**
@@ -62,6 +72,7 @@ public class GatewayLiveness {
         if (previous >= 0 && nowMillis - previous > 2 * deafAfterMs / MISSED_BEATS) {
             nodes.replaceAll((nodeId, last) -> new LastHeard(last.bootId(), last.intervalMs(), nowMillis));
             LOG.infof("[routing] heartbeats readable again after %d ms; gateway nodes get a fresh count", nowMillis - previous);
+            resumed.accept(nowMillis - previous);
         }
     }
 
@@ -115,9 +126,14 @@ public class GatewayLiveness {
         if (!canHear(nowMillis)) {
             return;
         }
+        long probeHeardAt = ownProbeHeardAt;
         nodes.forEach((nodeId, last) -> {
             long silentMs = nowMillis - last.atMillis();
-            if (silentMs > MISSED_BEATS * last.intervalMs() && nodes.remove(nodeId, last)) {
+            // and Kafka carried our probe two of the node's intervals after its last beat: when Kafka stops, the node's
+            // beats and our probes stop together, and the node must not be taken for dead in the moment before we
+            // notice that we are deaf
+            boolean heardSince = probeHeardAt > last.atMillis() + 2 * last.intervalMs();
+            if (silentMs > MISSED_BEATS * last.intervalMs() && heardSince && nodes.remove(nodeId, last)) {
                 if (last.bootId() != null) {
                     expiredRuns.put(nodeId, last.bootId());
                 }

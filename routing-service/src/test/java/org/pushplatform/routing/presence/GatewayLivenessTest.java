@@ -77,6 +77,7 @@ class GatewayLivenessTest {
         liveness.ownProbeHeard(now + 20_000);
         liveness.expireSilentNodes(now + 21_000);
         assertThat(connections.find("c-1")).isPresent();
+        liveness.ownProbeHeard(now + 23_000);
         liveness.expireSilentNodes(now + 24_000);
         assertThat(connections.find("c-1")).isEmpty();
     }
@@ -137,6 +138,24 @@ class GatewayLivenessTest {
         liveness.expireSilentNodes(now + 12_100);
 
         // then the node is not taken for dead: its heartbeats were lost with ours
+        assertThat(liveness.isAlive("gw-1")).isTrue();
+        assertThat(connections.connectionsOf("s-1")).hasSize(1);
+    }
+
+    @Test
+    void whenKafkaStopsANodeIsNotTakenForDeadInTheMomentBeforeWeKnowWeAreDeaf() {
+        // given probes and a node's beats every second (deaf after 3 s), the node's last beat a moment before our last probe
+        var liveness = new GatewayLiveness(connections, 3_000);
+        long now = System.currentTimeMillis();
+        liveness.ownProbeHeard(now);
+        liveness.heard("gw-1", new GatewayHeartbeat("boot-a", 1000, 1), now + 990);
+        liveness.ownProbeHeard(now + 1000);
+        connections.bind(new ClientConnection("c-1", "gw-1", "app", "s-1", 0, "pubsub"));
+
+        // when Kafka stops there, and the check runs just past three of the node's intervals, still within our deafness
+        liveness.expireSilentNodes(now + 3_995);
+
+        // then the node is alive: nothing came through Kafka since its last beat, its silence says nothing
         assertThat(liveness.isAlive("gw-1")).isTrue();
         assertThat(connections.connectionsOf("s-1")).hasSize(1);
     }

@@ -36,7 +36,7 @@ class PartitionOwnershipTest {
         });
         IdentityPartitions partitions = new IdentityPartitions();
         ConnectionRegistry registry = new ConnectionRegistry(mock(PresenceListener.class));
-        PartitionOwnership ownership = new PartitionOwnership(partitions, registry, store, new GatewayLiveness(registry, config), config,
+        PartitionOwnership ownership = new PartitionOwnership(partitions, registry, store, new GatewayLiveness(registry, 15_000), config,
             new SimpleMeterRegistry());
         MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
         consumer.updateEndOffsets(Map.of(new TopicPartition("push.route.internal", 3), 0L));
