@@ -1,19 +1,13 @@
 package org.pushplatform.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pushplatform.routing.FakeGatewayNode.DEMO_APPKEY;
-import static org.pushplatform.routing.FakeGatewayNode.json;
 
 import java.util.Map;
-import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pushplatform.contract.EmitToConnections;
 import org.pushplatform.testsupport.KafkaAndPostgresResource;
@@ -22,7 +16,7 @@ import org.pushplatform.testsupport.KafkaAndPostgresResource;
 @QuarkusTest
 @TestProfile(OverdueResendTest.ResendSoon.class)
 @QuarkusTestResource(KafkaAndPostgresResource.class)
-class OverdueResendTest {
+class OverdueResendTest extends StoredMessageLostOnItsWay {
 
     /** Overdue after 2 s, looked for every second. */
     public static class ResendSoon implements QuarkusTestProfile {
@@ -32,31 +26,12 @@ class OverdueResendTest {
         }
     }
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    FakeGatewayNode gateway;
-
-    @BeforeEach
-    void start() {
-        gateway = new FakeGatewayNode(bootstrap);
-    }
-
-    @AfterEach
-    void close() {
-        gateway.close();
-    }
-
     @Test
     void aStoredMessageNotReceiptedIsSentAgainToTheConnectedReceiverUntilItIs() {
         // given a connected receiver whose gateway loses the first write (no receipt comes back)
-        String alias = "a" + UUID.randomUUID().toString().substring(0, 8);
-        String receiver = connect("receiver-" + UUID.randomUUID());
-        gateway.frame(receiver, "set_alias", json("alias", alias));
-        gateway.awaitEvent(receiver, "set_alias_ack");
-        String publisher = connect("publisher-" + UUID.randomUUID());
-        gateway.frame(publisher, "publish_to_alias", json("alias", alias, "msg", "lost once", "messageId", "1"));
-        EmitToConnections first = gateway.awaitEvent(receiver, "message");
+        Lost lost = aStoredMessageLostOnItsWay("lost once");
+        String receiver = lost.receiver();
+        EmitToConnections first = lost.delivery();
 
         // when the receiver stays connected
         EmitToConnections again = gateway.awaitEvent(receiver, "message");
@@ -65,14 +40,7 @@ class OverdueResendTest {
         assertThat(again.receiptId()).isEqualTo(first.receiptId());
         assertThat(again.args()).isEqualTo(first.args());
         gateway.receipt(receiver, again.receiptId());
-        gateway.awaitEvent(publisher, "recvack");
+        gateway.awaitEvent(lost.publisher(), "recvack");
         assertThat(gateway.pollEmits(5_000)).noneMatch(e -> e.event().equals("message"));
-    }
-
-    private String connect(String customid) {
-        String connection = gateway.open();
-        gateway.frame(connection, "connect_v2", json("appkey", DEMO_APPKEY, "customid", customid));
-        gateway.awaitEvent(connection, "connack");
-        return connection;
     }
 }
