@@ -33,8 +33,8 @@ stop() {
   if [ "${PUSH_E2E_KEEP_DATA:-}" != 1 ]; then rm -rf "$PUSH_DATA_DIR"; fi
 }
 trap stop EXIT
-echo "[e2e] starting the platform with two gateway nodes, two routing and two device-service instances (data in $PUSH_DATA_DIR) ..."
-if ! "$ROOT/pushctl" up --detach --gateways 2 --routers 2 --device-services 2; then
+echo "[e2e] starting the platform with two gateway nodes, two routing, device-service and chat-service instances (data in $PUSH_DATA_DIR) ..."
+if ! "$ROOT/pushctl" up --detach --gateways 2 --routers 2 --device-services 2 --chat-services 2; then
   for log in "$PUSH_DATA_DIR"/logs/*.log; do echo "----- $log"; tail -n 40 "$log"; done
   exit 1
 fi

@@ -80,6 +80,14 @@ class Client {
     this.socket.emit(event, ...args);
   }
 
+  /** Emits and resolves with the arguments the server's ack callback is called with. */
+  ask(event, payload, timeoutMs = DEFAULT_TIMEOUT_MS) {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.version} client: no answer to '${event}' within ${timeoutMs} ms`)), timeoutMs);
+      this.socket.emit(event, payload, (...args) => { clearTimeout(timer); resolve(args); });
+    });
+  }
+
   /** Emits and waits for the reply event. */
   async request(event, payload, replyEvent) {
     const reply = this.next(replyEvent);

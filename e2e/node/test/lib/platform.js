@@ -29,9 +29,9 @@ function platform() {
   return cached;
 }
 
-async function admin(method, urlPath, body) {
+async function admin(method, urlPath, body, base = platform().routing) {
   const p = platform();
-  const res = await fetch(p.routing + urlPath, {
+  const res = await fetch(base + urlPath, {
     method,
     headers: { 'content-type': 'application/json', authorization: 'Bearer ' + p.demo.adminToken },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -64,7 +64,7 @@ async function awaitHealthy(timeoutMs = 60000) {
   }
 }
 
-/** How run-e2e.sh starts the platform: two gateway nodes, two routing instances, two device-service instances. */
-const UP_ARGS = ['up', '--detach', '--gateways', '2', '--routers', '2', '--device-services', '2'];
+/** How run-e2e.sh starts the platform: two gateway nodes, two routing, device-service and chat-service instances. */
+const UP_ARGS = ['up', '--detach', '--gateways', '2', '--routers', '2', '--device-services', '2', '--chat-services', '2'];
 
 module.exports = { platform, admin, createApp, pushctl, awaitHealthy, UP_ARGS, ROOT };

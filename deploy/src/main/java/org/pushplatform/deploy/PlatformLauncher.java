@@ -24,6 +24,7 @@ final class PlatformLauncher {
     private final int gateways;
     private final int routers;
     private final int deviceServices;
+    private final int chatServices;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<ServiceProcess, Map<String, String>> gatewayEndpoints = new LinkedHashMap<>();
     private Infrastructure infra;
@@ -34,6 +35,7 @@ final class PlatformLauncher {
         this.gateways = options.integer("--gateways", 1);
         this.routers = options.integer("--routers", 1);
         this.deviceServices = options.integer("--device-services", 1);
+        this.chatServices = options.integer("--chat-services", 1);
     }
 
     void up() throws Exception {
@@ -88,11 +90,17 @@ final class PlatformLauncher {
             int devicePort = i == 1 ? port("device Socket.IO of " + nodeId, 3001) : Ports.free();
             env.put("PUSH_GATEWAY_DEVICE_PORT", String.valueOf(devicePort));
             endpoints.put("device", "http://127.0.0.1:" + devicePort);
+            int chatPort = i == 1 ? port("chat Socket.IO of " + nodeId, 3002) : Ports.free();
+            env.put("PUSH_GATEWAY_CHAT_PORT", String.valueOf(chatPort));
+            endpoints.put("chat", "http://127.0.0.1:" + chatPort);
             int httpPort = i == 1 ? port("gateway HTTP of " + nodeId, 9000) : Ports.free();
             ServiceProcess gateway = start("connection-gateway-" + i, "connection-gateway", httpPort, "384m", env);
             gatewayEndpoints.put(gateway, endpoints);
         }
-        start("chat-service", port("chat REST", 8081), "192m", common);
+        start("chat-service", port("chat REST", 8081), "256m", common);
+        for (int i = 2; i <= chatServices; i++) {
+            start("chat-service-" + i, "chat-service", Ports.free(), "256m", common);
+        }
         start("device-service", port("device REST", 8082), "256m", common);
         for (int i = 2; i <= deviceServices; i++) {
             start("device-service-" + i, "device-service", Ports.free(), "256m", common);
@@ -148,6 +156,11 @@ final class PlatformLauncher {
                     json.put("routing", service.httpUrl());
                 }
                 json.withArray("routers").addObject().put("service", service.name()).put("http", service.httpUrl());
+            } else if (service.name().startsWith("chat-service")) {
+                if (!json.has("chat")) {
+                    json.put("chat", service.httpUrl());
+                }
+                json.withArray("chatServices").addObject().put("service", service.name()).put("http", service.httpUrl());
             } else if (service.name().startsWith("device-service")) {
                 if (!json.has("device")) {
                     json.put("device", service.httpUrl());
@@ -164,9 +177,10 @@ final class PlatformLauncher {
     private static void printEndpoints(ObjectNode json) {
         say("all services are ready");
         json.get("gateways").forEach(g -> say(String.format(
-            "  %-6s pubsub Socket.IO %s   push Socket.IO %s   push TCP %s   device Socket.IO %s (path /socket/socket.io)   HTTP %s",
+            "  %-6s pubsub Socket.IO %s   push Socket.IO %s   push TCP %s   device Socket.IO %s (path /socket/socket.io)"
+                + "   chat Socket.IO %s   HTTP %s",
             g.get("nodeId").asText(), g.get("pubsub").asText(), g.get("push").asText(), g.get("pushTcp").asText(),
-            g.get("device").asText(), g.get("http").asText())));
+            g.get("device").asText(), g.get("chat").asText(), g.get("http").asText())));
         json.get("routers").forEach(r -> say(String.format("  %-17s %s", r.get("service").asText(), r.get("http").asText())));
         json.get("services").fields().forEachRemaining(e -> {
             if (!e.getKey().startsWith("connection-gateway") && !e.getKey().startsWith("routing-service")) {

@@ -38,7 +38,7 @@ public final class PushCtl {
                 System.exit(new TokenCommand(options).run(args[1], TokenCommand.ttl(options)));
             }
             default -> {
-                System.err.println("usage: pushctl up [--detach] [--gateways N] [--routers N] [--device-services N] [--data-dir DIR] | down | status [--json]"
+                System.err.println("usage: pushctl up [--detach] [--gateways N] [--routers N] [--device-services N] [--chat-services N] [--data-dir DIR] | down | status [--json]"
                     + " | restart <kafka|postgres|service> [--kill] | token <appkey> [--ttl SECONDS]");
                 System.exit(command.equals("help") ? 0 : 2);
             }

@@ -23,6 +23,14 @@ public interface SocketIoApiAdapter {
     /** The client events forwarded to the API's service; any other event is dropped and counted. */
     Set<String> clientEvents();
 
+    /**
+     * True when the API's service answers its clients' ack callbacks (the chat API's result convention); otherwise a
+     * frame's ack callback is answered empty as soon as the frame is taken.
+     */
+    default boolean answersAcks() {
+        return false;
+    }
+
     /** Right after a client connected, before any frame (pubsub greets it with socketconnectack). */
     default void connected(SocketIOClient client) {
     }

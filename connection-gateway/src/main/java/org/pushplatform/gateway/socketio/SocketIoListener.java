@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.corundumstudio.socketio.AckMode;
 import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketConfig;
@@ -77,6 +78,10 @@ final class SocketIoListener {
         configuration.setJsonSupport(new CountingJsonSupport(new JacksonJsonSupport(), adapter.clientEvents(),
             metrics.counter("push_gateway_frames_total", "api", adapter.api(), "outcome", "unknown-event")));
         configuration.setExceptionListener(new CountingExceptionListener(metrics));
+        if (adapter.answersAcks()) {
+            // the API's service answers ack callbacks: netty-socketio must not send an empty one when the listener returns
+            configuration.setAckMode(AckMode.MANUAL);
+        }
         SocketConfig socketConfig = new SocketConfig();
         socketConfig.setReuseAddress(true);
         socketConfig.setTcpNoDelay(true);

@@ -1,0 +1,77 @@
+package org.pushplatform.chat.accounts;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The connections that authenticated, with the account each speaks for: a frame of a connection not here is refused.
+ * Kept in PostgreSQL, so that an instance that takes an account's partition over knows them too.
+ */
+@ApplicationScoped
+public class ConnectionStore {
+
+    /** An authenticated connection. */
+    public record Authenticated(String connectionId, String app, String accountId, String nodeId) {
+    }
+
+    private final Pool db;
+
+    public ConnectionStore(Pool db) {
+        this.db = db;
+    }
+
+    public Uni<Void> opened(List<Authenticated> connections) {
+        if (connections.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return db.preparedQuery("INSERT INTO chat.connection (connection_id, app, account_id, node_id)"
+                + " SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[])"
+                + " ON CONFLICT (connection_id) DO UPDATE SET app = EXCLUDED.app, account_id = EXCLUDED.account_id,"
+                + " node_id = EXCLUDED.node_id, current_chat = NULL")
+            .execute(Tuple.of(column(connections, Authenticated::connectionId), column(connections, Authenticated::app),
+                column(connections, Authenticated::accountId), column(connections, Authenticated::nodeId)))
+            .replaceWithVoid();
+    }
+
+    public Uni<Void> closed(List<String> connectionIds) {
+        if (connectionIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return db.preparedQuery("DELETE FROM chat.connection WHERE connection_id = ANY($1)")
+            .execute(Tuple.of(connectionIds.toArray(String[]::new))).replaceWithVoid();
+    }
+
+    /** The authenticated ones among these connections, by id. */
+    public Uni<Map<String, Authenticated>> find(List<String> connectionIds) {
+        if (connectionIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return db.preparedQuery("SELECT connection_id, app, account_id, node_id FROM chat.connection WHERE connection_id = ANY($1)")
+            .execute(Tuple.of(connectionIds.toArray(String[]::new)))
+            .map(rows -> {
+                Map<String, Authenticated> found = new HashMap<>();
+                rows.forEach(row -> found.put(row.getString(0),
+                    new Authenticated(row.getString(0), row.getString(1), row.getString(2), row.getString(3))));
+                return found;
+            });
+    }
+
+    /** The conversation the connection has open now ({@code current chat}); null for none. */
+    public Uni<Void> currentChat(String connectionId, String conversationId) {
+        return db.preparedQuery("UPDATE chat.connection SET current_chat = $2 WHERE connection_id = $1")
+            .execute(Tuple.of(connectionId, conversationId)).replaceWithVoid();
+    }
+
+    private static String[] column(List<Authenticated> connections, java.util.function.Function<Authenticated, String> field) {
+        List<String> values = new ArrayList<>(connections.size());
+        connections.forEach(c -> values.add(field.apply(c)));
+        return values.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,2 @@
+/** Chat accounts, their client tokens and contacts. */
+package org.pushplatform.chat.accounts;

@@ -1,0 +1,2 @@
+/** chat-service's settings. */
+package org.pushplatform.chat.config;

@@ -1,0 +1,107 @@
+package org.pushplatform.chat.conversations;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Messages, stored once each with the next sequence number of their conversation (no gaps: the conversation's row is
+ * locked while it is taken), and every member's read position. The sender's position moves in the same transaction,
+ * so one's own messages are never unread; a receiver that has the conversation open on a device reads it at once.
+ */
+@ApplicationScoped
+public class MessageStore {
+
+    /** A message to store: its body is the delivered {@code msg}, {@code card} and {@code refer}. */
+    public record NewMessage(String app, String conversationId, String sender, String receiver, String clientMsgId, int type,
+                             JsonNode body) {
+    }
+
+    /** A stored message; {@code repeated} when the same client message id was stored before (nothing new was). */
+    public record Stored(String id, long seq, OffsetDateTime time, boolean repeated) {
+    }
+
+    /** Unread messages of one conversation for one account. */
+    public record Unread(String conversationId, String peer, long count) {
+    }
+
+    private final Pool db;
+
+    public MessageStore(Pool db) {
+        this.db = db;
+    }
+
+    public Uni<Stored> store(NewMessage message) {
+        return db.withTransaction(tx -> repeated(tx, message).flatMap(before -> before != null ? Uni.createFrom().item(before)
+            : nextSeq(tx, message).flatMap(seq -> insert(tx, message, seq))));
+    }
+
+    private Uni<Stored> repeated(SqlConnection tx, NewMessage m) {
+        if (m.clientMsgId() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return tx.preparedQuery("SELECT id, seq, created_at FROM chat.message WHERE app = $1 AND sender = $2 AND client_msg_id = $3")
+            .execute(Tuple.of(m.app(), m.sender(), m.clientMsgId()))
+            .map(rows -> rows.size() == 0 ? null : stored(rows.iterator().next(), true));
+    }
+
+    private Uni<Long> nextSeq(SqlConnection tx, NewMessage m) {
+        return tx.preparedQuery("WITH c AS (INSERT INTO chat.conversation (app, id, kind, last_seq) VALUES ($1, $2, $5, 1)"
+                + " ON CONFLICT (app, id) DO UPDATE SET last_seq = chat.conversation.last_seq + 1 RETURNING last_seq),"
+                + " members AS (INSERT INTO chat.conversation_member (app, conversation_id, account_id, peer)"
+                + " VALUES ($1, $2, $3, $4), ($1, $2, $4, $3) ON CONFLICT DO NOTHING)"
+                + " SELECT last_seq FROM c")
+            .execute(Tuple.of(m.app(), m.conversationId(), m.sender(), m.receiver(), Conversations.DIRECT))
+            .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    private Uni<Stored> insert(SqlConnection tx, NewMessage m, long seq) {
+        String id = UUID.randomUUID().toString();
+        return tx.preparedQuery("WITH stored AS (INSERT INTO chat.message (app, conversation_id, seq, id, sender, client_msg_id, type, body)"
+                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, seq, created_at),"
+                + " own AS (UPDATE chat.conversation_member SET read_seq = greatest(read_seq, $3)"
+                + " WHERE app = $1 AND conversation_id = $2 AND account_id = $5),"
+                + " open AS (UPDATE chat.conversation_member SET read_seq = greatest(read_seq, $3)"
+                + " WHERE app = $1 AND conversation_id = $2 AND account_id = $9 AND EXISTS (SELECT 1 FROM chat.connection"
+                + " WHERE app = $1 AND account_id = $9 AND current_chat = $2))"
+                + " SELECT id, seq, created_at FROM stored")
+            .execute(Tuple.tuple(java.util.Arrays.asList(m.app(), m.conversationId(), seq, id, m.sender(), m.clientMsgId(),
+                (short) m.type(), new JsonObject(m.body().toString()), m.receiver())))
+            .map(rows -> stored(rows.iterator().next(), false));
+    }
+
+    private static Stored stored(Row row, boolean repeated) {
+        return new Stored(row.getString(0), row.getLong(1), row.getOffsetDateTime(2), repeated);
+    }
+
+    /** The account's conversations with unread messages: last seq minus its read position. */
+    public Uni<List<Unread>> unread(String app, String accountId) {
+        return db.preparedQuery("SELECT m.conversation_id, m.peer, c.last_seq - m.read_seq FROM chat.conversation_member m"
+                + " JOIN chat.conversation c ON c.app = m.app AND c.id = m.conversation_id"
+                + " WHERE m.app = $1 AND m.account_id = $2 AND c.last_seq > m.read_seq ORDER BY m.conversation_id")
+            .execute(Tuple.of(app, accountId))
+            .map(rows -> {
+                List<Unread> unread = new ArrayList<>();
+                rows.forEach(row -> unread.add(new Unread(row.getString(0), row.getString(1), row.getLong(2))));
+                return unread;
+            });
+    }
+
+    /** Reads a conversation to its end for the account (null: every conversation). */
+    public Uni<Void> readAll(String app, String accountId, String conversationId) {
+        return db.preparedQuery("UPDATE chat.conversation_member m SET read_seq = c.last_seq FROM chat.conversation c"
+                + " WHERE c.app = m.app AND c.id = m.conversation_id AND m.app = $1 AND m.account_id = $2"
+                + " AND ($3::varchar IS NULL OR m.conversation_id = $3) AND m.read_seq < c.last_seq")
+            .execute(Tuple.of(app, accountId, conversationId)).replaceWithVoid();
+    }
+}

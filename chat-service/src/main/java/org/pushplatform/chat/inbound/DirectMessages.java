@@ -1,0 +1,86 @@
+package org.pushplatform.chat.inbound;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.pushplatform.chat.accounts.AccountStore;
+import org.pushplatform.chat.accounts.ConnectionStore;
+import org.pushplatform.chat.config.ChatConfig;
+import org.pushplatform.chat.conversations.Conversations;
+import org.pushplatform.chat.conversations.MessageStore;
+import org.pushplatform.chat.messaging.ChatFrame;
+import org.pushplatform.chat.messaging.ChatReplies;
+import org.pushplatform.contract.ChatApi;
+import org.pushplatform.contract.delivery.DeliveryRecord;
+
+/**
+ * {@code send message}: 1:1 between contacts only. The message is stored once (with the next seq of the pair's
+ * conversation, the sender's read position moved with it), answered {@code {id}} and delivered as {@code new message}
+ * to every device of the receiver, stored for those away. Its delivered shape is the seed's: {@code msg} becomes
+ * {@code {con, files}} and the sender's name, logo and app come with it.
+ */
+@ApplicationScoped
+public class DirectMessages {
+
+    private static final Logger LOG = Logger.getLogger(DirectMessages.class);
+    static final String NOT_MY_CONTACT = "not my contract";
+    static final String DATABASE_ERROR = "database error";
+    static final String FROM_USER_NOT_FOUND = "from user not found";
+
+    private final AccountStore accounts;
+    private final MessageStore messages;
+    private final int maxMessageChars;
+
+    public DirectMessages(AccountStore accounts, MessageStore messages, ChatConfig config) {
+        this.accounts = accounts;
+        this.messages = messages;
+        this.maxMessageChars = config.chat().maxMessageChars();
+    }
+
+    /** @return the answer, and the deliveries when one was stored */
+    public Uni<List<DeliveryRecord>> send(ChatFrame frame, ConnectionStore.Authenticated from) {
+        JsonNode payload = frame.payload() == null ? JsonNodeFactory.instance.objectNode() : frame.payload();
+        String problem = MessagePayloads.problemOf(payload, "touser", maxMessageChars);
+        if (problem != null) {
+            return Uni.createFrom().item(List.of(ChatReplies.answer(frame, ChatReplies.errorOf(problem))));
+        }
+        String to = payload.path("touser").asText();
+        return accounts.find(from.app(), from.accountId()).flatMap(sender -> {
+            if (sender == null) {
+                return reply(frame, FROM_USER_NOT_FOUND);
+            }
+            return accounts.areContacts(from.app(), from.accountId(), to).flatMap(contacts -> !contacts ? reply(frame, NOT_MY_CONTACT)
+                : store(frame, sender, to, payload));
+        });
+    }
+
+    private Uni<List<DeliveryRecord>> store(ChatFrame frame, AccountStore.Account sender, String to, JsonNode payload) {
+        ObjectNode body = MessagePayloads.bodyOf(payload);
+        var message = new MessageStore.NewMessage(sender.app(), Conversations.direct(sender.id(), to), sender.id(), to,
+            MessagePayloads.clientMsgId(payload), payload.path("type").asInt(1), body);
+        return messages.store(message).map(stored -> {
+            DeliveryRecord answer = ChatReplies.answer(frame, JsonNodeFactory.instance.objectNode().put("id", stored.id()));
+            if (stored.repeated()) {
+                return List.of(answer);
+            }
+            ObjectNode delivered = MessagePayloads.delivered(stored, sender, to, message.type(), body);
+            return List.of(answer, ChatReplies.toAccount(sender.app(), to, "new message", delivered, true, stored.id()));
+        }).onFailure().recoverWithItem(failure -> {
+            LOG.warnf("[%s] a message could not be stored: %s", frame.connectionId(), failure.toString());
+            return List.of(ChatReplies.answer(frame, ChatReplies.errorOf(DATABASE_ERROR)));
+        });
+    }
+
+    private static Uni<List<DeliveryRecord>> reply(ChatFrame frame, String error) {
+        return Uni.createFrom().item(List.of(ChatReplies.answer(frame, ChatReplies.errorOf(error))));
+    }
+
+    static boolean isAccountId(String id) {
+        return id != null && !id.isEmpty() && id.length() <= ChatApi.MAX_ACCOUNT_ID;
+    }
+}

@@ -1,0 +1,2 @@
+/** The chat API's Socket.IO listener rules. */
+package org.pushplatform.gateway.chat;

@@ -1,0 +1,42 @@
+package org.pushplatform.contract;
+
+import java.util.Set;
+
+/**
+ * The chat API's client events, as the seed names them (with spaces), and its client token: a token the platform
+ * mints for an account reads {@code <accountId>.<secret>}, so a gateway can key a connection's frames by its account
+ * from the handshake, before chat-service has checked the secret.
+ */
+public final class ChatApi {
+
+    /** The wire API's name on frames and deliveries. */
+    public static final String API = "chat";
+    public static final String SEND_MESSAGE = "send message";
+    public static final String SEND_GROUP_MESSAGE = "send group message";
+    public static final String UNREAD_COUNT = "unread count";
+    public static final String CLEAR_UNREAD = "clear unread";
+    public static final String CLEAR_ALL_UNREAD = "clear all unread";
+    public static final String CURRENT_CHAT = "current chat";
+    /** The "To Server" events of the seed. */
+    public static final Set<String> CLIENT_EVENTS = Set.of(CURRENT_CHAT, "operate", UNREAD_COUNT, "all unread", CLEAR_UNREAD,
+        CLEAR_ALL_UNREAD, "inbox unread", SEND_MESSAGE, SEND_GROUP_MESSAGE, "upload token", "remove session", "shake shake",
+        "group shake", "clear notification", "voice as read");
+    /** An account id longer than this is refused wherever it enters. */
+    public static final int MAX_ACCOUNT_ID = 64;
+    private static final int MAX_TOKEN = 256;
+
+    private ChatApi() {
+    }
+
+    /** The account a client token names; null when the text is no token of ours. */
+    public static String accountOfToken(String token) {
+        if (token == null || token.length() > MAX_TOKEN) {
+            return null;
+        }
+        int dot = token.lastIndexOf('.');
+        if (dot <= 0 || dot > MAX_ACCOUNT_ID || dot == token.length() - 1) {
+            return null;
+        }
+        return token.substring(0, dot);
+    }
+}

@@ -1,0 +1,134 @@
+'use strict';
+// The chat API (port 3002 of every gateway node) with real socket.io-client v4 and v2: the handshake's token and app,
+// 1:1 messages between contacts delivered to every device of the receiver on either node, the seed's result
+// convention and error strings, unread counts that never count one's own messages, clears synced to the other
+// devices, `current chat`, a resend with the same client message id stored once, and what a device missed while
+// away delivered in order when it connects again.
+const { test, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { open } = require('./lib/clients');
+const { platform, admin } = require('./lib/platform');
+
+const opened = [];
+after(() => opened.forEach((c) => c.close()));
+const run = Date.now().toString(36);
+const app = () => platform().demo.appkey;
+const chatAdmin = (method, urlPath, body) => admin(method, `/admin/apps/${app()}${urlPath}`, body, platform().chat);
+
+async function account(id, name) {
+  const saved = await chatAdmin('POST', '/accounts', { id, name, avatar: `https://avatars.example/${id}.png` });
+  assert.equal(saved.status, 201, JSON.stringify(saved));
+  const minted = await chatAdmin('POST', `/accounts/${id}/tokens`, {});
+  assert.equal(minted.status, 201, JSON.stringify(minted));
+  return minted.body.token;
+}
+
+/** A device of an account, connected and authenticated (the platform answers its first request). */
+async function device(version, node, token) {
+  const client = open(version, platform().gateways[node].chat, { query: { token, app: app() }, transports: ['websocket'] });
+  opened.push(client);
+  const [ok] = await client.ask('unread count', {});
+  assert.equal(ok, false, 'an authenticated device gets (false, counts)');
+  return client;
+}
+
+const alice = `alice_${run}`;
+const bob = `bob_${run}`;
+const carol = `carol_${run}`;
+let tokens;
+
+test('chat accounts, tokens and contacts are made over the admin API', async () => {
+  tokens = { alice: await account(alice, 'Alice'), bob: await account(bob, 'Bob'), carol: await account(carol, 'Carol') };
+  assert.equal((await chatAdmin('PUT', `/accounts/${alice}/contacts/${bob}`)).status, 200);
+  assert.equal((await chatAdmin('PUT', `/accounts/${alice}/contacts/nobody_${run}`)).status, 404);
+  assert.equal((await chatAdmin('POST', '/accounts', { id: '' })).status, 400);
+  const anonymous = await fetch(`${platform().chat}/admin/apps/${app()}/accounts`, { method: 'POST' });
+  assert.equal(anonymous.status, 401);
+});
+
+test('a handshake without token and app, or with a token not valid for the app, is told why and closed', async () => {
+  for (const query of [{}, { app: app() }, { token: tokens.bob }, { token: `${bob}.0000`, app: app() }, { token: tokens.bob, app: 'other-app' }]) {
+    const client = open('v4', platform().gateways[0].chat, { query, transports: ['websocket'] });
+    opened.push(client);
+    const [reason] = await client.next('error');
+    assert.match(reason.error, /token/, JSON.stringify(query));
+    assert.equal(await client.disconnects(5000), true, JSON.stringify(query));
+  }
+});
+
+test('a message to a contact reaches every device of the receiver, on both nodes, in the seed\'s delivered shape', async () => {
+  const aliceWeb = await device('v4', 0, tokens.alice);
+  const bobWeb = await device('v4', 0, tokens.bob);
+  const bobMobile = await device('v2', 1, tokens.bob);
+
+  const [answer] = await aliceWeb.ask('send message', { touser: bob, msg: 'hello bob', type: 1 });
+  assert.match(answer.id, /^[0-9a-f-]{36}$/);
+  for (const bobDevice of [bobWeb, bobMobile]) {
+    const [message] = await bobDevice.next('new message');
+    assert.equal(message.id, answer.id);
+    assert.equal(message.from, alice);
+    assert.equal(message.uname, 'Alice');
+    assert.equal(message.logo, `https://avatars.example/${alice}.png`);
+    assert.equal(message.to, bob);
+    assert.equal(message.type, 1);
+    assert.deepEqual(message.msg, { con: 'hello bob' });
+    assert.equal(message.app.appid, app());
+    assert.ok(!Number.isNaN(Date.parse(message.time)));
+  }
+
+  // not a contact, bad input: the seed's error strings, and clear ones
+  assert.deepEqual(await aliceWeb.ask('send message', { touser: carol, msg: 'hi' }), [{ error: 'not my contract' }]);
+  const [badType] = await aliceWeb.ask('send message', { touser: bob, msg: 'x', type: 9 });
+  assert.match(badType.error, /type must be/);
+
+  // unread: bob has one from alice on every device; alice's own message is never unread for her
+  const [, bobCounts] = await bobMobile.ask('unread count', {});
+  assert.deepEqual(bobCounts, { user: [{ id: alice, num: 1 }], group: [], num: 1, notPush: 0 });
+  const [, aliceCounts] = await aliceWeb.ask('unread count', {});
+  assert.equal(aliceCounts.num, 0);
+
+  // cleared on one device: answered 1, synced to the other with type a number, counted nothing after
+  assert.deepEqual(await bobWeb.ask('clear unread', { type: '1', id: alice }), [false, 1]);
+  const [synced] = await bobMobile.next('clear unread');
+  assert.deepEqual(synced, { type: 1, id: alice });
+  assert.equal((await bobMobile.ask('unread count', {}))[1].num, 0);
+  [aliceWeb, bobWeb, bobMobile].forEach((c) => c.close());
+});
+
+test('a message resent with the same client message id is stored once and answered with the same id', async () => {
+  const aliceWeb = await device('v2', 0, tokens.alice);
+  const bobWeb = await device('v4', 1, tokens.bob);
+  const [first] = await aliceWeb.ask('send message', { touser: bob, msg: 'once', clientMsgId: `c-${run}` });
+  const [again] = await aliceWeb.ask('send message', { touser: bob, msg: 'once', clientMsgId: `c-${run}` });
+  assert.equal(again.id, first.id);
+  assert.equal((await bobWeb.next('new message'))[0].id, first.id);
+  assert.equal(await bobWeb.receives('new message', 1500), false, 'the resend is not delivered again');
+  assert.equal((await bobWeb.ask('unread count', {}))[1].num, 1);
+  assert.deepEqual(await bobWeb.ask('clear all unread', {}), [false, 1]);
+  [aliceWeb, bobWeb].forEach((c) => c.close());
+});
+
+test('a device away gets what it missed, in order, when it connects again on the other node', async () => {
+  const aliceWeb = await device('v4', 1, tokens.alice);
+  const sent = [];
+  for (let n = 1; n <= 3; n++) sent.push((await aliceWeb.ask('send message', { touser: bob, msg: `while away ${n}` }))[0].id);
+
+  const bobBack = await device('v4', 0, tokens.bob);
+  const got = [];
+  while (got.length < 3) got.push((await bobBack.next('new message'))[0]);
+  assert.deepEqual(got.map((m) => m.id), sent);
+  assert.deepEqual(got.map((m) => m.msg.con), ['while away 1', 'while away 2', 'while away 3']);
+  assert.equal((await bobBack.ask('unread count', {}))[1].num, 3);
+  assert.deepEqual(await bobBack.ask('clear all unread', {}), [false, 1]);
+  [aliceWeb, bobBack].forEach((c) => c.close());
+});
+
+test('with the conversation open on a device (current chat), what arrives in it counts nothing', async () => {
+  const aliceWeb = await device('v4', 0, tokens.alice);
+  const bobWeb = await device('v2', 1, tokens.bob);
+  assert.deepEqual(await bobWeb.ask('current chat', { id: alice }), [false, 1]);
+  await aliceWeb.ask('send message', { touser: bob, msg: 'seen at once' });
+  assert.equal((await bobWeb.next('new message'))[0].msg.con, 'seen at once');
+  assert.equal((await bobWeb.ask('unread count', {}))[1].num, 0);
+  assert.deepEqual(await bobWeb.ask('current chat', {}), [false, 0]);
+});
