@@ -3,12 +3,12 @@
 const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { connect } = require('./lib/clients');
-const { platform, createApp, pushctl, UP_ARGS } = require('./lib/platform');
+const { platform, createApp, pushctl, awaitHealthy, UP_ARGS } = require('./lib/platform');
 
 const opened = [];
 after(() => opened.forEach((c) => c.close()));
 
-test('apps, sessions and subscriptions survive a restart of the whole platform', { timeout: 300000 }, async () => {
+test('apps, sessions and subscriptions survive a restart of the whole platform', { timeout: 420000 }, async () => {
   // given an app with a session subscribed to a topic
   const app = await createApp('durable-' + Date.now());
   const customid = 'durable-user';
@@ -21,6 +21,9 @@ test('apps, sessions and subscriptions survive a restart of the whole platform',
   // when the platform restarts
   pushctl('down');
   pushctl(...UP_ARGS);
+  // every service was ready once when `up` returned; a routing instance is not ready again while a second one joining
+  // moves partitions to it, so wait until all are at the same time
+  await awaitHealthy(120000);
   const status = JSON.parse(pushctl('status', '--json'));
 
   // then the same customid gets the same session, still subscribed, on either node

@@ -4,36 +4,14 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import org.pushplatform.service.ServiceSettings;
 
-/** Settings under {@code push.}; each can be overridden by the environment variable in brackets. */
+/**
+ * Settings under {@code push.}: the ones every service shares, and this service's section; each can be overridden by
+ * the environment variable in brackets.
+ */
 @ConfigMapping(prefix = "push")
-public interface DeviceConfig {
-
-    /** Bearer token of the admin REST API ({@code PUSH_ADMIN_TOKEN}). */
-    String adminToken();
-
-    /** Prefix of every Kafka topic ({@code PUSH_TOPIC_PREFIX}). */
-    @WithDefault("push.")
-    String topicPrefix();
-
-    /** Partitions of {@code push.in.device} when device-service creates it ({@code PUSH_DEVICE_PARTITIONS}). */
-    @WithDefault("12")
-    int partitions();
-
-    /** Copies of each topic this service creates ({@code PUSH_TOPIC_REPLICATION_FACTOR}). */
-    @WithDefault("1")
-    short topicReplicationFactor();
-
-    /** Copies a write must reach, for the topics this service creates ({@code PUSH_TOPIC_MIN_INSYNC_REPLICAS}). */
-    @WithDefault("1")
-    int topicMinInsyncReplicas();
-
-    /**
-     * How long the broker keeps client frames on {@code push.in.*} ({@code PUSH_INBOUND_RETENTION}): they carry client
-     * credentials (device signatures, push tokens) and matter only until handled.
-     */
-    @WithDefault("1h")
-    java.time.Duration inboundRetention();
+public interface DeviceConfig extends ServiceSettings {
 
     Device device();
 
