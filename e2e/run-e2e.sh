@@ -27,6 +27,8 @@ fi
 export PUSH_HEARTBEAT_INTERVAL=1s PUSH_LIVENESS_CHECK=1s
 # unauthenticated device sockets are closed after 5 s, so the test that waits for it does not wait 30 s
 export PUSH_GATEWAY_DEVICE_AUTH_TIMEOUT=5s
+# chat's upload token signs for this (made-up) Qiniu account; the test checks the signature with Node's own HMAC
+export PUSH_CHAT_QINIU_ACCESS_KEY=e2e-access-key PUSH_CHAT_QINIU_SECRET_KEY=e2e-secret-key PUSH_CHAT_QINIU_BUCKET=e2e-bucket
 export PUSH_DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/push-e2e.XXXXXX")"
 stop() {
   "$ROOT/pushctl" down >/dev/null 2>&1 || true

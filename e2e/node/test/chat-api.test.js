@@ -6,6 +6,7 @@
 // away delivered in order when it connects again.
 const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
+const crypto = require('node:crypto');
 const { open } = require('./lib/clients');
 const { platform, admin } = require('./lib/platform');
 
@@ -92,6 +93,16 @@ test('a message to a contact reaches every device of the receiver, on both nodes
   const [synced] = await bobMobile.next('clear unread');
   assert.deepEqual(synced, { type: 1, id: alice });
   assert.equal((await bobMobile.ask('unread count', {}))[1].num, 0);
+
+  // a reply quoting the message: the quote is expanded in what the other side gets; a quote of nothing is refused
+  const [reply] = await bobMobile.ask('send message', { touser: alice, msg: 'hi alice', refer: { msgid: answer.id } });
+  const [quoting] = await aliceWeb.next('new message');
+  assert.equal(quoting.id, reply.id);
+  assert.ok(!Number.isNaN(Date.parse(quoting.refer.time)));
+  assert.deepEqual({ ...quoting.refer, time: 't' },
+    { msgid: answer.id, msg: 'hello bob', time: 't', user: { id: alice, name: 'Alice', avatar: `https://avatars.example/${alice}.png` } });
+  const [notQuotable] = await aliceWeb.ask('send message', { touser: bob, msg: 'x', refer: { msgid: 'no-such-message' } });
+  assert.match(notQuotable.error, /refer\.msgid/);
   [aliceWeb, bobWeb, bobMobile].forEach((c) => c.close());
 });
 
@@ -119,6 +130,16 @@ test('a device away gets what it missed, in order, when it connects again on the
   assert.deepEqual(got.map((m) => m.id), sent);
   assert.deepEqual(got.map((m) => m.msg.con), ['while away 1', 'while away 2', 'while away 3']);
   assert.equal((await bobBack.ask('unread count', {}))[1].num, 3);
+
+  // the conversation's history over REST, by sequence number, a page at a time, with no gaps
+  const first = await chatAdmin('GET', `/accounts/${bob}/conversations/${alice}/messages?limit=2`);
+  assert.equal(first.status, 200);
+  const second = await chatAdmin('GET', `/accounts/${alice}/conversations/${bob}/messages?after=${first.body.next}&limit=500`);
+  const history = [...first.body.messages, ...second.body.messages];
+  assert.deepEqual(history.map((m) => m.seq), history.map((m, i) => i + 1));
+  assert.deepEqual(history.slice(-3).map((m) => m.id), sent);
+  assert.deepEqual(history.slice(-3).map((m) => m.msg.con), ['while away 1', 'while away 2', 'while away 3']);
+  assert.equal((await chatAdmin('GET', `/accounts/${bob}/conversations/${alice}/messages?limit=0`)).status, 400);
   assert.deepEqual(await bobBack.ask('clear all unread', {}), [false, 1]);
   [aliceWeb, bobBack].forEach((c) => c.close());
 });
@@ -131,4 +152,41 @@ test('with the conversation open on a device (current chat), what arrives in it 
   assert.equal((await bobWeb.next('new message'))[0].msg.con, 'seen at once');
   assert.equal((await bobWeb.ask('unread count', {}))[1].num, 0);
   assert.deepEqual(await bobWeb.ask('current chat', {}), [false, 0]);
+});
+
+test('upload token, shake shake, remove session and voice as read', async () => {
+  const aliceWeb = await device('v4', 0, tokens.alice);
+  const bobWeb = await device('v2', 1, tokens.bob);
+  const bobMobile = await device('v4', 0, tokens.bob);
+
+  // a Qiniu upload token (checked here with Node's own HMAC) and the seed's key: account/yyyy/m/d/<name>
+  const [noError, upload] = await aliceWeb.ask('upload token', { type: 1 });
+  const { PUSH_CHAT_QINIU_ACCESS_KEY: accessKey, PUSH_CHAT_QINIU_SECRET_KEY: secretKey, PUSH_CHAT_QINIU_BUCKET: bucket } = process.env;
+  if (secretKey) {
+    assert.equal(noError, false);
+    const [ak, sign, policy] = upload.token.split(':');
+    assert.equal(ak, accessKey);
+    assert.equal(sign, crypto.createHmac('sha1', secretKey).update(policy).digest('base64').replace(/\+/g, '-').replace(/\//g, '_'));
+    const putPolicy = JSON.parse(Buffer.from(policy, 'base64').toString('utf8'));
+    assert.equal(putPolicy.scope, `${bucket}:${upload.key}`);
+    assert.ok(putPolicy.deadline > Date.now() / 1000);
+    const today = new Date();
+    assert.ok(upload.key.startsWith(`${alice}/${today.getUTCFullYear()}/${today.getUTCMonth() + 1}/${today.getUTCDate()}/`), upload.key);
+  } else {
+    assert.deepEqual(noError, { error: 'uploads are not configured on this server' });
+  }
+
+  // a shake reaches the contact's devices; not a contact's
+  assert.deepEqual(await aliceWeb.ask('shake shake', { aid: bob, messageId: `s-${run}` }), [false, 1]);
+  assert.deepEqual((await bobWeb.next('shake shake'))[0], { aid: alice });
+  assert.deepEqual(await aliceWeb.ask('shake shake', { aid: carol }), [{ error: 'not my contract' }]);
+
+  // a session removed and a voice message read on one device are synced to the other
+  assert.deepEqual(await bobWeb.ask('remove session', { type: 1, id: alice }), [false, 1]);
+  assert.deepEqual((await bobMobile.next('session removed'))[0], { id: alice, type: 1 });
+  assert.deepEqual(await bobWeb.ask('voice as read', { messageId: `v-${run}` }), [false, 1]);
+  assert.deepEqual((await bobMobile.next('voice as read'))[0], { messageId: `v-${run}` });
+  const [invalid] = await bobWeb.ask('remove session', { type: 42, id: alice });
+  assert.match(invalid.error, /remove session needs/);
+  [aliceWeb, bobWeb, bobMobile].forEach((c) => c.close());
 });

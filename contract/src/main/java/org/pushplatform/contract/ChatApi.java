@@ -17,10 +17,14 @@ public final class ChatApi {
     public static final String CLEAR_UNREAD = "clear unread";
     public static final String CLEAR_ALL_UNREAD = "clear all unread";
     public static final String CURRENT_CHAT = "current chat";
+    public static final String UPLOAD_TOKEN = "upload token";
+    public static final String SHAKE = "shake shake";
+    public static final String REMOVE_SESSION = "remove session";
+    public static final String VOICE_AS_READ = "voice as read";
     /** The "To Server" events of the seed. */
     public static final Set<String> CLIENT_EVENTS = Set.of(CURRENT_CHAT, "operate", UNREAD_COUNT, "all unread", CLEAR_UNREAD,
-        CLEAR_ALL_UNREAD, "inbox unread", SEND_MESSAGE, SEND_GROUP_MESSAGE, "upload token", "remove session", "shake shake",
-        "group shake", "clear notification", "voice as read");
+        CLEAR_ALL_UNREAD, "inbox unread", SEND_MESSAGE, SEND_GROUP_MESSAGE, UPLOAD_TOKEN, REMOVE_SESSION, SHAKE,
+        "group shake", "clear notification", VOICE_AS_READ);
     /** An account id longer than this is refused wherever it enters. */
     public static final int MAX_ACCOUNT_ID = 64;
     private static final int MAX_TOKEN = 256;

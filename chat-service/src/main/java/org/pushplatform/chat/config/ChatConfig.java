@@ -25,5 +25,22 @@ public interface ChatConfig extends ServiceSettings {
         /** The longest text a message may carry, in characters ({@code PUSH_CHAT_MAX_MESSAGE_CHARS}). */
         @WithDefault("20000")
         int maxMessageChars();
+
+        /** Where {@code upload token}'s tokens let clients put files; unset, the event answers that uploads are off. */
+        Qiniu qiniu();
+    }
+
+    /** Qiniu object storage ({@code PUSH_CHAT_QINIU_ACCESS_KEY}, {@code _SECRET_KEY}, {@code _BUCKET}, {@code _TOKEN_TTL}). */
+    interface Qiniu {
+
+        java.util.Optional<String> accessKey();
+
+        java.util.Optional<String> secretKey();
+
+        java.util.Optional<String> bucket();
+
+        /** How long an upload token lets its holder upload. */
+        @WithDefault("1h")
+        Duration tokenTtl();
     }
 }

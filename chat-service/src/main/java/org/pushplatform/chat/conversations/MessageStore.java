@@ -31,9 +31,19 @@ public class MessageStore {
     public record Stored(String id, long seq, OffsetDateTime time, boolean repeated) {
     }
 
+    /** A message quoted by another ({@code refer}), with what the quote shows of it. */
+    public record Quoted(String id, String text, OffsetDateTime time, String senderId, String senderName, String senderAvatar) {
+    }
+
+    /** A stored message as history shows it. */
+    public record HistoryEntry(long seq, String id, String sender, int type, JsonNode body, OffsetDateTime time) {
+    }
+
     /** Unread messages of one conversation for one account. */
     public record Unread(String conversationId, String peer, long count) {
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Pool db;
 
@@ -82,6 +92,37 @@ public class MessageStore {
 
     private static Stored stored(Row row, boolean repeated) {
         return new Stored(row.getString(0), row.getLong(1), row.getOffsetDateTime(2), repeated);
+    }
+
+    /** A message of a conversation the reader is a member of; null when there is none such (or not theirs to see). */
+    public Uni<Quoted> quotable(String app, String messageId, String readerId) {
+        return db.preparedQuery("SELECT m.id, m.body -> 'msg' ->> 'con', m.created_at, a.id, a.name, a.avatar FROM chat.message m"
+                + " JOIN chat.conversation_member r ON r.app = m.app AND r.conversation_id = m.conversation_id AND r.account_id = $3"
+                + " JOIN chat.account a ON a.app = m.app AND a.id = m.sender WHERE m.app = $1 AND m.id = $2")
+            .execute(Tuple.of(app, messageId, readerId))
+            .map(rows -> {
+                if (rows.size() == 0) {
+                    return null;
+                }
+                Row row = rows.iterator().next();
+                return new Quoted(row.getString(0), row.getString(1), row.getOffsetDateTime(2), row.getString(3), row.getString(4),
+                    row.getString(5));
+            });
+    }
+
+    /** One page of a conversation's messages after a sequence number, oldest first. */
+    public Uni<List<HistoryEntry>> history(String app, String conversationId, long afterSeq, int limit) {
+        return db.preparedQuery("SELECT seq, id, sender, type, body, created_at FROM chat.message"
+                + " WHERE app = $1 AND conversation_id = $2 AND seq > $3 ORDER BY seq LIMIT $4")
+            .execute(Tuple.of(app, conversationId, afterSeq, limit))
+            .map(rows -> {
+                List<HistoryEntry> page = new ArrayList<>();
+                for (Row row : rows) {
+                    page.add(new HistoryEntry(row.getLong(0), row.getString(1), row.getString(2), row.getShort(3),
+                        JSON.valueToTree(row.getJsonObject(4).getMap()), row.getOffsetDateTime(5)));
+                }
+                return page;
+            });
     }
 
     /** The account's conversations with unread messages: last seq minus its read position. */

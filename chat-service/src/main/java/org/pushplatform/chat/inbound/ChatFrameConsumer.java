@@ -38,11 +38,13 @@ public class ChatFrameConsumer {
     private final ConnectionStore connections;
     private final DirectMessages direct;
     private final ReadPositions reads;
+    private final SessionEvents sessions;
     private final CoreCommands core;
     private final MeterRegistry metrics;
 
     public ChatFrameConsumer(Handshakes handshakes, ConnectionStore connections, DirectMessages direct, ReadPositions reads,
-                             CoreCommands core, MeterRegistry metrics) {
+                             SessionEvents sessions, CoreCommands core, MeterRegistry metrics) {
+        this.sessions = sessions;
         this.handshakes = handshakes;
         this.connections = connections;
         this.direct = direct;
@@ -117,6 +119,10 @@ public class ChatFrameConsumer {
             case ChatApi.CLEAR_UNREAD -> reads.clearUnread(frame, by);
             case ChatApi.CLEAR_ALL_UNREAD -> reads.clearAllUnread(frame, by);
             case ChatApi.CURRENT_CHAT -> reads.currentChat(frame, by);
+            case ChatApi.UPLOAD_TOKEN -> sessions.uploadToken(frame, by);
+            case ChatApi.SHAKE -> sessions.shake(frame, by);
+            case ChatApi.REMOVE_SESSION -> sessions.removeSession(frame, by);
+            case ChatApi.VOICE_AS_READ -> sessions.voiceAsRead(frame, by);
             default -> Uni.createFrom().item(List.of(ChatReplies.error(frame, "\"" + event + "\" is not available yet on this server")));
         };
     }

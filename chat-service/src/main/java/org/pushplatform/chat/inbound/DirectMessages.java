@@ -31,6 +31,7 @@ public class DirectMessages {
     static final String NOT_MY_CONTACT = "not my contract";
     static final String DATABASE_ERROR = "database error";
     static final String FROM_USER_NOT_FOUND = "from user not found";
+    static final String NOT_QUOTABLE = "refer.msgid names no message of a conversation of yours";
 
     private final AccountStore accounts;
     private final MessageStore messages;
@@ -55,12 +56,26 @@ public class DirectMessages {
                 return reply(frame, FROM_USER_NOT_FOUND);
             }
             return accounts.areContacts(from.app(), from.accountId(), to).flatMap(contacts -> !contacts ? reply(frame, NOT_MY_CONTACT)
-                : store(frame, sender, to, payload));
+                : quoteOf(sender, payload).flatMap(quote -> !quote.allowed() ? reply(frame, NOT_QUOTABLE)
+                    : store(frame, sender, to, payload, quote.refer())));
         });
     }
 
-    private Uni<List<DeliveryRecord>> store(ChatFrame frame, AccountStore.Account sender, String to, JsonNode payload) {
-        ObjectNode body = MessagePayloads.bodyOf(payload);
+    /** A message's quote ({@code refer}) as delivered: none asked (null refer), or refused when not the sender's to see. */
+    private record Quote(ObjectNode refer, boolean allowed) {
+    }
+
+    private Uni<Quote> quoteOf(AccountStore.Account sender, JsonNode payload) {
+        String msgid = payload.path("refer").path("msgid").asText(null);
+        if (msgid == null) {
+            return Uni.createFrom().item(new Quote(null, true));
+        }
+        return messages.quotable(sender.app(), msgid, sender.id())
+            .map(quoted -> quoted == null ? new Quote(null, false) : new Quote(MessagePayloads.refer(quoted), true));
+    }
+
+    private Uni<List<DeliveryRecord>> store(ChatFrame frame, AccountStore.Account sender, String to, JsonNode payload, ObjectNode refer) {
+        ObjectNode body = MessagePayloads.bodyOf(payload, refer);
         var message = new MessageStore.NewMessage(sender.app(), Conversations.direct(sender.id(), to), sender.id(), to,
             MessagePayloads.clientMsgId(payload), payload.path("type").asInt(1), body);
         return messages.store(message).map(stored -> {

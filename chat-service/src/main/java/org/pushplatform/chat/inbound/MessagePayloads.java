@@ -55,20 +55,34 @@ final class MessagePayloads {
         return id.isTextual() && !id.asText().isEmpty() ? id.asText() : null;
     }
 
-    /** What is stored of a sent message: {@code msg: {con, files}}, and its card and refer as sent. */
-    static ObjectNode bodyOf(JsonNode payload) {
+    /**
+     * What is stored of a sent message: {@code msg: {con, files}}, its card as sent, and its quote expanded as the
+     * seed delivers it ({@code refer: {msgid, msg, time, user: {id, name, avatar}}}); null refer for none.
+     */
+    static ObjectNode bodyOf(JsonNode payload, ObjectNode refer) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ObjectNode msg = body.putObject("msg");
         msg.put("con", payload.path("msg").asText(""));
         if (payload.path("file").isObject()) {
             msg.set("files", payload.get("file"));
         }
-        for (String part : new String[] {"card", "refer"}) {
-            if (payload.path(part).isObject()) {
-                body.set(part, payload.get(part));
-            }
+        if (payload.path("card").isObject()) {
+            body.set("card", payload.get("card"));
+        }
+        if (refer != null) {
+            body.set("refer", refer);
         }
         return body;
+    }
+
+    /** The seed's delivered quote of a message. */
+    static ObjectNode refer(MessageStore.Quoted quoted) {
+        ObjectNode refer = JsonNodeFactory.instance.objectNode();
+        refer.put("msgid", quoted.id());
+        refer.put("msg", quoted.text());
+        refer.put("time", quoted.time().toInstant().toString());
+        refer.putObject("user").put("id", quoted.senderId()).put("name", quoted.senderName()).put("avatar", quoted.senderAvatar());
+        return refer;
     }
 
     /** {@code new message} as the receiver gets it. */

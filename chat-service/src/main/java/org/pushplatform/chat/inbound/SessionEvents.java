@@ -1,0 +1,96 @@
+package org.pushplatform.chat.inbound;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.pushplatform.chat.accounts.AccountStore;
+import org.pushplatform.chat.accounts.ConnectionStore;
+import org.pushplatform.chat.config.ChatConfig;
+import org.pushplatform.chat.messaging.ChatFrame;
+import org.pushplatform.chat.messaging.ChatReplies;
+import org.pushplatform.chat.uploads.QiniuUploadTokens;
+import org.pushplatform.contract.delivery.DeliveryRecord;
+
+/**
+ * The seed's smaller events: {@code upload token} (a Qiniu token and the seed's key), {@code shake shake} (to a
+ * contact's devices), and {@code remove session} and {@code voice as read}, synced to the account's devices.
+ */
+@ApplicationScoped
+public class SessionEvents {
+
+    static final String UPLOADS_OFF = "uploads are not configured on this server";
+    /** The seed's session types in {@code remove session}: 1 user, 2 group, 3-7 inbox categories, 100 public account. */
+    private static final Set<Integer> SESSION_TYPES = Set.of(1, 2, 3, 4, 5, 6, 7, 100);
+    private static final int MAX_ID = 64;
+
+    private final AccountStore accounts;
+    private final QiniuUploadTokens uploads;
+    private final long uploadTtlSeconds;
+    private final Clock clock = Clock.systemUTC();
+
+    public SessionEvents(AccountStore accounts, ChatConfig config) {
+        this.accounts = accounts;
+        ChatConfig.Qiniu qiniu = config.chat().qiniu();
+        this.uploads = qiniu.accessKey().isPresent() && qiniu.secretKey().isPresent() && qiniu.bucket().isPresent()
+            ? new QiniuUploadTokens(qiniu.accessKey().get(), qiniu.secretKey().get(), qiniu.bucket().get()) : null;
+        this.uploadTtlSeconds = qiniu.tokenTtl().toSeconds();
+    }
+
+    public Uni<List<DeliveryRecord>> uploadToken(ChatFrame frame, ConnectionStore.Authenticated by) {
+        if (uploads == null) {
+            return answer(ChatReplies.error(frame, UPLOADS_OFF));
+        }
+        String key = QiniuUploadTokens.keyFor(by.accountId(), LocalDate.now(clock.withZone(ZoneOffset.UTC)), UUID.randomUUID().toString());
+        String token = uploads.token(key, clock.instant().getEpochSecond() + uploadTtlSeconds);
+        return answer(ChatReplies.result(frame, JsonNodeFactory.instance.objectNode().put("token", token).put("key", key)));
+    }
+
+    public Uni<List<DeliveryRecord>> shake(ChatFrame frame, ConnectionStore.Authenticated by) {
+        String to = text(frame.payload(), "aid");
+        if (!DirectMessages.isAccountId(to)) {
+            return answer(ChatReplies.error(frame, "shake shake needs {aid: <account id>}"));
+        }
+        return accounts.areContacts(by.app(), by.accountId(), to).map(contacts -> contacts
+            ? List.of(ChatReplies.result(frame, IntNode.valueOf(1)), ChatReplies.toAccount(by.app(), to, "shake shake",
+                JsonNodeFactory.instance.objectNode().put("aid", by.accountId()), false, null))
+            : List.of(ChatReplies.error(frame, DirectMessages.NOT_MY_CONTACT)));
+    }
+
+    public Uni<List<DeliveryRecord>> removeSession(ChatFrame frame, ConnectionStore.Authenticated by) {
+        JsonNode type = frame.payload() == null ? null : frame.payload().path("type");
+        String id = text(frame.payload(), "id");
+        if (type == null || !type.canConvertToInt() || !SESSION_TYPES.contains(type.asInt()) || id == null || id.length() > MAX_ID) {
+            return answer(ChatReplies.error(frame, "remove session needs {type: 1-7 or 100, id}"));
+        }
+        var removed = JsonNodeFactory.instance.objectNode().put("id", id).put("type", type.asInt());
+        return answer(ChatReplies.result(frame, IntNode.valueOf(1)),
+            ChatReplies.toAccount(by.app(), by.accountId(), "session removed", removed, false, null));
+    }
+
+    public Uni<List<DeliveryRecord>> voiceAsRead(ChatFrame frame, ConnectionStore.Authenticated by) {
+        String messageId = text(frame.payload(), "messageId");
+        if (messageId == null || messageId.length() > MAX_ID) {
+            return answer(ChatReplies.error(frame, "voice as read needs {messageId}"));
+        }
+        return answer(ChatReplies.result(frame, IntNode.valueOf(1)), ChatReplies.toAccount(by.app(), by.accountId(), "voice as read",
+            JsonNodeFactory.instance.objectNode().put("messageId", messageId), false, null));
+    }
+
+    private static Uni<List<DeliveryRecord>> answer(DeliveryRecord... records) {
+        return Uni.createFrom().item(List.of(records));
+    }
+
+    private static String text(JsonNode payload, String field) {
+        JsonNode value = payload == null ? null : payload.get(field);
+        return value != null && value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
+    }
+}

@@ -1,0 +1,2 @@
+/** Upload tokens for the object storage the seed's clients upload files to. */
+package org.pushplatform.chat.uploads;
