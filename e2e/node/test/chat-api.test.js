@@ -4,14 +4,37 @@
 // convention and error strings, unread counts that never count one's own messages, clears synced to the other
 // devices, `current chat`, a resend with the same client message id stored once, and what a device missed while
 // away delivered in order when it connects again.
-const { test, after } = require('node:test');
+const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
+const { Kafka, logLevel } = require('kafkajs');
 const { open } = require('./lib/clients');
 const { platform, admin } = require('./lib/platform');
 
 const opened = [];
-after(() => opened.forEach((c) => c.close()));
+/** The CloudEvents of push.events.chat, by message id: how many came for each, and the last. */
+const chatEvents = new Map();
+let consumer;
+before(async () => {
+  consumer = new Kafka({ clientId: 'e2e-chat', brokers: [platform().kafka], logLevel: logLevel.NOTHING }).consumer({ groupId: `e2e-chat-${Date.now()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic: 'push.events.chat', fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const event = JSON.parse(message.value.toString());
+      const seen = chatEvents.get(event.id);
+      chatEvents.set(event.id, { count: seen ? seen.count + 1 : 1, event });
+    },
+  });
+});
+after(async () => {
+  opened.forEach((c) => c.close());
+  if (consumer) await consumer.disconnect();
+});
+async function chatEventOf(id, ms = 15000) {
+  for (const deadline = Date.now() + ms; Date.now() < deadline && !chatEvents.has(id);) await new Promise((r) => setTimeout(r, 100));
+  return chatEvents.get(id);
+}
 const run = Date.now().toString(36);
 const app = () => platform().demo.appkey;
 const chatAdmin = (method, urlPath, body) => admin(method, `/admin/apps/${app()}${urlPath}`, body, platform().chat);
@@ -114,6 +137,13 @@ test('a message resent with the same client message id is stored once and answer
   assert.equal(again.id, first.id);
   assert.equal((await bobWeb.next('new message'))[0].id, first.id);
   assert.equal(await bobWeb.receives('new message', 1500), false, 'the resend is not delivered again');
+  // and one CloudEvent for other teams, keyed by conversation, with its place in it
+  const stored = await chatEventOf(first.id);
+  assert.equal(stored.count, 1);
+  assert.equal(stored.event.type, 'org.pushplatform.chat.message.stored');
+  assert.equal(stored.event.source, 'push-platform/chat-service');
+  assert.deepEqual([stored.event.data.from, stored.event.data.to, stored.event.data.body.msg.con], [alice, bob, 'once']);
+  assert.ok(stored.event.data.seq > 0);
   assert.equal((await bobWeb.ask('unread count', {}))[1].num, 1);
   assert.deepEqual(await bobWeb.ask('clear all unread', {}), [false, 1]);
   [aliceWeb, bobWeb].forEach((c) => c.close());

@@ -13,6 +13,7 @@ import org.pushplatform.chat.accounts.ConnectionStore;
 import org.pushplatform.chat.config.ChatConfig;
 import org.pushplatform.chat.conversations.Conversations;
 import org.pushplatform.chat.conversations.MessageStore;
+import org.pushplatform.chat.messaging.ChatEvents;
 import org.pushplatform.chat.messaging.ChatFrame;
 import org.pushplatform.chat.messaging.ChatReplies;
 import org.pushplatform.contract.ChatApi;
@@ -35,9 +36,11 @@ public class DirectMessages {
 
     private final AccountStore accounts;
     private final MessageStore messages;
+    private final ChatEvents events;
     private final int maxMessageChars;
 
-    public DirectMessages(AccountStore accounts, MessageStore messages, ChatConfig config) {
+    public DirectMessages(AccountStore accounts, MessageStore messages, ChatEvents events, ChatConfig config) {
+        this.events = events;
         this.accounts = accounts;
         this.messages = messages;
         this.maxMessageChars = config.chat().maxMessageChars();
@@ -84,6 +87,8 @@ public class DirectMessages {
                 return List.of(answer);
             }
             ObjectNode delivered = MessagePayloads.delivered(stored, sender, to, message.type(), body);
+            events.messageStored(new ChatEvents.MessageStored(sender.app(), message.conversationId(), stored.seq(), stored.id(), sender.id(),
+                to, message.type(), body));
             return List.of(answer, ChatReplies.toAccount(sender.app(), to, "new message", delivered, true, stored.id()));
         }).onFailure().recoverWithItem(failure -> {
             LOG.warnf("[%s] a message could not be stored: %s", frame.connectionId(), failure.toString());
