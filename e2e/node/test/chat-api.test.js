@@ -100,6 +100,15 @@ test('a message to a contact reaches every device of the receiver, on both nodes
     assert.ok(!Number.isNaN(Date.parse(message.time)));
   }
 
+  // the sender's other device connected now sees what it sent; the sending one is not sent its own message
+  const aliceMobile = await device('v2', 1, tokens.alice);
+  const [mine] = await aliceWeb.ask('send message', { touser: bob, msg: 'from my web', type: 1 });
+  const [synced] = await aliceMobile.next('new message');
+  assert.deepEqual([synced.id, synced.from, synced.to, synced.msg.con], [mine.id, alice, bob, 'from my web']);
+  assert.equal(await aliceWeb.receives('new message', 1500), false, 'the sending connection does not get its own message');
+  for (const bobDevice of [bobWeb, bobMobile]) assert.equal((await bobDevice.next('new message'))[0].id, mine.id);
+  aliceMobile.close();
+
   // not a contact, bad input: the seed's error strings, and clear ones
   assert.deepEqual(await aliceWeb.ask('send message', { touser: carol, msg: 'hi' }), [{ error: 'not my contract' }]);
   const [badType] = await aliceWeb.ask('send message', { touser: bob, msg: 'x', type: 9 });
@@ -107,14 +116,14 @@ test('a message to a contact reaches every device of the receiver, on both nodes
 
   // unread: bob has one from alice on every device; alice's own message is never unread for her
   const [, bobCounts] = await bobMobile.ask('unread count', {});
-  assert.deepEqual(bobCounts, { user: [{ id: alice, num: 1 }], group: [], num: 1, notPush: 0 });
+  assert.deepEqual(bobCounts, { user: [{ id: alice, num: 2 }], group: [], num: 2, notPush: 0 });
   const [, aliceCounts] = await aliceWeb.ask('unread count', {});
   assert.equal(aliceCounts.num, 0);
 
   // cleared on one device: answered 1, synced to the other with type a number, counted nothing after
   assert.deepEqual(await bobWeb.ask('clear unread', { type: '1', id: alice }), [false, 1]);
-  const [synced] = await bobMobile.next('clear unread');
-  assert.deepEqual(synced, { type: 1, id: alice });
+  const [clearSynced] = await bobMobile.next('clear unread');
+  assert.deepEqual(clearSynced, { type: 1, id: alice });
   assert.equal((await bobMobile.ask('unread count', {}))[1].num, 0);
 
   // a reply quoting the message: the quote is expanded in what the other side gets; a quote of nothing is refused

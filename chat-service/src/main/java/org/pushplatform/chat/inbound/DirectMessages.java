@@ -23,7 +23,8 @@ import org.pushplatform.contract.delivery.DeliveryRecord;
  * {@code send message}: 1:1 between contacts only. The message is stored once (with the next seq of the pair's
  * conversation, the sender's read position moved with it), answered {@code {id}} and delivered as {@code new message}
  * to every device of the receiver, stored for those away. Its delivered shape is the seed's: {@code msg} becomes
- * {@code {con, files}} and the sender's name, logo and app come with it.
+ * {@code {con, files}} and the sender's name, logo and app come with it. The sender's other devices connected now
+ * get it too, the sending one not.
  */
 @ApplicationScoped
 public class DirectMessages {
@@ -89,7 +90,9 @@ public class DirectMessages {
             ObjectNode delivered = MessagePayloads.delivered(stored, sender, to, message.type(), body);
             events.messageStored(new ChatEvents.MessageStored(sender.app(), message.conversationId(), stored.seq(), stored.id(), sender.id(),
                 to, message.type(), body));
-            return List.of(answer, ChatReplies.toAccount(sender.app(), to, "new message", delivered, true, stored.id()));
+            // the receiver's devices, stored for those away; the sender's other devices connected now
+            return List.of(answer, ChatReplies.toAccount(sender.app(), to, "new message", delivered, true, stored.id()),
+                ChatReplies.toOtherDevices(frame, sender.id(), "new message", delivered));
         }).onFailure().recoverWithItem(failure -> {
             LOG.warnf("[%s] a message could not be stored: %s", frame.connectionId(), failure.toString());
             return List.of(ChatReplies.answer(frame, ChatReplies.errorOf(DATABASE_ERROR)));

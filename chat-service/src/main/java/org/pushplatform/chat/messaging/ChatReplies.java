@@ -56,6 +56,12 @@ public final class ChatReplies {
         return new Deliver(account(app, accountId), ChatApi.API, event, List.of(data), stored ? 1 : 0, null, null, messageId, null);
     }
 
+    /** An event to the account's devices connected now but one (the one that sent what it is about). */
+    public static Deliver toOtherDevices(ChatFrame frame, String accountId, String event, JsonNode data) {
+        return new Deliver(account(frame.app(), accountId), ChatApi.API, event, List.of(data), 0, null, null, null, null, null,
+            frame.connectionId());
+    }
+
     public static Address.Identity account(String app, String accountId) {
         return new Address.Identity(app, IdentityKinds.CHAT_ACCOUNT, accountId);
     }

@@ -20,16 +20,23 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param requester  where outcomes go: the key of the records on {@code push.events.deliveries}; null for none
  * @param replyTo    to a connection only: the message id of a client frame that asked for an ack; {@code args}
  *                   then answer that frame's ack callback, and {@code event} is not sent
+ * @param except     at QoS 0 to an identity: the id of one of its connections that does not get it (the one that sent
+ *                   what it is about, when its other devices are to hear of it); null for none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Deliver(Address to, String api, String event, List<JsonNode> args, int qos, Long ttlSeconds, Ack ack,
-                      String messageId, String requester, String replyTo) implements DeliveryRecord {
+                      String messageId, String requester, String replyTo, String except) implements DeliveryRecord {
 
     public static final String TYPE = "deliver";
 
     public Deliver(Address to, String api, String event, List<JsonNode> args, int qos, Long ttlSeconds, Ack ack, String messageId,
                    String requester) {
-        this(to, api, event, args, qos, ttlSeconds, ack, messageId, requester, null);
+        this(to, api, event, args, qos, ttlSeconds, ack, messageId, requester, null, null);
+    }
+
+    public Deliver(Address to, String api, String event, List<JsonNode> args, int qos, Long ttlSeconds, Ack ack, String messageId,
+                   String requester, String replyTo) {
+        this(to, api, event, args, qos, ttlSeconds, ack, messageId, requester, replyTo, null);
     }
 
     @Override

@@ -24,7 +24,8 @@ public final class DeliveryLimits {
         if (record instanceof Deliver deliver) {
             return first(problemOf("to", deliver.to()), length("event", deliver.event(), MAX_NAME),
                 length("messageId", deliver.messageId(), MAX_NAME), length("requester", deliver.requester(), MAX_NAME),
-                length("replyTo", deliver.replyTo(), MAX_NAME), ackProblem(deliver.ack()));
+                length("replyTo", deliver.replyTo(), MAX_NAME), length("except", deliver.except(), MAX_NAME), exceptProblem(deliver),
+                ackProblem(deliver.ack()));
         }
         if (record instanceof ControlCommands.BindIdentity bind) {
             return first(required("connection", bind.connection()), required("identity", bind.identity()),
@@ -76,6 +77,12 @@ public final class DeliveryLimits {
 
     private static String ticketProblem(String messageId, String requester) {
         return first(length("messageId", messageId, MAX_NAME), length("requester", requester, MAX_NAME));
+    }
+
+    /** A connection left out goes with a live delivery to an identity only: a stored one is for every connection. */
+    private static String exceptProblem(Deliver deliver) {
+        return deliver.except() != null && (deliver.qos() != 0 || !(deliver.to() instanceof Address.Identity))
+            ? "except goes with qos 0 to an identity only" : null;
     }
 
     private static String ackProblem(Ack ack) {

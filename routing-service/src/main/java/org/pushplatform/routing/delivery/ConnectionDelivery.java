@@ -38,7 +38,7 @@ public class ConnectionDelivery {
         for (String identityRef : route.identityRefs()) {
             int reached = 0;
             for (ClientConnection connection : connections.connectionsOf(identityRef)) {
-                if (route.api() == null || route.api().equals(connection.api())) {
+                if ((route.api() == null || route.api().equals(connection.api())) && !connection.connectionId().equals(route.except())) {
                     byNode.computeIfAbsent(new NodeOfApp(connection.nodeId(), connection.app()), n -> new ArrayList<>())
                         .add(connection.connectionId());
                     reached++;

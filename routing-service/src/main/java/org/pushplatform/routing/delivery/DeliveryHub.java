@@ -210,7 +210,7 @@ public class DeliveryHub {
 
     private static RouteToIdentities route(Deliver command, Ack ack, DeliveryTicket ticket, String receiptId) {
         return new RouteToIdentities(List.of(), command.api(), command.event(), command.args(), receiptId, command.qos(),
-            ack.mode().name(), ack.mode() == Ack.Mode.CLIENT ? ack.timeoutOrDefault() : null, ticket);
+            ack.mode().name(), ack.mode() == Ack.Mode.CLIENT ? ack.timeoutOrDefault() : null, ticket, command.except());
     }
 
     private static EmitToConnections emit(Deliver command, List<String> connectionIds, Address.Room room) {
@@ -223,6 +223,6 @@ public class DeliveryHub {
 
     static Deliver withMessageId(Deliver c) {
         return new Deliver(c.to(), c.api(), c.event(), c.args(), c.qos(), c.ttlSeconds(), c.ack(), MessageIds.next(), c.requester(),
-            c.replyTo());
+            c.replyTo(), c.except());
     }
 }

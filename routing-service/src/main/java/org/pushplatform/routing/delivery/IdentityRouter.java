@@ -34,8 +34,7 @@ public class IdentityRouter {
             byPartition.computeIfAbsent(target.partition(), p -> new ArrayList<>()).add(target.identityRef());
         }
         byPartition.forEach((partition, refs) -> {
-            RouteToIdentities route = new RouteToIdentities(refs, template.api(), template.event(), template.args(), template.receiptId(),
-                template.qos(), template.ackMode(), template.ackTimeoutMs(), template.ticket());
+            RouteToIdentities route = template.toIdentities(refs);
             if (partitions.routesDirectly(partition)) {
                 connections.deliver(route);
             } else {
