@@ -99,10 +99,18 @@ public class ChatFrameConsumer {
         return Retries.whileTransient(() -> connections.find(ids), "chat connections").flatMap(authenticated -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (ChatFrame frame : frames) {
-                chain = chain.call(() -> handle(frame, authenticated).flatMap(core::send));
+                chain = chain.call(() -> handle(frame, authenticated).onFailure().recoverWithItem(failure -> failed(frame, failure))
+                    .flatMap(core::send));
             }
             return chain;
         });
+    }
+
+    /** One frame that could not be handled is answered so, and counted; the frames after it go on. */
+    private List<DeliveryRecord> failed(ChatFrame frame, Throwable failure) {
+        metrics.counter("push_chat_frames_failed_total").increment();
+        LOG.warnf("[%s] %s failed: %s", frame.connectionId(), frame.envelope().type(), failure.toString());
+        return List.of(ChatReplies.error(frame, DirectMessages.DATABASE_ERROR));
     }
 
     private Uni<List<DeliveryRecord>> handle(ChatFrame frame, Map<String, ConnectionStore.Authenticated> authenticated) {
