@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.pushplatform.chat.accounts.AccountStore;
 import org.pushplatform.chat.accounts.ConnectionStore;
 import org.pushplatform.chat.config.ChatConfig;
+import org.pushplatform.chat.inbox.InboxCategory;
 import org.pushplatform.chat.messaging.ChatFrame;
 import org.pushplatform.chat.messaging.ChatReplies;
 import org.pushplatform.chat.uploads.QiniuUploadTokens;
@@ -28,8 +28,6 @@ import org.pushplatform.contract.delivery.DeliveryRecord;
 public class SessionEvents {
 
     static final String UPLOADS_OFF = "uploads are not configured on this server";
-    /** The seed's session types in {@code remove session}: 1 user, 2 group, 3-7 inbox categories, 100 public account. */
-    private static final Set<Integer> SESSION_TYPES = Set.of(1, 2, 3, 4, 5, 6, 7, 100);
     private static final int MAX_ID = 64;
 
     private final AccountStore accounts;
@@ -68,7 +66,7 @@ public class SessionEvents {
     public Uni<List<DeliveryRecord>> removeSession(ChatFrame frame, ConnectionStore.Authenticated by) {
         JsonNode type = frame.payload() == null ? null : frame.payload().path("type");
         String id = text(frame.payload(), "id");
-        if (type == null || !type.canConvertToInt() || !SESSION_TYPES.contains(type.asInt()) || id == null || id.length() > MAX_ID) {
+        if (type == null || !type.canConvertToInt() || !InboxCategory.isSessionType(type.asInt()) || id == null || id.length() > MAX_ID) {
             return answer(ChatReplies.error(frame, "remove session needs {type: 1-7 or 100, id}"));
         }
         var removed = JsonNodeFactory.instance.objectNode().put("id", id).put("type", type.asInt());

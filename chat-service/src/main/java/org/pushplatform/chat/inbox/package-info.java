@@ -1,0 +1,2 @@
+/** The inbox: notifications other teams feed, by category. */
+package org.pushplatform.chat.inbox;
