@@ -43,6 +43,10 @@ public class ChatSocketIoAdapter implements SocketIoApiAdapter {
 
     @Override
     public void fromHandshake(LocalConnection connection, Map<String, List<String>> query) {
+        if (connection.hasSession()) {
+            // keyed already: the listener asks again for each frame of a connection without a push-server token
+            return;
+        }
         String app = first(query, "app");
         String account = ChatApi.accountOfToken(first(query, "token"));
         if (app != null && app.length() <= MAX_APP && account != null) {
