@@ -66,12 +66,15 @@ test('chat accounts, tokens and contacts are made over the admin API', async () 
   assert.equal((await chatAdmin('PUT', `/accounts/${alice}/contacts/${bob}`)).status, 200);
   assert.equal((await chatAdmin('PUT', `/accounts/${alice}/contacts/nobody_${run}`)).status, 404);
   assert.equal((await chatAdmin('POST', '/accounts', { id: '' })).status, 400);
+  assert.equal((await chatAdmin('POST', '/accounts', { id: 'x'.repeat(65) })).status, 400);
   const anonymous = await fetch(`${platform().chat}/admin/apps/${app()}/accounts`, { method: 'POST' });
   assert.equal(anonymous.status, 401);
 });
 
 test('a handshake without token and app, or with a token not valid for the app, is told why and closed', async () => {
-  for (const query of [{}, { app: app() }, { token: tokens.bob }, { token: `${bob}.0000`, app: app() }, { token: tokens.bob, app: 'other-app' }]) {
+  const tooLong = 'x'.repeat(65);
+  for (const query of [{}, { app: app() }, { token: tokens.bob }, { token: `${bob}.0000`, app: app() }, { token: tokens.bob, app: 'other-app' },
+    { token: tokens.bob, app: tooLong }, { token: `${tooLong}.0000`, app: app() }, { token: 'no-dot-in-it', app: app() }]) {
     const client = open('v4', platform().gateways[0].chat, { query, transports: ['websocket'] });
     opened.push(client);
     const [reason] = await client.next('error');
@@ -113,6 +116,10 @@ test('a message to a contact reaches every device of the receiver, on both nodes
   assert.deepEqual(await aliceWeb.ask('send message', { touser: carol, msg: 'hi' }), [{ error: 'not my contract' }]);
   const [badType] = await aliceWeb.ask('send message', { touser: bob, msg: 'x', type: 9 });
   assert.match(badType.error, /type must be/);
+  const [longTo] = await aliceWeb.ask('send message', { touser: 'x'.repeat(65), msg: 'x' });
+  assert.match(longTo.error, /touser must be an id of at most 64 characters/);
+  const [longMsg] = await aliceWeb.ask('send message', { touser: bob, msg: 'x'.repeat(20001) });
+  assert.match(longMsg.error, /msg must be a text of at most 20000 characters/);
 
   // unread: bob has one from alice on every device; alice's own message is never unread for her
   const [, bobCounts] = await bobMobile.ask('unread count', {});
@@ -228,4 +235,27 @@ test('upload token, shake shake, remove session and voice as read', async () => 
   const [invalid] = await bobWeb.ask('remove session', { type: 42, id: alice });
   assert.match(invalid.error, /remove session needs/);
   [aliceWeb, bobWeb, bobMobile].forEach((c) => c.close());
+});
+
+test('an account of the same id in another app is another account: nothing of this app reaches it', async () => {
+  const otherApp = `other_${run}`;
+  const other = (method, urlPath, body) => admin(method, `/admin/apps/${otherApp}${urlPath}`, body, platform().chat);
+  assert.equal((await other('POST', '/accounts', { id: bob, name: 'Other Bob' })).status, 201);
+  const otherToken = (await other('POST', `/accounts/${bob}/tokens`, {})).body.token;
+  const otherBob = open('v4', platform().gateways[1].chat, { query: { token: otherToken, app: otherApp }, transports: ['websocket'] });
+  opened.push(otherBob);
+  assert.deepEqual((await otherBob.ask('unread count', {}))[1], { user: [], group: [], num: 0, notPush: 0 });
+
+  // alice of this app writes to bob: this app's bob gets it, the other app's bob nothing, and its token is no good here
+  const aliceWeb = await device('v4', 0, tokens.alice);
+  const bobWeb = await device('v4', 0, tokens.bob);
+  const [sent] = await aliceWeb.ask('send message', { touser: bob, msg: 'for this app only' });
+  assert.equal((await bobWeb.next('new message'))[0].id, sent.id);
+  assert.equal(await otherBob.receives('new message', 2000), false);
+  assert.equal((await otherBob.ask('unread count', {}))[1].num, 0);
+  const crossing = open('v4', platform().gateways[0].chat, { query: { token: otherToken, app: app() }, transports: ['websocket'] });
+  opened.push(crossing);
+  assert.match((await crossing.next('error'))[0].error, /token/);
+  assert.deepEqual(await bobWeb.ask('clear all unread', {}), [false, 1]);
+  [aliceWeb, bobWeb, otherBob].forEach((c) => c.close());
 });
