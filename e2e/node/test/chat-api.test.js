@@ -10,6 +10,7 @@ const crypto = require('node:crypto');
 const { Kafka, logLevel } = require('kafkajs');
 const { open } = require('./lib/clients');
 const { platform, admin } = require('./lib/platform');
+const chat = require('./lib/chat');
 
 const opened = [];
 /** The CloudEvents of push.events.chat, by message id: how many came for each, and the last. */
@@ -37,24 +38,9 @@ async function chatEventOf(id, ms = 15000) {
 }
 const run = Date.now().toString(36);
 const app = () => platform().demo.appkey;
-const chatAdmin = (method, urlPath, body) => admin(method, `/admin/apps/${app()}${urlPath}`, body, platform().chat);
-
-async function account(id, name) {
-  const saved = await chatAdmin('POST', '/accounts', { id, name, avatar: `https://avatars.example/${id}.png` });
-  assert.equal(saved.status, 201, JSON.stringify(saved));
-  const minted = await chatAdmin('POST', `/accounts/${id}/tokens`, {});
-  assert.equal(minted.status, 201, JSON.stringify(minted));
-  return minted.body.token;
-}
-
-/** A device of an account, connected and authenticated (the platform answers its first request). */
-async function device(version, node, token) {
-  const client = open(version, platform().gateways[node].chat, { query: { token, app: app() }, transports: ['websocket'] });
-  opened.push(client);
-  const [ok] = await client.ask('unread count', {});
-  assert.equal(ok, false, 'an authenticated device gets (false, counts)');
-  return client;
-}
+const chatAdmin = (method, urlPath, body) => chat.chatAdmin(method, urlPath, body);
+const account = (id, name) => chat.account(id, name);
+const device = (version, node, token) => chat.device(opened, version, node, token);
 
 const alice = `alice_${run}`;
 const bob = `bob_${run}`;

@@ -21,15 +21,21 @@ public final class ChatApi {
     public static final String SHAKE = "shake shake";
     public static final String REMOVE_SESSION = "remove session";
     public static final String VOICE_AS_READ = "voice as read";
+    public static final String GROUP_SHAKE = "group shake";
     /** The "To Server" events of the seed. */
     public static final Set<String> CLIENT_EVENTS = Set.of(CURRENT_CHAT, "operate", UNREAD_COUNT, "all unread", CLEAR_UNREAD,
         CLEAR_ALL_UNREAD, "inbox unread", SEND_MESSAGE, SEND_GROUP_MESSAGE, UPLOAD_TOKEN, REMOVE_SESSION, SHAKE,
-        "group shake", "clear notification", VOICE_AS_READ);
-    /** An account id longer than this is refused wherever it enters. */
+        GROUP_SHAKE, "clear notification", VOICE_AS_READ);
+    /** An account or group id longer than this is refused wherever it enters. */
     public static final int MAX_ACCOUNT_ID = 64;
     private static final int MAX_TOKEN = 256;
 
     private ChatApi() {
+    }
+
+    /** Whether the text can be an account or group id: 1 to {@link #MAX_ACCOUNT_ID} characters. */
+    public static boolean isId(String id) {
+        return id != null && !id.isEmpty() && id.length() <= MAX_ACCOUNT_ID;
     }
 
     /** The account a client token names; null when the text is no token of ours. */

@@ -64,6 +64,17 @@ public class AccountStore {
             .map(rows -> rows.size() == 0 ? null : account(rows.iterator().next()));
     }
 
+    /** Which of these ids name accounts of the app. */
+    public Uni<Set<String>> existing(String app, List<String> ids) {
+        return db.preparedQuery("SELECT id FROM chat.account WHERE app = $1 AND id = ANY($2)")
+            .execute(Tuple.of(app, ids.toArray(String[]::new)))
+            .map(rows -> {
+                Set<String> found = new HashSet<>();
+                rows.forEach(row -> found.add(row.getString(0)));
+                return found;
+            });
+    }
+
     /** A new client token for the account. @return null when there is no such account */
     public Uni<Minted> mintToken(String app, String accountId, Duration ttl) {
         byte[] bytes = new byte[24];

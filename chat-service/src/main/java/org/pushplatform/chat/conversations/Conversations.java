@@ -1,10 +1,12 @@
 package org.pushplatform.chat.conversations;
 
-/** How conversations are named: one id per pair of accounts, whichever of the two writes first. */
+/** How conversations are named: one id per pair of accounts, whichever of the two writes first, and one per group. */
 public final class Conversations {
 
     /** {@code conversation.kind} of a 1:1 conversation. */
     public static final short DIRECT = 1;
+    /** {@code conversation.kind} of a group's conversation. */
+    public static final short GROUP = 2;
 
     private Conversations() {
     }
@@ -14,5 +16,10 @@ public final class Conversations {
         String first = accountId.compareTo(otherId) <= 0 ? accountId : otherId;
         String second = first.equals(accountId) ? otherId : accountId;
         return "u:" + first.length() + ':' + first + ':' + second;
+    }
+
+    /** A group's conversation. */
+    public static String group(String groupId) {
+        return "g:" + groupId;
     }
 }

@@ -22,9 +22,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class MessageStore {
 
-    /** A message to store: its body is the delivered {@code msg}, {@code card} and {@code refer}. */
+    /**
+     * A message to store: its body is the delivered {@code msg}, {@code card} and {@code refer}. {@code receiver} is the
+     * other account of a 1:1 conversation (made with the first message), null in a group's (made with the group).
+     */
     public record NewMessage(String app, String conversationId, String sender, String receiver, String clientMsgId, int type,
                              JsonNode body) {
+        boolean direct() {
+            return receiver != null;
+        }
     }
 
     /** A stored message; {@code repeated} when the same client message id was stored before (nothing new was). */
@@ -39,8 +45,12 @@ public class MessageStore {
     public record HistoryEntry(long seq, String id, String sender, int type, JsonNode body, OffsetDateTime time) {
     }
 
-    /** Unread messages of one conversation for one account. */
-    public record Unread(String conversationId, String peer, long count) {
+    /**
+     * Unread messages of one conversation for one account: {@code peer} is the other account or the group;
+     * {@code push} false when the account muted the group; the last @-mention of it when that is unread.
+     */
+    public record Unread(String conversationId, short kind, String peer, long count, boolean push, String mentionMsgId,
+                         OffsetDateTime mentionAt) {
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -66,6 +76,16 @@ public class MessageStore {
     }
 
     private Uni<Long> nextSeq(SqlConnection tx, NewMessage m) {
+        if (!m.direct()) {
+            return tx.preparedQuery("UPDATE chat.conversation SET last_seq = last_seq + 1 WHERE app = $1 AND id = $2 RETURNING last_seq")
+                .execute(Tuple.of(m.app(), m.conversationId()))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw new IllegalStateException("no conversation " + m.conversationId());
+                    }
+                    return rows.iterator().next().getLong(0);
+                });
+        }
         return tx.preparedQuery("WITH c AS (INSERT INTO chat.conversation (app, id, kind, last_seq) VALUES ($1, $2, $5, 1)"
                 + " ON CONFLICT (app, id) DO UPDATE SET last_seq = chat.conversation.last_seq + 1 RETURNING last_seq),"
                 + " members AS (INSERT INTO chat.conversation_member (app, conversation_id, account_id, peer)"
@@ -82,11 +102,11 @@ public class MessageStore {
                 + " own AS (UPDATE chat.conversation_member SET read_seq = greatest(read_seq, $3)"
                 + " WHERE app = $1 AND conversation_id = $2 AND account_id = $5),"
                 + " open AS (UPDATE chat.conversation_member SET read_seq = greatest(read_seq, $3)"
-                + " WHERE app = $1 AND conversation_id = $2 AND account_id = $9 AND EXISTS (SELECT 1 FROM chat.connection"
-                + " WHERE app = $1 AND account_id = $9 AND current_chat = $2))"
+                + " WHERE app = $1 AND conversation_id = $2 AND account_id <> $5 AND left_seq IS NULL AND account_id IN"
+                + " (SELECT account_id FROM chat.connection WHERE app = $1 AND current_chat = $2))"
                 + " SELECT id, seq, created_at FROM stored")
             .execute(Tuple.tuple(java.util.Arrays.asList(m.app(), m.conversationId(), seq, id, m.sender(), m.clientMsgId(),
-                (short) m.type(), new JsonObject(m.body().toString()), m.receiver())))
+                (short) m.type(), new JsonObject(m.body().toString()))))
             .map(rows -> stored(rows.iterator().next(), false));
     }
 
@@ -94,10 +114,11 @@ public class MessageStore {
         return new Stored(row.getString(0), row.getLong(1), row.getOffsetDateTime(2), repeated);
     }
 
-    /** A message of a conversation the reader is a member of; null when there is none such (or not theirs to see). */
+    /** A message of a conversation the reader is a member of, within its window; null when there is none such (or not theirs to see). */
     public Uni<Quoted> quotable(String app, String messageId, String readerId) {
         return db.preparedQuery("SELECT m.id, m.body -> 'msg' ->> 'con', m.created_at, a.id, a.name, a.avatar FROM chat.message m"
                 + " JOIN chat.conversation_member r ON r.app = m.app AND r.conversation_id = m.conversation_id AND r.account_id = $3"
+                + " AND m.seq > r.joined_seq AND (r.left_seq IS NULL OR m.seq <= r.left_seq)"
                 + " JOIN chat.account a ON a.app = m.app AND a.id = m.sender WHERE m.app = $1 AND m.id = $2")
             .execute(Tuple.of(app, messageId, readerId))
             .map(rows -> {
@@ -125,15 +146,17 @@ public class MessageStore {
             });
     }
 
-    /** The account's conversations with unread messages: last seq minus its read position. */
+    /** The account's conversations with unread messages (last seq minus its read position), those it left not among them. */
     public Uni<List<Unread>> unread(String app, String accountId) {
-        return db.preparedQuery("SELECT m.conversation_id, m.peer, c.last_seq - m.read_seq FROM chat.conversation_member m"
-                + " JOIN chat.conversation c ON c.app = m.app AND c.id = m.conversation_id"
-                + " WHERE m.app = $1 AND m.account_id = $2 AND c.last_seq > m.read_seq ORDER BY m.conversation_id")
+        return db.preparedQuery("SELECT m.conversation_id, c.kind, m.peer, c.last_seq - m.read_seq, m.is_push,"
+                + " CASE WHEN m.mention_seq > m.read_seq THEN m.mention_msg_id END, CASE WHEN m.mention_seq > m.read_seq THEN m.mention_at END"
+                + " FROM chat.conversation_member m JOIN chat.conversation c ON c.app = m.app AND c.id = m.conversation_id"
+                + " WHERE m.app = $1 AND m.account_id = $2 AND m.left_seq IS NULL AND c.last_seq > m.read_seq ORDER BY m.conversation_id")
             .execute(Tuple.of(app, accountId))
             .map(rows -> {
                 List<Unread> unread = new ArrayList<>();
-                rows.forEach(row -> unread.add(new Unread(row.getString(0), row.getString(1), row.getLong(2))));
+                rows.forEach(row -> unread.add(new Unread(row.getString(0), row.getShort(1), row.getString(2), row.getLong(3),
+                    row.getBoolean(4), row.getString(5), row.getOffsetDateTime(6))));
                 return unread;
             });
     }
@@ -141,7 +164,7 @@ public class MessageStore {
     /** Reads a conversation to its end for the account (null: every conversation). */
     public Uni<Void> readAll(String app, String accountId, String conversationId) {
         return db.preparedQuery("UPDATE chat.conversation_member m SET read_seq = c.last_seq FROM chat.conversation c"
-                + " WHERE c.app = m.app AND c.id = m.conversation_id AND m.app = $1 AND m.account_id = $2"
+                + " WHERE c.app = m.app AND c.id = m.conversation_id AND m.app = $1 AND m.account_id = $2 AND m.left_seq IS NULL"
                 + " AND ($3::varchar IS NULL OR m.conversation_id = $3) AND m.read_seq < c.last_seq")
             .execute(Tuple.of(app, accountId, conversationId)).replaceWithVoid();
     }

@@ -37,13 +37,15 @@ public class ChatFrameConsumer {
     private final Handshakes handshakes;
     private final ConnectionStore connections;
     private final DirectMessages direct;
+    private final GroupMessages groups;
     private final ReadPositions reads;
     private final SessionEvents sessions;
     private final CoreCommands core;
     private final MeterRegistry metrics;
 
-    public ChatFrameConsumer(Handshakes handshakes, ConnectionStore connections, DirectMessages direct, ReadPositions reads,
-                             SessionEvents sessions, CoreCommands core, MeterRegistry metrics) {
+    public ChatFrameConsumer(Handshakes handshakes, ConnectionStore connections, DirectMessages direct, GroupMessages groups,
+                             ReadPositions reads, SessionEvents sessions, CoreCommands core, MeterRegistry metrics) {
+        this.groups = groups;
         this.sessions = sessions;
         this.handshakes = handshakes;
         this.connections = connections;
@@ -110,7 +112,8 @@ public class ChatFrameConsumer {
     private List<DeliveryRecord> failed(ChatFrame frame, Throwable failure) {
         metrics.counter("push_chat_frames_failed_total").increment();
         LOG.warnf("[%s] %s failed: %s", frame.connectionId(), frame.envelope().type(), failure.toString());
-        return List.of(ChatReplies.error(frame, DirectMessages.DATABASE_ERROR));
+        boolean group = frame.envelope().type().equals(FRAME_PREFIX + ChatApi.SEND_GROUP_MESSAGE);
+        return List.of(ChatReplies.error(frame, group ? GroupMessages.DATABASE_ERR : DirectMessages.DATABASE_ERROR));
     }
 
     private Uni<List<DeliveryRecord>> handle(ChatFrame frame, Map<String, ConnectionStore.Authenticated> authenticated) {
@@ -123,6 +126,8 @@ public class ChatFrameConsumer {
         metrics.counter("push_chat_frames_total", "event", event).increment();
         return switch (event) {
             case ChatApi.SEND_MESSAGE -> direct.send(frame, by);
+            case ChatApi.SEND_GROUP_MESSAGE -> groups.send(frame, by);
+            case ChatApi.GROUP_SHAKE -> groups.shake(frame, by);
             case ChatApi.UNREAD_COUNT -> reads.unreadCount(frame, by);
             case ChatApi.CLEAR_UNREAD -> reads.clearUnread(frame, by);
             case ChatApi.CLEAR_ALL_UNREAD -> reads.clearAllUnread(frame, by);

@@ -12,11 +12,11 @@ import org.pushplatform.chat.accounts.AccountStore;
 import org.pushplatform.chat.accounts.ConnectionStore;
 import org.pushplatform.chat.config.ChatConfig;
 import org.pushplatform.chat.conversations.Conversations;
+import org.pushplatform.chat.conversations.MessagePayloads;
 import org.pushplatform.chat.conversations.MessageStore;
 import org.pushplatform.chat.messaging.ChatEvents;
 import org.pushplatform.chat.messaging.ChatFrame;
 import org.pushplatform.chat.messaging.ChatReplies;
-import org.pushplatform.contract.ChatApi;
 import org.pushplatform.contract.delivery.DeliveryRecord;
 
 /**
@@ -33,15 +33,16 @@ public class DirectMessages {
     static final String NOT_MY_CONTACT = "not my contract";
     static final String DATABASE_ERROR = "database error";
     static final String FROM_USER_NOT_FOUND = "from user not found";
-    static final String NOT_QUOTABLE = "refer.msgid names no message of a conversation of yours";
 
     private final AccountStore accounts;
     private final MessageStore messages;
+    private final Quotes quotes;
     private final ChatEvents events;
     private final int maxMessageChars;
 
-    public DirectMessages(AccountStore accounts, MessageStore messages, ChatEvents events, ChatConfig config) {
+    public DirectMessages(AccountStore accounts, MessageStore messages, Quotes quotes, ChatEvents events, ChatConfig config) {
         this.events = events;
+        this.quotes = quotes;
         this.accounts = accounts;
         this.messages = messages;
         this.maxMessageChars = config.chat().maxMessageChars();
@@ -60,22 +61,9 @@ public class DirectMessages {
                 return reply(frame, FROM_USER_NOT_FOUND);
             }
             return accounts.areContacts(from.app(), from.accountId(), to).flatMap(contacts -> !contacts ? reply(frame, NOT_MY_CONTACT)
-                : quoteOf(sender, payload).flatMap(quote -> !quote.allowed() ? reply(frame, NOT_QUOTABLE)
+                : quotes.of(sender, payload).flatMap(quote -> !quote.allowed() ? reply(frame, Quotes.NOT_QUOTABLE)
                     : store(frame, sender, to, payload, quote.refer())));
         });
-    }
-
-    /** A message's quote ({@code refer}) as delivered: none asked (null refer), or refused when not the sender's to see. */
-    private record Quote(ObjectNode refer, boolean allowed) {
-    }
-
-    private Uni<Quote> quoteOf(AccountStore.Account sender, JsonNode payload) {
-        String msgid = payload.path("refer").path("msgid").asText(null);
-        if (msgid == null) {
-            return Uni.createFrom().item(new Quote(null, true));
-        }
-        return messages.quotable(sender.app(), msgid, sender.id())
-            .map(quoted -> quoted == null ? new Quote(null, false) : new Quote(MessagePayloads.refer(quoted), true));
     }
 
     private Uni<List<DeliveryRecord>> store(ChatFrame frame, AccountStore.Account sender, String to, JsonNode payload, ObjectNode refer) {
@@ -99,11 +87,7 @@ public class DirectMessages {
         });
     }
 
-    private static Uni<List<DeliveryRecord>> reply(ChatFrame frame, String error) {
+    static Uni<List<DeliveryRecord>> reply(ChatFrame frame, String error) {
         return Uni.createFrom().item(List.of(ChatReplies.answer(frame, ChatReplies.errorOf(error))));
-    }
-
-    static boolean isAccountId(String id) {
-        return id != null && !id.isEmpty() && id.length() <= ChatApi.MAX_ACCOUNT_ID;
     }
 }

@@ -18,6 +18,7 @@ import org.pushplatform.chat.inbox.InboxCategory;
 import org.pushplatform.chat.messaging.ChatFrame;
 import org.pushplatform.chat.messaging.ChatReplies;
 import org.pushplatform.chat.uploads.QiniuUploadTokens;
+import org.pushplatform.contract.ChatApi;
 import org.pushplatform.contract.delivery.DeliveryRecord;
 
 /**
@@ -54,7 +55,7 @@ public class SessionEvents {
 
     public Uni<List<DeliveryRecord>> shake(ChatFrame frame, ConnectionStore.Authenticated by) {
         String to = text(frame.payload(), "aid");
-        if (!DirectMessages.isAccountId(to)) {
+        if (!ChatApi.isId(to)) {
             return answer(ChatReplies.error(frame, "shake shake needs {aid: <account id>}"));
         }
         return accounts.areContacts(by.app(), by.accountId(), to).map(contacts -> contacts

@@ -58,8 +58,12 @@ public final class ChatReplies {
 
     /** An event to the account's devices connected now but one (the one that sent what it is about). */
     public static Deliver toOtherDevices(ChatFrame frame, String accountId, String event, JsonNode data) {
-        return new Deliver(account(frame.app(), accountId), ChatApi.API, event, List.of(data), 0, null, null, null, null, null,
-            frame.connectionId());
+        return toOtherDevices(frame.app(), accountId, frame.connectionId(), event, data);
+    }
+
+    /** An event to the account's devices connected now but the one named. */
+    public static Deliver toOtherDevices(String app, String accountId, String exceptConnection, String event, JsonNode data) {
+        return new Deliver(account(app, accountId), ChatApi.API, event, List.of(data), 0, null, null, null, null, null, exceptConnection);
     }
 
     public static Address.Identity account(String app, String accountId) {
