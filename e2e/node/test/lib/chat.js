@@ -20,14 +20,43 @@ async function account(id, name, app = platform().demo.appkey) {
 
 /**
  * A device of an account on a gateway node, connected and authenticated (the platform answered its first request);
- * kept in `opened` so that the test file can close what it left open.
+ * kept in `opened` so that the test file can close what it left open. `name` is the handshake's `device`, if any.
  */
-async function device(opened, version, node, token, app = platform().demo.appkey) {
-  const client = open(version, platform().gateways[node].chat, { query: { token, app }, transports: ['websocket'] });
+async function device(opened, version, node, token, app = platform().demo.appkey, name = undefined) {
+  const query = name === undefined ? { token, app } : { token, app, device: name };
+  const client = open(version, platform().gateways[node].chat, { query, transports: ['websocket'] });
   opened.push(client);
   const [ok] = await client.ask('unread count', {});
   assert.equal(ok, false, 'an authenticated device gets (false, counts)');
   return client;
 }
 
-module.exports = { chatAdmin, account, device };
+/**
+ * Waits until the gateway's write receipt of a message moved the device's delivered position past it: what the
+ * device catches up from when it connects again. `withId` is the peer account or the group.
+ */
+async function awaitDelivered(accountId, deviceName, withId, messageId, conversationPath) {
+  const page = await chatAdmin('GET', `${conversationPath}?limit=500`);
+  const message = page.body.messages.find((m) => m.id === messageId);
+  assert.ok(message, `message ${messageId} is in ${conversationPath}`);
+  for (const deadline = Date.now() + 10000; Date.now() < deadline;) {
+    const { body } = await chatAdmin('GET', `/accounts/${accountId}/devices`);
+    const position = body.positions.find((p) => p.device === deviceName && p.with === withId);
+    if (position && position.delivered >= message.seq) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`device '${deviceName}' of ${accountId} was not delivered ${messageId} within 10 s`);
+}
+
+/** Waits until the platform knows that a device of the account has no connection open any more. */
+async function awaitGone(accountId, deviceName) {
+  for (const deadline = Date.now() + 10000; Date.now() < deadline;) {
+    const { body } = await chatAdmin('GET', `/accounts/${accountId}/devices`);
+    const found = body.devices.find((d) => d.device === deviceName);
+    if (found && found.connections === 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`device '${deviceName}' of ${accountId} still has a connection after 10 s`);
+}
+
+module.exports = { chatAdmin, account, device, awaitDelivered, awaitGone };

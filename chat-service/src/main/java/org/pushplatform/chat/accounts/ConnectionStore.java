@@ -17,8 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ConnectionStore {
 
-    /** An authenticated connection. */
-    public record Authenticated(String connectionId, String app, String accountId, String nodeId) {
+    /** An authenticated connection, and the device it named in its handshake ('' for none). */
+    public record Authenticated(String connectionId, String app, String accountId, String nodeId, String device) {
+
+        public org.pushplatform.contract.delivery.Address.Connection address() {
+            return new org.pushplatform.contract.delivery.Address.Connection(app, nodeId, connectionId);
+        }
     }
 
     private final Pool db;
@@ -31,12 +35,13 @@ public class ConnectionStore {
         if (connections.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return db.preparedQuery("INSERT INTO chat.connection (connection_id, app, account_id, node_id)"
-                + " SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[])"
+        return db.preparedQuery("INSERT INTO chat.connection (connection_id, app, account_id, node_id, device)"
+                + " SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[])"
                 + " ON CONFLICT (connection_id) DO UPDATE SET app = EXCLUDED.app, account_id = EXCLUDED.account_id,"
-                + " node_id = EXCLUDED.node_id, current_chat = NULL")
+                + " node_id = EXCLUDED.node_id, device = EXCLUDED.device, current_chat = NULL")
             .execute(Tuple.of(column(connections, Authenticated::connectionId), column(connections, Authenticated::app),
-                column(connections, Authenticated::accountId), column(connections, Authenticated::nodeId)))
+                column(connections, Authenticated::accountId), column(connections, Authenticated::nodeId),
+                column(connections, Authenticated::device)))
             .replaceWithVoid();
     }
 
@@ -44,7 +49,9 @@ public class ConnectionStore {
         if (connectionIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return db.preparedQuery("DELETE FROM chat.connection WHERE connection_id = ANY($1)")
+        // what was sent to a connection is of no use once it is gone: its device's delivered positions stay
+        return db.preparedQuery("WITH positions AS (DELETE FROM chat.connection_position WHERE connection_id = ANY($1))"
+                + " DELETE FROM chat.connection WHERE connection_id = ANY($1)")
             .execute(Tuple.of(connectionIds.toArray(String[]::new))).replaceWithVoid();
     }
 
@@ -53,12 +60,12 @@ public class ConnectionStore {
         if (connectionIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return db.preparedQuery("SELECT connection_id, app, account_id, node_id FROM chat.connection WHERE connection_id = ANY($1)")
+        return db.preparedQuery("SELECT connection_id, app, account_id, node_id, device FROM chat.connection WHERE connection_id = ANY($1)")
             .execute(Tuple.of(connectionIds.toArray(String[]::new)))
             .map(rows -> {
                 Map<String, Authenticated> found = new HashMap<>();
                 rows.forEach(row -> found.put(row.getString(0),
-                    new Authenticated(row.getString(0), row.getString(1), row.getString(2), row.getString(3))));
+                    new Authenticated(row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4))));
                 return found;
             });
     }

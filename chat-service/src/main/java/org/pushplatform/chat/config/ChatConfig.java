@@ -26,6 +26,13 @@ public interface ChatConfig extends ServiceSettings {
         @WithDefault("20000")
         int maxMessageChars();
 
+        /**
+         * How many messages of one conversation are sent to a connection at a time, when it catches up or live; the
+         * rest follows at once ({@code PUSH_CHAT_SYNC_BATCH}).
+         */
+        @WithDefault("200")
+        int syncBatch();
+
         /** Where {@code upload token}'s tokens let clients put files; unset, the event answers that uploads are off. */
         Qiniu qiniu();
     }

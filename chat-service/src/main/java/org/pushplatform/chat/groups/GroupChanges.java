@@ -94,7 +94,7 @@ public class GroupChanges {
 
     private Uni<Void> system(GroupStore.Group group, AccountStore.Account by, String text, int sysType) {
         var post = new GroupPosts.Post(group, by, null, 1, MessagePayloads.systemBodyOf(text, sysType), null);
-        return posts.post(post).flatMap(posted -> send(posted.deliveries()));
+        return posts.post(post).replaceWithVoid();
     }
 
     private Uni<Void> send(List<DeliveryRecord> records) {

@@ -40,7 +40,7 @@ public final class GroupEvents {
     /** One event to every device of each of these accounts connected now. */
     public static List<DeliveryRecord> toAccounts(String app, Collection<String> accountIds, String event, JsonNode data) {
         List<DeliveryRecord> records = new ArrayList<>(accountIds.size());
-        accountIds.forEach(id -> records.add(ChatReplies.toAccount(app, id, event, data, false, null)));
+        accountIds.forEach(id -> records.add(ChatReplies.toAccount(app, id, event, data)));
         return records;
     }
 

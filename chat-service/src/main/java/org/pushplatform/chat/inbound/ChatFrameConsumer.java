@@ -13,8 +13,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.pushplatform.chat.accounts.ConnectionStore;
 import org.pushplatform.chat.messaging.ChatFrame;
+import org.pushplatform.chat.messaging.ChatNudges;
 import org.pushplatform.chat.messaging.ChatReplies;
 import org.pushplatform.chat.messaging.CoreCommands;
+import org.pushplatform.chat.sync.DeviceSync;
 import org.pushplatform.contract.ChatApi;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
@@ -24,8 +26,9 @@ import org.pushplatform.service.Retries;
 
 /**
  * Reads {@code push.in.chat} a poll at a time, keyed by account: new connections are checked together (one
- * statement), closed ones forgotten together, then each frame is handled in the order its account sent it, under the
- * connection's authenticated account (a frame of a connection that did not authenticate is refused).
+ * statement) and sent what their devices missed, closed ones forgotten together, then each frame is handled in the
+ * order its account sent it, under the connection's authenticated account (a frame of a connection that did not
+ * authenticate is refused), and last the accounts' connections are sent what the poll's news says they lack.
  */
 @ApplicationScoped
 public class ChatFrameConsumer {
@@ -41,10 +44,12 @@ public class ChatFrameConsumer {
     private final ReadPositions reads;
     private final SessionEvents sessions;
     private final CoreCommands core;
+    private final DeviceSync sync;
     private final MeterRegistry metrics;
 
     public ChatFrameConsumer(Handshakes handshakes, ConnectionStore connections, DirectMessages direct, GroupMessages groups,
-                             ReadPositions reads, SessionEvents sessions, CoreCommands core, MeterRegistry metrics) {
+                             ReadPositions reads, SessionEvents sessions, CoreCommands core, DeviceSync sync, MeterRegistry metrics) {
+        this.sync = sync;
         this.groups = groups;
         this.sessions = sessions;
         this.handshakes = handshakes;
@@ -60,6 +65,7 @@ public class ChatFrameConsumer {
         final List<ChatFrame> opened = new ArrayList<>();
         final List<String> closed = new ArrayList<>();
         final List<ChatFrame> frames = new ArrayList<>();
+        final List<ChatNudges.News> news = new ArrayList<>();
     }
 
     @Incoming("chat-in")
@@ -75,7 +81,8 @@ public class ChatFrameConsumer {
         }
         return Retries.whileTransient(() -> handshakes.check(poll.opened), "chat handshakes")
             .call(() -> Retries.whileTransient(() -> connections.closed(poll.closed), "closed chat connections"))
-            .call(() -> frames(poll.frames));
+            .call(() -> frames(poll.frames))
+            .call(() -> Retries.whileTransient(() -> sync.news(poll.news), "chat news"));
     }
 
     private void sort(Poll poll, ChatFrame frame) {
@@ -83,6 +90,11 @@ public class ChatFrameConsumer {
         String type = envelope.type();
         if (EnvelopeTypes.CONNECTION_OPENED.equals(type)) {
             poll.opened.add(frame);
+        } else if (ChatNudges.NEWS.equals(type)) {
+            ChatNudges.News news = ChatNudges.News.of(envelope);
+            if (news != null) {
+                poll.news.add(news);
+            }
         } else if (EnvelopeTypes.CONNECTION_CLOSED.equals(type)) {
             poll.closed.add(envelope.connectionId());
         } else if (type.startsWith(FRAME_PREFIX) && ChatApi.CLIENT_EVENTS.contains(type.substring(FRAME_PREFIX.length()))) {

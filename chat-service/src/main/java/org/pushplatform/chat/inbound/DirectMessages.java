@@ -16,15 +16,15 @@ import org.pushplatform.chat.conversations.MessagePayloads;
 import org.pushplatform.chat.conversations.MessageStore;
 import org.pushplatform.chat.messaging.ChatEvents;
 import org.pushplatform.chat.messaging.ChatFrame;
+import org.pushplatform.chat.messaging.ChatNudges;
 import org.pushplatform.chat.messaging.ChatReplies;
 import org.pushplatform.contract.delivery.DeliveryRecord;
 
 /**
  * {@code send message}: 1:1 between contacts only. The message is stored once (with the next seq of the pair's
- * conversation, the sender's read position moved with it), answered {@code {id}} and delivered as {@code new message}
- * to every device of the receiver, stored for those away. Its delivered shape is the seed's: {@code msg} becomes
- * {@code {con, files}} and the sender's name, logo and app come with it. The sender's other devices connected now
- * get it too, the sending one not.
+ * conversation, the sender's read position moved with it), answered {@code {id}}, and both accounts' owners are told
+ * of it: every device of the receiver gets it as {@code new message} (now, or when it connects), and so do the
+ * sender's other devices, the sending connection not.
  */
 @ApplicationScoped
 public class DirectMessages {
@@ -38,9 +38,12 @@ public class DirectMessages {
     private final MessageStore messages;
     private final Quotes quotes;
     private final ChatEvents events;
+    private final ChatNudges nudges;
     private final int maxMessageChars;
 
-    public DirectMessages(AccountStore accounts, MessageStore messages, Quotes quotes, ChatEvents events, ChatConfig config) {
+    public DirectMessages(AccountStore accounts, MessageStore messages, Quotes quotes, ChatEvents events, ChatNudges nudges,
+                          ChatConfig config) {
+        this.nudges = nudges;
         this.events = events;
         this.quotes = quotes;
         this.accounts = accounts;
@@ -68,19 +71,19 @@ public class DirectMessages {
 
     private Uni<List<DeliveryRecord>> store(ChatFrame frame, AccountStore.Account sender, String to, JsonNode payload, ObjectNode refer) {
         ObjectNode body = MessagePayloads.bodyOf(payload, refer);
-        var message = new MessageStore.NewMessage(sender.app(), Conversations.direct(sender.id(), to), sender.id(), to,
-            MessagePayloads.clientMsgId(payload), payload.path("type").asInt(1), body);
-        return messages.store(message).map(stored -> {
-            DeliveryRecord answer = ChatReplies.answer(frame, JsonNodeFactory.instance.objectNode().put("id", stored.id()));
-            if (stored.repeated()) {
-                return List.of(answer);
+        String conversation = Conversations.direct(sender.id(), to);
+        var message = new MessageStore.NewMessage(sender.app(), conversation, sender.id(), to, MessagePayloads.clientMsgId(payload),
+            payload.path("type").asInt(1), body, frame.connectionId());
+        return messages.store(message).flatMap(stored -> {
+            List<DeliveryRecord> answer = List.of(ChatReplies.answer(frame, JsonNodeFactory.instance.objectNode().put("id", stored.id())));
+            if (!stored.repeated()) {
+                events.messageStored(new ChatEvents.MessageStored(sender.app(), conversation, stored.seq(), stored.id(), sender.id(), to,
+                    message.type(), body));
             }
-            ObjectNode delivered = MessagePayloads.delivered(stored, sender, to, message.type(), body);
-            events.messageStored(new ChatEvents.MessageStored(sender.app(), message.conversationId(), stored.seq(), stored.id(), sender.id(),
-                to, message.type(), body));
-            // the receiver's devices, stored for those away; the sender's other devices connected now
-            return List.of(answer, ChatReplies.toAccount(sender.app(), to, "new message", delivered, true, stored.id()),
-                ChatReplies.toOtherDevices(frame, sender.id(), "new message", delivered));
+            // the receiver's devices, and the sender's others: each account's owner sends what its devices lack (again
+            // for a resend: the first try may have stopped before its news went out; a device gets nothing twice)
+            return nudges.send(List.of(new ChatNudges.News(sender.app(), to, conversation),
+                new ChatNudges.News(sender.app(), sender.id(), conversation))).replaceWith(answer);
         }).onFailure().recoverWithItem(failure -> {
             LOG.warnf("[%s] a message could not be stored: %s", frame.connectionId(), failure.toString());
             return List.of(ChatReplies.answer(frame, ChatReplies.errorOf(DATABASE_ERROR)));

@@ -83,12 +83,8 @@ public class GroupMessages {
                                            com.fasterxml.jackson.databind.node.ObjectNode body) {
         var post = new GroupPosts.Post(group, sender, MessagePayloads.clientMsgId(payload), payload.path("type").asInt(1), body,
             frame.connectionId());
-        return posts.post(post).map(posted -> {
-            List<DeliveryRecord> records = new ArrayList<>(posted.deliveries().size() + 1);
-            records.add(ChatReplies.answer(frame, JsonNodeFactory.instance.objectNode().put("id", posted.stored().id())));
-            records.addAll(posted.deliveries());
-            return records;
-        }).onFailure().recoverWithItem(failure -> {
+        return posts.post(post).map(stored -> List.<DeliveryRecord>of(ChatReplies.answer(frame,
+                JsonNodeFactory.instance.objectNode().put("id", stored.id())))).onFailure().recoverWithItem(failure -> {
             LOG.warnf("[%s] a group message could not be stored: %s", frame.connectionId(), failure.toString());
             return List.of(ChatReplies.answer(frame, ChatReplies.errorOf(DATABASE_ERR)));
         });

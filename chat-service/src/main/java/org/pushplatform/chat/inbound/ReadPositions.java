@@ -80,13 +80,13 @@ public class ReadPositions {
         return messages.readAll(by.app(), by.accountId(), conversation).map(done -> {
             ObjectNode cleared = JsonNodeFactory.instance.objectNode().put("type", kind).put("id", id);
             return List.of(ChatReplies.result(frame, IntNode.valueOf(1)),
-                ChatReplies.toAccount(by.app(), by.accountId(), "clear unread", cleared, false, null));
+                ChatReplies.toOtherDevices(frame, by.accountId(), "clear unread", cleared));
         });
     }
 
     public Uni<List<DeliveryRecord>> clearAllUnread(ChatFrame frame, ConnectionStore.Authenticated by) {
         return messages.readAll(by.app(), by.accountId(), null).map(done -> List.of(ChatReplies.result(frame, IntNode.valueOf(1)),
-            ChatReplies.toAccount(by.app(), by.accountId(), "clear all unread", JsonNodeFactory.instance.objectNode(), false, null)));
+            ChatReplies.toOtherDevices(frame, by.accountId(), "clear all unread", JsonNodeFactory.instance.objectNode())));
     }
 
     /**

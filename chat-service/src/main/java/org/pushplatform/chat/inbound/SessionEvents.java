@@ -60,7 +60,7 @@ public class SessionEvents {
         }
         return accounts.areContacts(by.app(), by.accountId(), to).map(contacts -> contacts
             ? List.of(ChatReplies.result(frame, IntNode.valueOf(1)), ChatReplies.toAccount(by.app(), to, "shake shake",
-                JsonNodeFactory.instance.objectNode().put("aid", by.accountId()), false, null))
+                JsonNodeFactory.instance.objectNode().put("aid", by.accountId())))
             : List.of(ChatReplies.error(frame, DirectMessages.NOT_MY_CONTACT)));
     }
 
@@ -72,7 +72,7 @@ public class SessionEvents {
         }
         var removed = JsonNodeFactory.instance.objectNode().put("id", id).put("type", type.asInt());
         return answer(ChatReplies.result(frame, IntNode.valueOf(1)),
-            ChatReplies.toAccount(by.app(), by.accountId(), "session removed", removed, false, null));
+            ChatReplies.toOtherDevices(frame, by.accountId(), "session removed", removed));
     }
 
     public Uni<List<DeliveryRecord>> voiceAsRead(ChatFrame frame, ConnectionStore.Authenticated by) {
@@ -80,8 +80,8 @@ public class SessionEvents {
         if (messageId == null || messageId.length() > MAX_ID) {
             return answer(ChatReplies.error(frame, "voice as read needs {messageId}"));
         }
-        return answer(ChatReplies.result(frame, IntNode.valueOf(1)), ChatReplies.toAccount(by.app(), by.accountId(), "voice as read",
-            JsonNodeFactory.instance.objectNode().put("messageId", messageId), false, null));
+        return answer(ChatReplies.result(frame, IntNode.valueOf(1)), ChatReplies.toOtherDevices(frame, by.accountId(), "voice as read",
+            JsonNodeFactory.instance.objectNode().put("messageId", messageId)));
     }
 
     private static Uni<List<DeliveryRecord>> answer(DeliveryRecord... records) {

@@ -48,22 +48,15 @@ public final class ChatReplies {
         return new Deliver(connection, ChatApi.API, event, List.of(data), 0, null, null, null, null);
     }
 
-    /**
-     * An event to every device of an account: stored until each of its connections received it (QoS 1) when it must
-     * not be missed, else to those connected now.
-     */
-    public static Deliver toAccount(String app, String accountId, String event, JsonNode data, boolean stored, String messageId) {
-        return new Deliver(account(app, accountId), ChatApi.API, event, List.of(data), stored ? 1 : 0, null, null, messageId, null);
+    /** An event to every device of an account connected now. */
+    public static Deliver toAccount(String app, String accountId, String event, JsonNode data) {
+        return new Deliver(account(app, accountId), ChatApi.API, event, List.of(data), 0, null, null, null, null);
     }
 
-    /** An event to the account's devices connected now but one (the one that sent what it is about). */
+    /** An event to the account's devices connected now but the one that sent the frame (what it did, synced to its others). */
     public static Deliver toOtherDevices(ChatFrame frame, String accountId, String event, JsonNode data) {
-        return toOtherDevices(frame.app(), accountId, frame.connectionId(), event, data);
-    }
-
-    /** An event to the account's devices connected now but the one named. */
-    public static Deliver toOtherDevices(String app, String accountId, String exceptConnection, String event, JsonNode data) {
-        return new Deliver(account(app, accountId), ChatApi.API, event, List.of(data), 0, null, null, null, null, null, exceptConnection);
+        return new Deliver(account(frame.app(), accountId), ChatApi.API, event, List.of(data), 0, null, null, null, null, null,
+            frame.connectionId());
     }
 
     public static Address.Identity account(String app, String accountId) {
