@@ -40,6 +40,17 @@ if ! "$ROOT/pushctl" up --detach --gateways 2 --routers 2 --device-services 2 --
   for log in "$PUSH_DATA_DIR"/logs/*.log; do echo "----- $log"; tail -n 40 "$log"; done
   exit 1
 fi
-echo "[e2e] running the end-to-end tests ..."
+# the files that kill, pause or restart parts of the platform (or start one more gateway JVM, or time a client that
+# does not read) run one at a time, after the others; the others share the platform two files at a time
+DISRUPTIVE="chat-consistency device-restart gateway-failure gateway-node-id infra-restart restart-keeps-state routing-failure slow-consumer"
+shared=(); alone=()
+for file in test/*.test.js; do
+  name="$(basename "$file" .test.js)"
+  if [[ " $DISRUPTIVE " == *" $name "* ]]; then alone+=("$file"); else shared+=("$file"); fi
+done
+echo "[e2e] running the end-to-end tests: ${#shared[@]} files two at a time, then ${#alone[@]} that disrupt the platform one at a time ..."
 # force-exit: polling-only clients leave keep-alive HTTP sockets in Node's agent that would keep the run alive
-node --test --test-concurrency=1 --test-force-exit --test-reporter=spec test/
+status=0
+node --test --test-concurrency=2 --test-force-exit --test-reporter=spec "${shared[@]}" || status=$?
+node --test --test-concurrency=1 --test-force-exit --test-reporter=spec "${alone[@]}" || status=$?
+exit "$status"

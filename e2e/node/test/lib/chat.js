@@ -22,11 +22,11 @@ async function account(id, name, app = platform().demo.appkey) {
  * A device of an account on a gateway node, connected and authenticated (the platform answered its first request);
  * kept in `opened` so that the test file can close what it left open. `name` is the handshake's `device`, if any.
  */
-async function device(opened, version, node, token, app = platform().demo.appkey, name = undefined) {
+async function device(opened, version, node, token, app = platform().demo.appkey, name = undefined, askTimeoutMs = 10000) {
   const query = name === undefined ? { token, app } : { token, app, device: name };
   const client = open(version, platform().gateways[node].chat, { query, transports: ['websocket'] });
   opened.push(client);
-  const [ok] = await client.ask('unread count', {});
+  const [ok] = await client.ask('unread count', {}, askTimeoutMs);
   assert.equal(ok, false, 'an authenticated device gets (false, counts)');
   return client;
 }
@@ -49,14 +49,14 @@ async function awaitDelivered(accountId, deviceName, withId, messageId, conversa
 }
 
 /** Waits until the platform knows that a device of the account has no connection open any more. */
-async function awaitGone(accountId, deviceName) {
-  for (const deadline = Date.now() + 10000; Date.now() < deadline;) {
+async function awaitGone(accountId, deviceName, timeoutMs = 10000) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     const { body } = await chatAdmin('GET', `/accounts/${accountId}/devices`);
     const found = body.devices.find((d) => d.device === deviceName);
     if (found && found.connections === 0) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  assert.fail(`device '${deviceName}' of ${accountId} still has a connection after 10 s`);
+  assert.fail(`device '${deviceName}' of ${accountId} still has a connection after ${timeoutMs} ms`);
 }
 
 module.exports = { chatAdmin, account, device, awaitDelivered, awaitGone };

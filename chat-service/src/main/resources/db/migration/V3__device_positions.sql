@@ -2,8 +2,9 @@
 -- A connection names its device in the handshake (?device=); those that name none share the device ''.
 ALTER TABLE connection ADD COLUMN device VARCHAR(32) NOT NULL DEFAULT '';
 
--- The connection a message came from: it is not sent back there, and counts as delivered to that device.
-ALTER TABLE message ADD COLUMN origin_connection VARCHAR(64);
+-- The connection and device a message came from: it is not sent back there (to a named device not on any of its
+-- connections), and counts as delivered to that device.
+ALTER TABLE message ADD COLUMN origin_connection VARCHAR(64), ADD COLUMN origin_device VARCHAR(32);
 
 -- The devices an account has connected with; a device seen for the first time starts at the account's read positions.
 CREATE TABLE device (

@@ -22,24 +22,37 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param ackTimeoutMs  how long a client ack is waited for
  * @param ticket        where the outcome goes, echoed in the receipt
  * @param replyTo       the message id of a client frame: {@code args} answer its ack callback instead of an event
+ * @param onceId        written at most once to each connection under this id (a delivery that is not stored but may
+ *                      be sent again, e.g. by a service that took an account over after a crash); the repeat is
+ *                      answered with a receipt as if written
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EmitToConnections(List<String> connectionIds, String event, List<JsonNode> args, String receiptId, String room,
                                 String app, String api, String ackMode, Long ackTimeoutMs, DeliveryTicket ticket,
-                                String replyTo) {
+                                String replyTo, String onceId) {
+
+    public EmitToConnections(List<String> connectionIds, String event, List<JsonNode> args, String receiptId, String room,
+                             String app, String api, String ackMode, Long ackTimeoutMs, DeliveryTicket ticket, String replyTo) {
+        this(connectionIds, event, args, receiptId, room, app, api, ackMode, ackTimeoutMs, ticket, replyTo, null);
+    }
 
     public EmitToConnections(List<String> connectionIds, String event, List<JsonNode> args) {
-        this(connectionIds, event, args, null, null, null, null, null, null, null, null);
+        this(connectionIds, event, args, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same delivery to other connections: a fan-out too large for one record is split this way. */
     public EmitToConnections toConnections(List<String> ids) {
-        return new EmitToConnections(ids, event, args, receiptId, room, app, api, ackMode, ackTimeoutMs, ticket, replyTo);
+        return new EmitToConnections(ids, event, args, receiptId, room, app, api, ackMode, ackTimeoutMs, ticket, replyTo, onceId);
     }
 
     /** True when the gateway must answer each write or ack with a receipt: stored, acked, or someone asked for its outcome. */
     public boolean wantsReceipt() {
         return receiptId != null || ticket != null || (ackMode != null && !"NONE".equals(ackMode));
+    }
+
+    /** The id this delivery is written at most once per connection under, or null. */
+    public String writtenOnceAs() {
+        return receiptId != null ? receiptId : onceId;
     }
 
     public boolean wantsClientAck() {

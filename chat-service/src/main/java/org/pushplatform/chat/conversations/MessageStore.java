@@ -25,10 +25,11 @@ public class MessageStore {
     /**
      * A message to store: its body is the delivered {@code msg}, {@code card} and {@code refer}. {@code receiver} is the
      * other account of a 1:1 conversation (made with the first message), null in a group's (made with the group);
-     * {@code originConnection} the connection that sent it (not sent back there), null when an admin call made it.
+     * {@code originConnection} and {@code originDevice} the connection and device that sent it (not sent back there),
+     * null when an admin call made it.
      */
     public record NewMessage(String app, String conversationId, String sender, String receiver, String clientMsgId, int type,
-                             JsonNode body, String originConnection) {
+                             JsonNode body, String originConnection, String originDevice) {
         boolean direct() {
             return receiver != null;
         }
@@ -99,7 +100,7 @@ public class MessageStore {
     private Uni<Stored> insert(SqlConnection tx, NewMessage m, long seq) {
         String id = UUID.randomUUID().toString();
         return tx.preparedQuery("WITH stored AS (INSERT INTO chat.message (app, conversation_id, seq, id, sender, client_msg_id, type, body,"
-                + " origin_connection) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, seq, created_at),"
+                + " origin_connection, origin_device) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, seq, created_at),"
                 + " own AS (UPDATE chat.conversation_member SET read_seq = greatest(read_seq, $3)"
                 + " WHERE app = $1 AND conversation_id = $2 AND account_id = $5),"
                 + " open AS (UPDATE chat.conversation_member SET read_seq = greatest(read_seq, $3)"
@@ -107,7 +108,7 @@ public class MessageStore {
                 + " (SELECT account_id FROM chat.connection WHERE app = $1 AND current_chat = $2))"
                 + " SELECT id, seq, created_at FROM stored")
             .execute(Tuple.tuple(java.util.Arrays.asList(m.app(), m.conversationId(), seq, id, m.sender(), m.clientMsgId(),
-                (short) m.type(), new JsonObject(m.body().toString()), m.originConnection())))
+                (short) m.type(), new JsonObject(m.body().toString()), m.originConnection(), m.originDevice())))
             .map(rows -> stored(rows.iterator().next(), false));
     }
 

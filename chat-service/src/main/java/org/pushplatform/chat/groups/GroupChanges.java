@@ -93,7 +93,7 @@ public class GroupChanges {
     }
 
     private Uni<Void> system(GroupStore.Group group, AccountStore.Account by, String text, int sysType) {
-        var post = new GroupPosts.Post(group, by, null, 1, MessagePayloads.systemBodyOf(text, sysType), null);
+        var post = new GroupPosts.Post(group, by, null, 1, MessagePayloads.systemBodyOf(text, sysType), null, null);
         return posts.post(post).replaceWithVoid();
     }
 

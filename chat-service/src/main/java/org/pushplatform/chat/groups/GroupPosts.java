@@ -18,9 +18,9 @@ import org.pushplatform.chat.messaging.ChatNudges;
 @ApplicationScoped
 public class GroupPosts {
 
-    /** What to post: {@code originConnection} is the sending connection, null when an admin call made it. */
+    /** What to post: {@code originConnection} and {@code originDevice} sent it; null when an admin call made it. */
     public record Post(GroupStore.Group group, AccountStore.Account sender, String clientMsgId, int type, ObjectNode body,
-                       String originConnection) {
+                       String originConnection, String originDevice) {
     }
 
     private final MessageStore messages;
@@ -40,7 +40,7 @@ public class GroupPosts {
         GroupStore.Group group = post.group();
         String conversation = Conversations.group(group.id());
         var message = new MessageStore.NewMessage(group.app(), conversation, post.sender().id(), null, post.clientMsgId(), post.type(),
-            post.body(), post.originConnection());
+            post.body(), post.originConnection(), post.originDevice());
         // news again for a resend: the first try may have stopped before its news went out; a device gets nothing twice
         return messages.store(message).call(stored -> groups.members(group.app(), group.id()).flatMap(members -> {
             if (!stored.repeated()) {

@@ -65,15 +65,16 @@ public class DirectMessages {
             }
             return accounts.areContacts(from.app(), from.accountId(), to).flatMap(contacts -> !contacts ? reply(frame, NOT_MY_CONTACT)
                 : quotes.of(sender, payload).flatMap(quote -> !quote.allowed() ? reply(frame, Quotes.NOT_QUOTABLE)
-                    : store(frame, sender, to, payload, quote.refer())));
+                    : store(frame, from, sender, to, payload, quote.refer())));
         });
     }
 
-    private Uni<List<DeliveryRecord>> store(ChatFrame frame, AccountStore.Account sender, String to, JsonNode payload, ObjectNode refer) {
+    private Uni<List<DeliveryRecord>> store(ChatFrame frame, ConnectionStore.Authenticated from, AccountStore.Account sender, String to,
+                                            JsonNode payload, ObjectNode refer) {
         ObjectNode body = MessagePayloads.bodyOf(payload, refer);
         String conversation = Conversations.direct(sender.id(), to);
         var message = new MessageStore.NewMessage(sender.app(), conversation, sender.id(), to, MessagePayloads.clientMsgId(payload),
-            payload.path("type").asInt(1), body, frame.connectionId());
+            payload.path("type").asInt(1), body, frame.connectionId(), from.device());
         return messages.store(message).flatMap(stored -> {
             List<DeliveryRecord> answer = List.of(ChatReplies.answer(frame, JsonNodeFactory.instance.objectNode().put("id", stored.id())));
             if (!stored.repeated()) {

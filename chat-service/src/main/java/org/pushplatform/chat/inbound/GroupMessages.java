@@ -66,7 +66,7 @@ public class GroupMessages {
                     String refused = refusal(group, standing);
                     return refused != null ? DirectMessages.reply(frame, refused)
                         : quotes.of(sender, payload).flatMap(quote -> !quote.allowed() ? DirectMessages.reply(frame, Quotes.NOT_QUOTABLE)
-                            : post(frame, group, sender, payload, MessagePayloads.bodyOf(payload, quote.refer())));
+                            : post(frame, from, group, sender, payload, MessagePayloads.bodyOf(payload, quote.refer())));
                 })));
     }
 
@@ -79,10 +79,11 @@ public class GroupMessages {
         };
     }
 
-    private Uni<List<DeliveryRecord>> post(ChatFrame frame, GroupStore.Group group, AccountStore.Account sender, JsonNode payload,
+    private Uni<List<DeliveryRecord>> post(ChatFrame frame, ConnectionStore.Authenticated from, GroupStore.Group group,
+                                           AccountStore.Account sender, JsonNode payload,
                                            com.fasterxml.jackson.databind.node.ObjectNode body) {
         var post = new GroupPosts.Post(group, sender, MessagePayloads.clientMsgId(payload), payload.path("type").asInt(1), body,
-            frame.connectionId());
+            frame.connectionId(), from.device());
         return posts.post(post).map(stored -> List.<DeliveryRecord>of(ChatReplies.answer(frame,
                 JsonNodeFactory.instance.objectNode().put("id", stored.id())))).onFailure().recoverWithItem(failure -> {
             LOG.warnf("[%s] a group message could not be stored: %s", frame.connectionId(), failure.toString());

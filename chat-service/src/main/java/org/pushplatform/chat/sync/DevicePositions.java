@@ -27,9 +27,12 @@ public class DevicePositions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A message pending for a connection, with what its delivered shape shows. */
+    /**
+     * A message pending for a connection, with what its delivered shape shows; {@code sentByIt} when the connection sent
+     * it, or the named device it belongs to did.
+     */
     public record Pending(ConnectionStore.Authenticated to, String conversationId, short kind, String peer, boolean push, long seq,
-                          String messageId, String sender, String senderName, String senderAvatar, String originConnection, int type,
+                          String messageId, String sender, String senderName, String senderAvatar, boolean sentByIt, int type,
                           JsonNode body, OffsetDateTime time, String groupName, String groupAvatar) {
 
         boolean direct() {
@@ -50,7 +53,9 @@ public class DevicePositions {
     }
 
     private static final String PENDING = " SELECT t.connection_id, t.node_id, t.app, t.account_id, t.device, t.conversation_id, c.kind,"
-        + " cm.peer, cm.is_push, m.seq, m.id, m.sender, s.name, s.avatar, m.origin_connection, m.type, m.body, m.created_at,"
+        + " cm.peer, cm.is_push, m.seq, m.id, m.sender, s.name, s.avatar,"
+        + " m.origin_connection = t.connection_id OR (m.sender = t.account_id AND m.origin_device = t.device AND t.device <> ''),"
+        + " m.type, m.body, m.created_at,"
         + " g.name, g.avatar FROM targets t"
         + " JOIN chat.conversation_member cm ON cm.app = t.app AND cm.account_id = t.account_id AND cm.conversation_id = t.conversation_id"
         + " JOIN chat.conversation c ON c.app = t.app AND c.id = t.conversation_id"
@@ -191,7 +196,7 @@ public class DevicePositions {
         for (Row row : rows) {
             var to = new ConnectionStore.Authenticated(row.getString(0), row.getString(2), row.getString(3), row.getString(1), row.getString(4));
             pending.add(new Pending(to, row.getString(5), row.getShort(6), row.getString(7), row.getBoolean(8), row.getLong(9),
-                row.getString(10), row.getString(11), row.getString(12), row.getString(13), row.getString(14), row.getShort(15),
+                row.getString(10), row.getString(11), row.getString(12), row.getString(13), Boolean.TRUE.equals(row.getBoolean(14)), row.getShort(15),
                 json(row.getJsonObject(16)), row.getOffsetDateTime(17), row.getString(18), row.getString(19)));
         }
         return pending;

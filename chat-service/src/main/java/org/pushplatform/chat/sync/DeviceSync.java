@@ -24,8 +24,10 @@ import org.pushplatform.contract.delivery.DeliveryRecord;
 
 /**
  * Sends each connection of an account the messages pending for it, in each conversation's order: everything its
- * device missed when it connects, then what arrives while it is connected. Each goes to the connection itself with a
- * write receipt asked for; the receipt moves the device's delivered position ({@link OutcomeConsumer}). A message is
+ * device missed when it connects, then what arrives while it is connected. Each goes to the connection itself, written
+ * at most once there, with a write receipt asked for; the receipt moves the device's delivered position
+ * ({@link OutcomeConsumer}). What was sent is recorded after it is sent: a crash in between sends it again, which the
+ * gateway writes no second time. A message is not sent to the connection, or the named device, that sent it. A message is
  * not sent back to the connection it came from, and counts as delivered to that device. At most a batch per
  * conversation is sent at a time; the rest follows on news this sends itself.
  */
@@ -83,7 +85,7 @@ public class DeviceSync {
             if (perConversation.merge(pair, 1, Integer::sum) == batch) {
                 more.add(new ChatNudges.News(to.app(), to.accountId(), p.conversationId()));
             }
-            if (to.connectionId().equals(p.originConnection())) {
+            if (p.sentByIt()) {
                 own.add(new DevicePositions.Has(to.app(), to.accountId(), to.device(), p.conversationId(), p.seq()));
             } else {
                 deliveries.add(deliveryOf(p));
@@ -114,7 +116,8 @@ public class DeviceSync {
             event = MessagePayloads.groupDelivered(stored, sender, group, p.type(), body, p.push());
             name = GroupEvents.NEW_GROUP_MESSAGE;
         }
-        return new Deliver(to.address(), ChatApi.API, name, List.of(event), 0, null, Ack.RECEIPT, p.messageId(),
+        // QoS 2 to a connection: written to it at most once, should an instance that took the account over send it again
+        return new Deliver(to.address(), ChatApi.API, name, List.of(event), 2, null, Ack.RECEIPT, p.messageId(),
             REQUESTER_PREFIX + to.accountId() + '/' + to.device());
     }
 }

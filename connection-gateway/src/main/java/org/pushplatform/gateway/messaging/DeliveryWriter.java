@@ -64,7 +64,7 @@ public class DeliveryWriter {
                 refuse(connection, emit);
             } else if (emit.wantsClientAck()) {
                 writeForAck(connection, emit, event);
-            } else if (emit.receiptId() != null && !connection.firstWriteOf(emit.receiptId())) {
+            } else if (emit.writtenOnceAs() != null && !connection.firstWriteOf(emit.writtenOnceAs())) {
                 duplicates.increment();
                 receipt(connection, emit, true, null);
             } else {

@@ -60,9 +60,9 @@ final class SocketIoClientSink implements ClientSink {
             return;
         }
         ChannelFuture written = base.send(toSend);
-        if (written == null) {
-            onWritten.run();
-        } else {
+        // null: queued for a channel the client does not have (any more): not written, so no receipt; what was stored
+        // stays stored, and what a device was sent stays pending for its next connection
+        if (written != null) {
             written.addListener(future -> {
                 if (future.isSuccess()) {
                     onWritten.run();

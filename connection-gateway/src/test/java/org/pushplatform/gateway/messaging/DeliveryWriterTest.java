@@ -236,6 +236,24 @@ class DeliveryWriterTest {
         assertThat(receipt.failure()).isEqualTo(DeliveryReceipt.CONNECTION_GONE);
     }
 
+    @Test
+    void aDeliveryToBeWrittenOnceIsWrittenOnceToAConnectionHoweverOftenItComesAndEachTimeAnsweredWritten() {
+        RecordingSink sink = new RecordingSink();
+        LocalConnection connection = connections.getOrAdd("c-1", "chat", "chat", () -> sink);
+        var once = new EmitToConnections(List.of("c-1"), "new message", List.of(), null, null, null, "chat", "RECEIPT", null, TICKET, null,
+            "m-1");
+
+        writer.write(once);
+        writer.write(once);
+        writer.write(new EmitToConnections(List.of("c-1"), "new message", List.of(), null, null, null, "chat", "RECEIPT", null, TICKET,
+            null, "m-2"));
+
+        assertThat(sink.events).containsExactly("new message", "new message");
+        ArgumentCaptor<JsonNode> payloads = ArgumentCaptor.forClass(JsonNode.class);
+        verify(receipts, org.mockito.Mockito.times(3)).publishToRouting(eq(EnvelopeTypes.DELIVERY_RECEIPT), eq(connection), payloads.capture());
+        assertThat(payloads.getAllValues()).allSatisfy(p -> assertThat(p.get("delivered").asBoolean()).isTrue());
+    }
+
     private DeliveryReceipt goneReceiptSent(String connectionId) {
         ArgumentCaptor<JsonNode> payload = ArgumentCaptor.forClass(JsonNode.class);
         verify(receipts).receiptForGone(eq(EnvelopeTypes.DELIVERY_RECEIPT), eq(connectionId), payload.capture());

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param event      the event name as that API spells it
  * @param args       the event's arguments as the client sees them, in order
  * @param qos        0 sent to who is connected now; 1 stored until received (see {@link Ack}); 2 as 1 and exactly
- *                   once per message id and requester
+ *                   once per message id and requester. To a connection (never stored): 0, or 2 for at most once per
+ *                   message id on that connection, however often the command is sent
  * @param ttlSeconds how long a stored delivery waits for its receiver; null for the core's default
  * @param ack        what counts as delivered; null means {@link Ack#NONE} at QoS 0 and {@link Ack#RECEIPT} above
  * @param messageId  the sender's id of this delivery, echoed in its outcomes; QoS 2 deduplicates on it

@@ -59,8 +59,11 @@ public final class DeliverRules {
         if (command.qos() < 0 || command.qos() > 2) {
             return "qos must be 0, 1 or 2";
         }
-        if (command.qos() > 0 && (command.to() instanceof Address.Room || command.to() instanceof Address.Connection)) {
-            return "rooms and connections live only as long as their connections: qos must be 0";
+        if (command.qos() > 0 && command.to() instanceof Address.Room) {
+            return "rooms live only as long as their connections: qos must be 0";
+        }
+        if (command.qos() == 1 && command.to() instanceof Address.Connection) {
+            return "a connection lives only as long as it is open: qos must be 0, or 2 for at most once per message id";
         }
         if (command.replyTo() != null && !(command.to() instanceof Address.Connection)) {
             return "replyTo answers a client frame's ack callback: the address must be its connection";

@@ -216,9 +216,11 @@ public class DeliveryHub {
     private static EmitToConnections emit(Deliver command, List<String> connectionIds, Address.Room room) {
         Ack ack = command.ackOrDefault();
         // the app goes with every emit: the gateway writes none to a connection of another app
+        // QoS 2 to a connection: written at most once to it under the message id, however often it is asked
+        String onceId = command.qos() == 2 && command.to() instanceof Address.Connection ? command.messageId() : null;
         return new EmitToConnections(connectionIds, command.event(), command.args(), null, room == null ? null : room.room(),
             command.to().app(), command.api(), ack.mode().name(),
-            ack.mode() == Ack.Mode.CLIENT ? ack.timeoutOrDefault() : null, Outcomes.ticketOf(command), command.replyTo());
+            ack.mode() == Ack.Mode.CLIENT ? ack.timeoutOrDefault() : null, Outcomes.ticketOf(command), command.replyTo(), onceId);
     }
 
     static Deliver withMessageId(Deliver c) {
