@@ -69,6 +69,45 @@ test('a handshake without token and app, or with a token not valid for the app, 
   }
 });
 
+test('an app can take client tokens its backend signs, and only those', async () => {
+  const signedApp = `signed_${run}`;
+  const signedAdmin = (method, urlPath, body) => admin(method, `/admin/apps/${signedApp}${urlPath}`, body, platform().chat);
+  const hugo = `hugo_${run}`;
+  assert.equal((await signedAdmin('POST', '/accounts', { id: hugo, name: 'Hugo' })).status, 201);
+  const minted = (await signedAdmin('POST', `/accounts/${hugo}/tokens`, {})).body.token;
+  const set = await signedAdmin('PUT', '/token-signing', { signedOnly: false });
+  assert.equal(set.status, 200);
+  const key = set.body.signingKey;
+  assert.match(key, /^[0-9a-f]{64}$/, 'the key is shown when made');
+  assert.equal((await signedAdmin('PUT', '/token-signing', { signedOnly: false })).body.signingKey, undefined, 'and only then');
+
+  // what the app's backend does: HMAC-SHA256 of <app>:<account>:<expires>, keyed with the app's key
+  const signed = (account, expires, withKey = key) => `${account}.s~${expires}~${crypto.createHmac('sha256', withKey)
+    .update(`${signedApp}:${account}:${expires}`).digest('hex')}`;
+  const inAnHour = Math.floor(Date.now() / 1000) + 3600;
+  const connects = async (token) => {
+    const client = open('v4', platform().gateways[1].chat, { query: { token, app: signedApp }, transports: ['websocket'] });
+    opened.push(client);
+    const answered = await Promise.race([client.ask('unread count', {}, 10000).then(() => true, () => false),
+      client.next('error', 10000).then(() => false, () => false)]);
+    client.close();
+    return answered;
+  };
+  assert.equal(await connects(signed(hugo, inAnHour)), true);
+  assert.equal(await connects(minted), true, 'minted tokens too, while the app is not signed-only');
+  assert.equal(await connects(signed(hugo, Math.floor(Date.now() / 1000) - 1)), false, 'expired');
+  assert.equal(await connects(signed(hugo, inAnHour, 'f'.repeat(64))), false, 'another key');
+  assert.equal(await connects(signed(`nobody_${run}`, inAnHour)), false, 'no such account');
+
+  assert.equal((await signedAdmin('PUT', '/token-signing', { signedOnly: true })).status, 200);
+  assert.equal(await connects(minted), false, 'a signed-only app refuses minted tokens');
+  assert.equal(await connects(signed(hugo, inAnHour)), true);
+  const rotated = (await signedAdmin('PUT', '/token-signing', { signedOnly: true, newKey: true })).body.signingKey;
+  assert.notEqual(rotated, key);
+  assert.equal(await connects(signed(hugo, inAnHour)), false, 'a new key voids what the old one signed');
+  assert.equal(await connects(signed(hugo, inAnHour, rotated)), true);
+});
+
 test('a message to a contact reaches every device of the receiver, on both nodes, in the seed\'s delivered shape', async () => {
   const aliceWeb = await device('v4', 0, tokens.alice);
   const bobWeb = await device('v4', 0, tokens.bob);
@@ -221,6 +260,34 @@ test('upload token, shake shake, remove session and voice as read', async () => 
   const [invalid] = await bobWeb.ask('remove session', { type: 42, id: alice });
   assert.match(invalid.error, /remove session needs/);
   [aliceWeb, bobWeb, bobMobile].forEach((c) => c.close());
+});
+
+test('the chat list: a conversation\'s first message opens a `new session`, every message is a `new history`; `operate` synced', async () => {
+  const [frank, gwen] = [`frank_${run}`, `gwen_${run}`];
+  const t = { frank: await account(frank, 'Frank'), gwen: await account(gwen, 'Gwen') };
+  assert.equal((await chatAdmin('PUT', `/accounts/${frank}/contacts/${gwen}`)).status, 200);
+  const frankWeb = await device('v4', 0, t.frank);
+  const frankMobile = await device('v2', 1, t.frank);
+  const gwenWeb = await device('v2', 1, t.gwen);
+
+  await frankWeb.ask('send message', { touser: gwen, msg: 'first words' });
+  const person = { accountId: frank, fullname: 'Frank', avatar: `https://avatars.example/${frank}.png` };
+  assert.deepEqual((await gwenWeb.next('new session'))[0], { from: person, type: 1, message: 'first words', id: frank, name: 'Frank', logo: person.avatar });
+  assert.deepEqual((await gwenWeb.next('new history'))[0], { from: person, to: { aid: gwen }, message: 'first words' });
+  assert.deepEqual((await frankMobile.next('new history'))[0], { from: person, to: { aid: gwen }, message: 'first words' });
+  assert.deepEqual((await frankMobile.next('new session'))[0],
+    { from: person, type: 1, message: 'first words', id: gwen, name: 'Gwen', logo: `https://avatars.example/${gwen}.png` });
+  assert.equal(await frankWeb.receives('new history', 1000), false, 'not to the sending connection');
+  await frankWeb.ask('send message', { touser: gwen, msg: 'second' });
+  assert.equal((await gwenWeb.next('new history'))[0].message, 'second');
+  assert.equal(await gwenWeb.receives('new session', 1000), false, 'a session opens once');
+
+  // operate (web only): answered 1 and synced as it is to the account's other devices
+  assert.deepEqual(await frankWeb.ask('operate', { op: 'top', id: gwen }), [false, 1]);
+  assert.deepEqual((await frankMobile.next('operate'))[0], { op: 'top', id: gwen });
+  assert.equal(await frankWeb.receives('operate', 1000), false);
+  assert.match((await frankWeb.ask('operate', 'not an object'))[0].error, /operate needs an object/);
+  [frankWeb, frankMobile, gwenWeb].forEach((c) => c.close());
 });
 
 test('an account of the same id in another app is another account: nothing of this app reaches it', async () => {

@@ -61,6 +61,12 @@ test('a group message reaches every member\'s devices on both nodes in the seed\
     });
   }
   assert.equal(await ginaWeb.receives('new group message', 1500), false, 'the sending connection does not get its own message');
+  // the chat list: the group's first message opens its session, and is its newest item
+  const gina_ = { accountId: gina, fullname: 'Gina', avatar: avatar(gina) };
+  assert.deepEqual((await hankMobile.next('new session'))[0],
+    { from: gina_, type: 2, message: 'hello team', id: gid, name: 'Team', logo: 'https://logos.example/team.png' });
+  assert.deepEqual((await hankWeb.next('new history'))[0], { from: gina_, to: { gid }, message: 'hello team' });
+  assert.deepEqual((await ginaMobile.next('new history'))[0], { from: gina_, to: { gid }, message: 'hello team' });
 
   // the seed's error strings: not a member, no such group; bad input told why
   const jackWeb = await device('v4', 1, tokens[jack]);

@@ -22,10 +22,14 @@ public final class ChatApi {
     public static final String REMOVE_SESSION = "remove session";
     public static final String VOICE_AS_READ = "voice as read";
     public static final String GROUP_SHAKE = "group shake";
+    public static final String OPERATE = "operate";
+    public static final String INBOX_UNREAD = "inbox unread";
+    public static final String ALL_UNREAD = "all unread";
+    public static final String CLEAR_NOTIFICATION = "clear notification";
     /** The "To Server" events of the seed. */
-    public static final Set<String> CLIENT_EVENTS = Set.of(CURRENT_CHAT, "operate", UNREAD_COUNT, "all unread", CLEAR_UNREAD,
-        CLEAR_ALL_UNREAD, "inbox unread", SEND_MESSAGE, SEND_GROUP_MESSAGE, UPLOAD_TOKEN, REMOVE_SESSION, SHAKE,
-        GROUP_SHAKE, "clear notification", VOICE_AS_READ);
+    public static final Set<String> CLIENT_EVENTS = Set.of(CURRENT_CHAT, OPERATE, UNREAD_COUNT, ALL_UNREAD, CLEAR_UNREAD,
+        CLEAR_ALL_UNREAD, INBOX_UNREAD, SEND_MESSAGE, SEND_GROUP_MESSAGE, UPLOAD_TOKEN, REMOVE_SESSION, SHAKE,
+        GROUP_SHAKE, CLEAR_NOTIFICATION, VOICE_AS_READ);
     /** An account or group id longer than this is refused wherever it enters. */
     public static final int MAX_ACCOUNT_ID = 64;
     private static final int MAX_TOKEN = 256;

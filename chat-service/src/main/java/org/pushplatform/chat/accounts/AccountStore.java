@@ -93,8 +93,59 @@ public class AccountStore {
             .execute(Tuple.of(app, accountId)).map(rows -> rows.rowCount());
     }
 
-    /** The tokens that are valid now (known, not expired, not revoked), among those presented: one statement. */
+    /**
+     * The tokens that are valid now, among those presented: minted ones known, not expired, not revoked (and of an app
+     * that takes minted ones); signed ones made with their app's key, not expired, for an account of the app.
+     */
     public Uni<Set<Presented>> valid(List<Presented> presented) {
+        if (presented.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        List<String> apps = presented.stream().map(Presented::app).distinct().toList();
+        return signing(apps).flatMap(settings -> validMinted(presented.stream().filter(p -> !SignedTokens.isSigned(p.secret())).toList())
+            .flatMap(minted -> validSigned(presented.stream().filter(p -> SignedTokens.isSigned(p.secret())).toList(), settings)
+                .map(signed -> {
+                    Set<Presented> valid = new HashSet<>(signed);
+                    minted.stream().filter(p -> settings.get(p.app()) == null || !settings.get(p.app()).signedOnly()).forEach(valid::add);
+                    return valid;
+                })));
+    }
+
+    /** An app's client-token signing: its key, and whether it takes signed tokens only. */
+    public record Signing(String key, boolean signedOnly) {
+    }
+
+    private Uni<java.util.Map<String, Signing>> signing(List<String> apps) {
+        return db.preparedQuery("SELECT app, signing_key, signed_only FROM chat.chat_app WHERE app = ANY($1)")
+            .execute(Tuple.of(apps.toArray(String[]::new)))
+            .map(rows -> {
+                java.util.Map<String, Signing> found = new java.util.HashMap<>();
+                rows.forEach(row -> found.put(row.getString(0), new Signing(row.getString(1), row.getBoolean(2))));
+                return found;
+            });
+    }
+
+    private Uni<Set<Presented>> validSigned(List<Presented> presented, java.util.Map<String, Signing> settings) {
+        long now = java.time.Instant.now().getEpochSecond();
+        List<Presented> signedRight = presented.stream().filter(p -> settings.get(p.app()) != null
+            && SignedTokens.valid(settings.get(p.app()).key(), p.app(), p.accountId(), p.secret(), now)).toList();
+        if (signedRight.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return db.preparedQuery("SELECT a.app, a.id FROM chat.account a JOIN unnest($1::varchar[], $2::varchar[]) AS p(app, id)"
+                + " ON a.app = p.app AND a.id = p.id")
+            .execute(Tuple.of(signedRight.stream().map(Presented::app).toArray(String[]::new),
+                signedRight.stream().map(Presented::accountId).toArray(String[]::new)))
+            .map(rows -> {
+                Set<String> accounts = new HashSet<>();
+                rows.forEach(row -> accounts.add(row.getString(0) + '/' + row.getString(1)));
+                Set<Presented> valid = new HashSet<>();
+                signedRight.stream().filter(p -> accounts.contains(p.app() + '/' + p.accountId())).forEach(valid::add);
+                return valid;
+            });
+    }
+
+    private Uni<Set<Presented>> validMinted(List<Presented> presented) {
         if (presented.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
@@ -118,6 +169,23 @@ public class AccountStore {
                 presented.stream().filter(p -> found.contains(p.app() + '/' + p.accountId() + '/' + hash(p.secret()))).forEach(valid::add);
                 return valid;
             });
+    }
+
+    /**
+     * Sets whether the app takes signed tokens only; makes its signing key when it has none, or a new one when asked.
+     *
+     * @return the key when it was made now (shown this once), else null
+     */
+    public Uni<String> setSigning(String app, boolean signedOnly, boolean newKey) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String key = HexFormat.of().formatHex(bytes);
+        return db.preparedQuery("INSERT INTO chat.chat_app (app, signing_key, signed_only) VALUES ($1, $2, $3)"
+                + " ON CONFLICT (app) DO UPDATE SET signed_only = $3,"
+                + " signing_key = CASE WHEN $4 THEN EXCLUDED.signing_key ELSE chat.chat_app.signing_key END"
+                + " RETURNING (xmax = 0 OR $4) AS made")
+            .execute(Tuple.of(app, key, signedOnly, newKey))
+            .map(rows -> rows.iterator().next().getBoolean(0) ? key : null);
     }
 
     /** Makes the two accounts contacts of each other. @return false when either does not exist */

@@ -1,6 +1,8 @@
 package org.pushplatform.chat.groups;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.pushplatform.chat.accounts.AccountStore;
@@ -35,19 +37,24 @@ public class GroupPosts {
         this.nudges = nudges;
     }
 
+    /** A post as stored, and the group's members it went to. */
+    public record Posted(MessageStore.Stored stored, List<GroupStore.Member> members) {
+    }
+
     /** Stores the post and tells each member's owner of it; completes with the message as stored. */
-    public Uni<MessageStore.Stored> post(Post post) {
+    public Uni<Posted> post(Post post) {
         GroupStore.Group group = post.group();
         String conversation = Conversations.group(group.id());
         var message = new MessageStore.NewMessage(group.app(), conversation, post.sender().id(), null, post.clientMsgId(), post.type(),
             post.body(), post.originConnection(), post.originDevice());
         // news again for a resend: the first try may have stopped before its news went out; a device gets nothing twice
-        return messages.store(message).call(stored -> groups.members(group.app(), group.id()).flatMap(members -> {
+        return messages.store(message).flatMap(stored -> groups.members(group.app(), group.id()).flatMap(members -> {
             if (!stored.repeated()) {
                 events.messageStored(new ChatEvents.MessageStored(group.app(), conversation, stored.seq(), stored.id(), post.sender().id(),
                     group.id(), post.type(), post.body()));
             }
-            return nudges.send(members.stream().map(m -> new ChatNudges.News(group.app(), m.accountId(), conversation)).toList());
+            return nudges.send(members.stream().map(m -> new ChatNudges.News(group.app(), m.accountId(), conversation)).toList())
+                .replaceWith(new Posted(stored, members));
         }));
     }
 }

@@ -43,12 +43,15 @@ public class ChatFrameConsumer {
     private final GroupMessages groups;
     private final ReadPositions reads;
     private final SessionEvents sessions;
+    private final InboxEvents inbox;
     private final CoreCommands core;
     private final DeviceSync sync;
     private final MeterRegistry metrics;
 
     public ChatFrameConsumer(Handshakes handshakes, ConnectionStore connections, DirectMessages direct, GroupMessages groups,
-                             ReadPositions reads, SessionEvents sessions, CoreCommands core, DeviceSync sync, MeterRegistry metrics) {
+                             ReadPositions reads, SessionEvents sessions, InboxEvents inbox, CoreCommands core, DeviceSync sync,
+                             MeterRegistry metrics) {
+        this.inbox = inbox;
         this.sync = sync;
         this.groups = groups;
         this.sessions = sessions;
@@ -148,6 +151,10 @@ public class ChatFrameConsumer {
             case ChatApi.SHAKE -> sessions.shake(frame, by);
             case ChatApi.REMOVE_SESSION -> sessions.removeSession(frame, by);
             case ChatApi.VOICE_AS_READ -> sessions.voiceAsRead(frame, by);
+            case ChatApi.OPERATE -> sessions.operate(frame, by);
+            case ChatApi.INBOX_UNREAD -> inbox.inboxUnread(frame, by);
+            case ChatApi.ALL_UNREAD -> inbox.allUnread(frame, by);
+            case ChatApi.CLEAR_NOTIFICATION -> inbox.clearNotification(frame, by);
             default -> Uni.createFrom().item(List.of(ChatReplies.error(frame, "\"" + event + "\" is not available yet on this server")));
         };
     }

@@ -1,5 +1,6 @@
 package org.pushplatform.chat.inbound;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.pushplatform.chat.accounts.AccountStore;
 import org.pushplatform.chat.accounts.ConnectionStore;
 import org.pushplatform.chat.config.ChatConfig;
+import org.pushplatform.chat.conversations.ChatList;
 import org.pushplatform.chat.conversations.Conversations;
 import org.pushplatform.chat.conversations.MessagePayloads;
 import org.pushplatform.chat.conversations.MessageStore;
@@ -76,18 +78,48 @@ public class DirectMessages {
         var message = new MessageStore.NewMessage(sender.app(), conversation, sender.id(), to, MessagePayloads.clientMsgId(payload),
             payload.path("type").asInt(1), body, frame.connectionId(), from.device());
         return messages.store(message).flatMap(stored -> {
-            List<DeliveryRecord> answer = List.of(ChatReplies.answer(frame, JsonNodeFactory.instance.objectNode().put("id", stored.id())));
+            List<DeliveryRecord> answer = new ArrayList<>();
+            answer.add(ChatReplies.answer(frame, JsonNodeFactory.instance.objectNode().put("id", stored.id())));
+            Uni<List<DeliveryRecord>> records = Uni.createFrom().item(answer);
             if (!stored.repeated()) {
                 events.messageStored(new ChatEvents.MessageStored(sender.app(), conversation, stored.seq(), stored.id(), sender.id(), to,
                     message.type(), body));
+                records = chatList(frame, sender, to, stored, body.path("msg").path("con").asText("")).map(list -> {
+                    answer.addAll(list);
+                    return answer;
+                });
             }
             // the receiver's devices, and the sender's others: each account's owner sends what its devices lack (again
             // for a resend: the first try may have stopped before its news went out; a device gets nothing twice)
+            Uni<List<DeliveryRecord>> replies = records;
             return nudges.send(List.of(new ChatNudges.News(sender.app(), to, conversation),
-                new ChatNudges.News(sender.app(), sender.id(), conversation))).replaceWith(answer);
+                new ChatNudges.News(sender.app(), sender.id(), conversation))).flatMap(sent -> replies);
         }).onFailure().recoverWithItem(failure -> {
             LOG.warnf("[%s] a message could not be stored: %s", frame.connectionId(), failure.toString());
             return List.of(ChatReplies.answer(frame, ChatReplies.errorOf(DATABASE_ERROR)));
+        });
+    }
+
+    /**
+     * {@code new history} to the receiver's devices and the sender's others; with a conversation's first message,
+     * {@code new session} too, each side seeing the other as the session.
+     */
+    private Uni<List<DeliveryRecord>> chatList(ChatFrame frame, AccountStore.Account sender, String to, MessageStore.Stored stored,
+                                               String text) {
+        var history = ChatList.history(sender, to, false, text);
+        List<DeliveryRecord> records = new ArrayList<>(List.of(ChatReplies.toAccount(sender.app(), to, ChatList.NEW_HISTORY, history),
+            ChatReplies.toOtherDevices(frame, sender.id(), ChatList.NEW_HISTORY, history)));
+        if (stored.seq() != 1) {
+            return Uni.createFrom().item(records);
+        }
+        records.add(ChatReplies.toAccount(sender.app(), to, ChatList.NEW_SESSION,
+            ChatList.session(sender, ChatList.PERSON, text, sender.id(), sender.name(), sender.avatar())));
+        return accounts.find(sender.app(), to).map(receiver -> {
+            if (receiver != null) {
+                records.add(ChatReplies.toOtherDevices(frame, sender.id(), ChatList.NEW_SESSION,
+                    ChatList.session(sender, ChatList.PERSON, text, receiver.id(), receiver.name(), receiver.avatar())));
+            }
+            return records;
         });
     }
 

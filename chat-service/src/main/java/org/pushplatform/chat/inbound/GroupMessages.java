@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.pushplatform.chat.accounts.AccountStore;
 import org.pushplatform.chat.accounts.ConnectionStore;
 import org.pushplatform.chat.config.ChatConfig;
+import org.pushplatform.chat.conversations.ChatList;
 import org.pushplatform.chat.conversations.MessagePayloads;
 import org.pushplatform.chat.groups.GroupEvents;
 import org.pushplatform.chat.groups.GroupPosts;
@@ -84,11 +85,35 @@ public class GroupMessages {
                                            com.fasterxml.jackson.databind.node.ObjectNode body) {
         var post = new GroupPosts.Post(group, sender, MessagePayloads.clientMsgId(payload), payload.path("type").asInt(1), body,
             frame.connectionId(), from.device());
-        return posts.post(post).map(stored -> List.<DeliveryRecord>of(ChatReplies.answer(frame,
-                JsonNodeFactory.instance.objectNode().put("id", stored.id())))).onFailure().recoverWithItem(failure -> {
+        return posts.post(post).map(posted -> {
+            List<DeliveryRecord> records = new ArrayList<>();
+            records.add(ChatReplies.answer(frame, JsonNodeFactory.instance.objectNode().put("id", posted.stored().id())));
+            if (!posted.stored().repeated()) {
+                records.addAll(chatList(frame, group, sender, posted, body.path("msg").path("con").asText("")));
+            }
+            return records;
+        }).onFailure().recoverWithItem(failure -> {
             LOG.warnf("[%s] a group message could not be stored: %s", frame.connectionId(), failure.toString());
             return List.of(ChatReplies.answer(frame, ChatReplies.errorOf(DATABASE_ERR)));
         });
+    }
+
+    /** {@code new history} to every member's devices (the sending one not); with the group's first message, {@code new session}. */
+    private static List<DeliveryRecord> chatList(ChatFrame frame, GroupStore.Group group, AccountStore.Account sender,
+                                                 GroupPosts.Posted posted, String text) {
+        var history = ChatList.history(sender, group.id(), true, text);
+        var session = ChatList.session(sender, ChatList.GROUP, text, group.id(), group.name(), group.avatar());
+        List<DeliveryRecord> records = new ArrayList<>();
+        for (GroupStore.Member member : posted.members()) {
+            boolean self = member.accountId().equals(sender.id());
+            records.add(self ? ChatReplies.toOtherDevices(frame, sender.id(), ChatList.NEW_HISTORY, history)
+                : ChatReplies.toAccount(group.app(), member.accountId(), ChatList.NEW_HISTORY, history));
+            if (posted.stored().seq() == 1) {
+                records.add(self ? ChatReplies.toOtherDevices(frame, sender.id(), ChatList.NEW_SESSION, session)
+                    : ChatReplies.toAccount(group.app(), member.accountId(), ChatList.NEW_SESSION, session));
+            }
+        }
+        return records;
     }
 
     /** {@code group shake {toUser: [], gid, messageId}}: answered 1; each member named gets {@code group shake {from, gid}}. */

@@ -23,13 +23,15 @@ import org.pushplatform.contract.delivery.DeliveryRecord;
 
 /**
  * The seed's smaller events: {@code upload token} (a Qiniu token and the seed's key), {@code shake shake} (to a
- * contact's devices), and {@code remove session} and {@code voice as read}, synced to the account's devices.
+ * contact's devices), and {@code remove session}, {@code voice as read} and {@code operate}, synced to the account's
+ * other devices.
  */
 @ApplicationScoped
 public class SessionEvents {
 
     static final String UPLOADS_OFF = "uploads are not configured on this server";
     private static final int MAX_ID = 64;
+    private static final int MAX_OPERATION_CHARS = 4096;
 
     private final AccountStore accounts;
     private final QiniuUploadTokens uploads;
@@ -82,6 +84,15 @@ public class SessionEvents {
         }
         return answer(ChatReplies.result(frame, IntNode.valueOf(1)), ChatReplies.toOtherDevices(frame, by.accountId(), "voice as read",
             JsonNodeFactory.instance.objectNode().put("messageId", messageId)));
+    }
+
+    /** {@code operate {...}} (web only): a session operation, answered 1 and synced as it is to the account's other devices. */
+    public Uni<List<DeliveryRecord>> operate(ChatFrame frame, ConnectionStore.Authenticated by) {
+        JsonNode payload = frame.payload();
+        if (payload == null || !payload.isObject() || payload.toString().length() > MAX_OPERATION_CHARS) {
+            return answer(ChatReplies.error(frame, "operate needs an object of at most " + MAX_OPERATION_CHARS + " characters"));
+        }
+        return answer(ChatReplies.result(frame, IntNode.valueOf(1)), ChatReplies.toOtherDevices(frame, by.accountId(), ChatApi.OPERATE, payload));
     }
 
     private static Uni<List<DeliveryRecord>> answer(DeliveryRecord... records) {
