@@ -1,10 +1,12 @@
 package org.pushplatform.chat.inbound;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,6 +37,8 @@ public class ChatFrameConsumer {
 
     private static final Logger LOG = Logger.getLogger(ChatFrameConsumer.class);
     private static final String FRAME_PREFIX = ChatApi.API + ".";
+    /** How many accounts' frames of one poll are handled side by side (PostgreSQL's pool bounds it too). */
+    private static final int ACCOUNTS_AT_ONCE = 32;
     static final String NOT_AUTHENTICATED = "not authenticated: connect with token and app in the query string";
 
     private final Handshakes handshakes;
@@ -114,13 +118,26 @@ public class ChatFrameConsumer {
         }
         List<String> ids = frames.stream().map(ChatFrame::connectionId).distinct().toList();
         return Retries.whileTransient(() -> connections.find(ids), "chat connections").flatMap(authenticated -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
+            // one account's frames one after another, in the order it sent them; different accounts' side by side
+            Map<String, List<ChatFrame>> byAccount = new LinkedHashMap<>();
             for (ChatFrame frame : frames) {
-                chain = chain.call(() -> handle(frame, authenticated).onFailure().recoverWithItem(failure -> failed(frame, failure))
-                    .flatMap(core::send));
+                ConnectionStore.Authenticated by = authenticated.get(frame.connectionId());
+                String key = by == null ? "connection/" + frame.connectionId() : by.app() + '/' + by.accountId();
+                byAccount.computeIfAbsent(key, k -> new ArrayList<>()).add(frame);
             }
-            return chain;
+            return Multi.createFrom().iterable(byAccount.values())
+                .onItem().transformToUni(inOrder -> inOrder(inOrder, authenticated)).merge(ACCOUNTS_AT_ONCE)
+                .collect().asList().replaceWithVoid();
         });
+    }
+
+    private Uni<Void> inOrder(List<ChatFrame> frames, Map<String, ConnectionStore.Authenticated> authenticated) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ChatFrame frame : frames) {
+            chain = chain.call(() -> handle(frame, authenticated).onFailure().recoverWithItem(failure -> failed(frame, failure))
+                .flatMap(core::send));
+        }
+        return chain;
     }
 
     /** One frame that could not be handled is answered so, and counted; the frames after it go on. */
