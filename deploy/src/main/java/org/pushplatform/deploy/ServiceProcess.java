@@ -68,12 +68,25 @@ final class ServiceProcess {
         process = builder.start();
     }
 
+    private static final int LAST_LINES = 25;
+
+    /** The log's last lines: what a CI run that failed to start shows, as its data folder is gone afterwards. */
+    private String lastLines(int count) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(logFile, java.nio.charset.StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return "(the log cannot be read: " + e.getMessage() + ")";
+        }
+    }
+
     /** Waits for the readiness probe; fails early, naming the log, if the JVM exits first. */
     void awaitReady(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue() + " while starting; see " + logFile);
+                throw new IllegalStateException(name + " exited with code " + process.exitValue() + " while starting; see " + logFile
+                    + "; its last lines:\n" + lastLines(LAST_LINES));
             }
             if (isReady(httpUrl())) {
                 return;

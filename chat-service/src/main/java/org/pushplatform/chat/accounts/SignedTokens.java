@@ -1,13 +1,6 @@
 package org.pushplatform.chat.accounts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.pushplatform.service.HexHmac;
 
 /**
  * Client tokens an app's backend signs itself, without asking the platform: {@code <accountId>.s~<expires>~<sign>},
@@ -36,22 +29,11 @@ public final class SignedTokens {
         if (Long.parseLong(parts[0]) <= nowSeconds) {
             return false;
         }
-        byte[] expected = sign(key, app + ':' + accountId + ':' + parts[0]).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, parts[1].getBytes(StandardCharsets.US_ASCII));
+        return HexHmac.matches(parts[1], HexHmac.sha256(key, app + ':' + accountId + ':' + parts[0]));
     }
 
     /** The token a backend makes (what this class checks), for tests and tools. */
     public static String token(String key, String app, String accountId, long expires) {
-        return accountId + '.' + PREFIX + expires + '~' + sign(key, app + ':' + accountId + ':' + expires);
-    }
-
-    static String sign(String key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return accountId + '.' + PREFIX + expires + '~' + HexHmac.sha256(key, app + ':' + accountId + ':' + expires);
     }
 }

@@ -1,16 +1,12 @@
 package org.pushplatform.device.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.pushplatform.contract.DeviceSignatures;
+import org.pushplatform.service.HexHmac;
 
 /**
  * Checks one signature against a device's key: the seed's {@code base64(serial:key)}, or
@@ -54,7 +50,7 @@ final class SignatureCheck {
             return Verdict.MALFORMED;
         }
         String signed = parts[0] + ":" + parts[1] + ":" + parts[2];
-        if (!same(parts[3].toLowerCase(java.util.Locale.ROOT), hmac(deviceKey, signed))) {
+        if (!HexHmac.matches(parts[3], hmac(deviceKey, signed))) {
             return Verdict.WRONG_KEY;
         }
         if (Math.abs(nowMillis - timestamp * 1000) > maxSkew.toMillis()) {
@@ -64,13 +60,7 @@ final class SignatureCheck {
     }
 
     static String hmac(String key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return HexHmac.sha256(key, text);
     }
 
     private static boolean same(String given, String expected) {

@@ -1,12 +1,6 @@
 package org.pushplatform.routing.app;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.pushplatform.service.HexHmac;
 
 /**
  * The signed connect an app may require: {@code sign} is the hex HMAC-SHA256, keyed with the app's secret, of
@@ -16,7 +10,6 @@ import javax.crypto.spec.SecretKeySpec;
 public final class ConnectSignature {
 
     public static final String REQUIRED = "this app requires a signed connect_v2: customid, expires and sign";
-    private static final String ALGORITHM = "HmacSHA256";
 
     private ConnectSignature() {
     }
@@ -31,9 +24,7 @@ public final class ConnectSignature {
         if (customid == null || expires == null || sign == null) {
             return REQUIRED;
         }
-        byte[] expected = sign(app.secret, app.appkey, customid, expires).getBytes(StandardCharsets.US_ASCII);
-        // constant-time comparison: a signature must not be guessable byte by byte through timing
-        if (!MessageDigest.isEqual(expected, sign.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
+        if (!HexHmac.matches(sign, sign(app.secret, app.appkey, customid, expires))) {
             return "bad signature";
         }
         return expires < nowSeconds ? "signature expired" : null;
@@ -41,12 +32,6 @@ public final class ConnectSignature {
 
     /** The signature of one connect, as an app's backend computes it. */
     public static String sign(String secret, String appkey, String customid, long expires) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-            return HexFormat.of().formatHex(mac.doFinal((appkey + ":" + customid + ":" + expires).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return HexHmac.sha256(secret, appkey + ":" + customid + ":" + expires);
     }
 }
