@@ -12,7 +12,26 @@ public final class Ports {
     private Ports() {
     }
 
+    /**
+     * A free port below the kernel's ephemeral range (Linux: 32768-60999 by default). A port the kernel picks is from
+     * that range, where, in the seconds before the service binds it, an outgoing connection of the starting JVMs (to
+     * Kafka, to PostgreSQL) may take it as its local port, and the service then fails to start.
+     */
     public static int free() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = FIRST_CHOSEN + RANDOM.nextInt(CHOSEN_RANGE);
+            if (isFree(port)) {
+                return port;
+            }
+        }
+        return kernelChosen();
+    }
+
+    private static final int FIRST_CHOSEN = 20000;
+    private static final int CHOSEN_RANGE = 12000;
+    private static final java.util.Random RANDOM = new java.security.SecureRandom();
+
+    private static int kernelChosen() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
