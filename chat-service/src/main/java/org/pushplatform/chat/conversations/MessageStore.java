@@ -142,10 +142,19 @@ public class MessageStore {
                 List<HistoryEntry> page = new ArrayList<>();
                 for (Row row : rows) {
                     page.add(new HistoryEntry(row.getLong(0), row.getString(1), row.getString(2), row.getShort(3),
-                        JSON.valueToTree(row.getJsonObject(4).getMap()), row.getOffsetDateTime(5)));
+                        bodyOf(row.getJsonObject(4)), row.getOffsetDateTime(5)));
                 }
                 return page;
             });
+    }
+
+    /** A stored message body (a {@code jsonb} column) as the delivered shapes build on it. */
+    public static JsonNode bodyOf(JsonObject stored) {
+        try {
+            return JSON.readTree(stored.encode());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a stored message body that is no JSON", e);
+        }
     }
 
     /** The account's conversations with unread messages (last seq minus its read position), those it left not among them. */

@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -15,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.pushplatform.chat.accounts.ConnectionStore;
 import org.pushplatform.chat.conversations.Conversations;
+import org.pushplatform.chat.conversations.MessageStore;
 import org.pushplatform.chat.messaging.ChatNudges;
 
 /**
@@ -24,8 +23,6 @@ import org.pushplatform.chat.messaging.ChatNudges;
  */
 @ApplicationScoped
 public class DevicePositions {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * A message pending for a connection, with what its delivered shape shows; {@code sentByIt} when the connection sent
@@ -197,17 +194,9 @@ public class DevicePositions {
             var to = new ConnectionStore.Authenticated(row.getString(0), row.getString(2), row.getString(3), row.getString(1), row.getString(4));
             pending.add(new Pending(to, row.getString(5), row.getShort(6), row.getString(7), row.getBoolean(8), row.getLong(9),
                 row.getString(10), row.getString(11), row.getString(12), row.getString(13), Boolean.TRUE.equals(row.getBoolean(14)), row.getShort(15),
-                json(row.getJsonObject(16)), row.getOffsetDateTime(17), row.getString(18), row.getString(19)));
+                MessageStore.bodyOf(row.getJsonObject(16)), row.getOffsetDateTime(17), row.getString(18), row.getString(19)));
         }
         return pending;
-    }
-
-    private static JsonNode json(io.vertx.core.json.JsonObject object) {
-        try {
-            return JSON.readTree(object.encode());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored message body that is no JSON", e);
-        }
     }
 
     private static <T> String[] column(List<T> items, Function<T, String> field) {
