@@ -206,6 +206,30 @@ public class AccountStore {
             .execute(Tuple.of(app, accountId, contactId)).map(rows -> rows.size() > 0);
     }
 
+    /** What a 1:1 message needs to know: its sender and receiver (null when no such account) and whether they are contacts. */
+    public record DirectCheck(Account sender, Account receiver, boolean contacts) {
+    }
+
+    /** The {@link DirectCheck} of each (app, sender, receiver), in the order given, in one statement. */
+    public Uni<List<DirectCheck>> directChecks(List<String> apps, List<String> senders, List<String> receivers) {
+        return db.preparedQuery("SELECT q.app, s.id, s.name, s.avatar, r.id, r.name, r.avatar, c.account_id IS NOT NULL"
+                + " FROM unnest($1::varchar[], $2::varchar[], $3::varchar[]) WITH ORDINALITY AS q(app, sender, receiver, i)"
+                + " LEFT JOIN chat.account s ON s.app = q.app AND s.id = q.sender"
+                + " LEFT JOIN chat.account r ON r.app = q.app AND r.id = q.receiver"
+                + " LEFT JOIN chat.contact c ON c.app = q.app AND c.account_id = q.sender AND c.contact_id = q.receiver ORDER BY q.i")
+            .execute(Tuple.of(apps.toArray(String[]::new), senders.toArray(String[]::new), receivers.toArray(String[]::new)))
+            .map(rows -> {
+                List<DirectCheck> checks = new ArrayList<>(rows.size());
+                for (Row row : rows) {
+                    String app = row.getString(0);
+                    Account sender = row.getString(1) == null ? null : new Account(app, row.getString(1), row.getString(2), row.getString(3));
+                    Account receiver = row.getString(4) == null ? null : new Account(app, row.getString(4), row.getString(5), row.getString(6));
+                    checks.add(new DirectCheck(sender, receiver, row.getBoolean(7)));
+                }
+                return checks;
+            });
+    }
+
     private static Account account(Row row) {
         return new Account(row.getString(0), row.getString(1), row.getString(2), row.getString(3));
     }

@@ -1,9 +1,12 @@
 package org.pushplatform.chat.accounts;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -71,6 +74,26 @@ public class ConnectionStore {
     }
 
     /** The conversation the connection has open now ({@code current chat}); null for none. */
+    /** An account of an app. */
+    public record AccountRef(String app, String accountId) {
+    }
+
+    /** Which of these accounts have a connection open now (on any node). */
+    public Uni<Set<AccountRef>> connected(Collection<AccountRef> accounts) {
+        if (accounts.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return db.preparedQuery("SELECT DISTINCT c.app, c.account_id FROM chat.connection c"
+                + " JOIN unnest($1::varchar[], $2::varchar[]) AS a(app, account_id) ON c.app = a.app AND c.account_id = a.account_id")
+            .execute(Tuple.of(accounts.stream().map(AccountRef::app).toArray(String[]::new),
+                accounts.stream().map(AccountRef::accountId).toArray(String[]::new)))
+            .map(rows -> {
+                Set<AccountRef> connected = new HashSet<>();
+                rows.forEach(row -> connected.add(new AccountRef(row.getString(0), row.getString(1))));
+                return connected;
+            });
+    }
+
     public Uni<Void> currentChat(String connectionId, String conversationId) {
         return db.preparedQuery("UPDATE chat.connection SET current_chat = $2 WHERE connection_id = $1")
             .execute(Tuple.of(connectionId, conversationId)).replaceWithVoid();

@@ -2,10 +2,14 @@ package org.pushplatform.chat.conversations;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -13,6 +17,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.pushplatform.service.Retries;
+import org.pushplatform.service.TransientFailures;
 
 /**
  * Messages, stored once each with the next sequence number of their conversation (no gaps: the conversation's row is
@@ -55,6 +62,9 @@ public class MessageStore {
                          OffsetDateTime mentionAt) {
     }
 
+    private static final Logger LOG = Logger.getLogger(MessageStore.class);
+    /** Stands for a message that could not be stored while a list is collected (a list of Mutiny's holds no null). */
+    private static final Stored NOT_STORED = new Stored("", 0, null, false);
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Pool db;
@@ -64,52 +74,166 @@ public class MessageStore {
     }
 
     public Uni<Stored> store(NewMessage message) {
-        return db.withTransaction(tx -> repeated(tx, message).flatMap(before -> before != null ? Uni.createFrom().item(before)
-            : nextSeq(tx, message).flatMap(seq -> insert(tx, message, seq))));
+        return storeAll(List.of(message)).map(stored -> stored.get(0));
     }
 
-    private Uni<Stored> repeated(SqlConnection tx, NewMessage m) {
-        if (m.clientMsgId() == null) {
-            return Uni.createFrom().nullItem();
+    /**
+     * Stores messages in one transaction, each conversation's in the order given (their seqs follow each other), and
+     * answers in that order. A message whose sender sent its client message id before (now or earlier in the list) is
+     * not stored again: its answer is the first one's, {@code repeated}. Conversations are locked in the order of their
+     * ids, so that two instances storing into the same ones at once wait for each other rather than deadlock.
+     */
+    public Uni<List<Stored>> storeAll(List<NewMessage> messages) {
+        if (messages.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
-        return tx.preparedQuery("SELECT id, seq, created_at FROM chat.message WHERE app = $1 AND sender = $2 AND client_msg_id = $3")
-            .execute(Tuple.of(m.app(), m.sender(), m.clientMsgId()))
-            .map(rows -> rows.size() == 0 ? null : stored(rows.iterator().next(), true));
-    }
-
-    private Uni<Long> nextSeq(SqlConnection tx, NewMessage m) {
-        if (!m.direct()) {
-            return tx.preparedQuery("UPDATE chat.conversation SET last_seq = last_seq + 1 WHERE app = $1 AND id = $2 RETURNING last_seq")
-                .execute(Tuple.of(m.app(), m.conversationId()))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw new IllegalStateException("no conversation " + m.conversationId());
+        return db.withTransaction(tx -> storedBefore(tx, messages).flatMap(before -> {
+            Stored[] answers = new Stored[messages.size()];
+            Map<String, Integer> firstWithClientId = new HashMap<>();
+            List<Integer> fresh = new ArrayList<>();
+            for (int i = 0; i < messages.size(); i++) {
+                NewMessage m = messages.get(i);
+                String clientKey = m.clientMsgId() == null ? null : m.app() + '\n' + m.sender() + '\n' + m.clientMsgId();
+                if (clientKey != null && before.containsKey(clientKey)) {
+                    answers[i] = before.get(clientKey);
+                } else if (clientKey != null && firstWithClientId.putIfAbsent(clientKey, i) != null) {
+                    answers[i] = null; // filled in below with the first one's
+                } else {
+                    fresh.add(i);
+                }
+            }
+            return nextSeqs(tx, messages, fresh).flatMap(seqs -> insert(tx, messages, fresh, seqs)).map(inserted -> {
+                for (int k = 0; k < fresh.size(); k++) {
+                    answers[fresh.get(k)] = inserted.get(k);
+                }
+                for (int i = 0; i < messages.size(); i++) {
+                    if (answers[i] == null) {
+                        NewMessage m = messages.get(i);
+                        Stored first = answers[firstWithClientId.get(m.app() + '\n' + m.sender() + '\n' + m.clientMsgId())];
+                        answers[i] = new Stored(first.id(), first.seq(), first.time(), true);
                     }
-                    return rows.iterator().next().getLong(0);
-                });
-        }
-        return tx.preparedQuery("WITH c AS (INSERT INTO chat.conversation (app, id, kind, last_seq) VALUES ($1, $2, $5, 1)"
-                + " ON CONFLICT (app, id) DO UPDATE SET last_seq = chat.conversation.last_seq + 1 RETURNING last_seq),"
-                + " members AS (INSERT INTO chat.conversation_member (app, conversation_id, account_id, peer)"
-                + " VALUES ($1, $2, $3, $4), ($1, $2, $4, $3) ON CONFLICT DO NOTHING)"
-                + " SELECT last_seq FROM c")
-            .execute(Tuple.of(m.app(), m.conversationId(), m.sender(), m.receiver(), Conversations.DIRECT))
-            .map(rows -> rows.iterator().next().getLong(0));
+                }
+                return List.of(answers);
+            });
+        }));
     }
 
-    private Uni<Stored> insert(SqlConnection tx, NewMessage m, long seq) {
-        String id = UUID.randomUUID().toString();
-        return tx.preparedQuery("WITH stored AS (INSERT INTO chat.message (app, conversation_id, seq, id, sender, client_msg_id, type, body,"
-                + " origin_connection, origin_device) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, seq, created_at),"
-                + " own AS (UPDATE chat.conversation_member SET read_seq = greatest(read_seq, $3)"
-                + " WHERE app = $1 AND conversation_id = $2 AND account_id = $5),"
-                + " open AS (UPDATE chat.conversation_member SET read_seq = greatest(read_seq, $3)"
-                + " WHERE app = $1 AND conversation_id = $2 AND account_id <> $5 AND left_seq IS NULL AND account_id IN"
-                + " (SELECT account_id FROM chat.connection WHERE app = $1 AND current_chat = $2))"
-                + " SELECT id, seq, created_at FROM stored")
-            .execute(Tuple.tuple(java.util.Arrays.asList(m.app(), m.conversationId(), seq, id, m.sender(), m.clientMsgId(),
-                (short) m.type(), new JsonObject(m.body().toString()), m.originConnection(), m.originDevice())))
-            .map(rows -> stored(rows.iterator().next(), false));
+    /**
+     * {@link #storeAll} tried again while PostgreSQL is away for a moment; when it refuses the batch (one message it will
+     * not take fails the transaction), each message alone, so that only such a one fails: null in its place.
+     */
+    public Uni<List<Stored>> storeAllOrEach(List<NewMessage> messages) {
+        return Retries.whileTransient(() -> storeAll(messages), "storing messages")
+            .onFailure(failure -> messages.size() > 1 && !TransientFailures.isTransient(failure))
+            .recoverWithUni(() -> Multi.createFrom().iterable(messages)
+                .onItem().transformToUniAndConcatenate(one -> Retries.whileTransient(() -> store(one), "storing a message")
+                    .onFailure(failure -> !TransientFailures.isTransient(failure)).recoverWithItem(failure -> {
+                        LOG.warnf("a message of %s to %s could not be stored: %s", one.sender(), one.conversationId(), failure.toString());
+                        return NOT_STORED;
+                    }))
+                .collect().asList()
+                .map(each -> each.stream().map(stored -> stored == NOT_STORED ? null : stored).toList()));
+    }
+
+    /** The messages stored before under the client message ids of these, by app, sender and client id. */
+    private Uni<Map<String, Stored>> storedBefore(SqlConnection tx, List<NewMessage> messages) {
+        List<NewMessage> withIds = messages.stream().filter(m -> m.clientMsgId() != null).toList();
+        if (withIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return tx.preparedQuery("SELECT m.id, m.seq, m.created_at, m.app, m.sender, m.client_msg_id FROM chat.message m"
+                + " JOIN unnest($1::varchar[], $2::varchar[], $3::varchar[]) AS w(app, sender, client_msg_id)"
+                + " ON m.app = w.app AND m.sender = w.sender AND m.client_msg_id = w.client_msg_id")
+            .execute(Tuple.of(column(withIds, NewMessage::app), column(withIds, NewMessage::sender), column(withIds, NewMessage::clientMsgId)))
+            .map(rows -> {
+                Map<String, Stored> before = new HashMap<>();
+                rows.forEach(row -> before.put(row.getString(3) + '\n' + row.getString(4) + '\n' + row.getString(5), stored(row, true)));
+                return before;
+            });
+    }
+
+    /**
+     * Takes the next seqs of the conversations of these messages (a 1:1 conversation and its two members made with its
+     * first message): the k-th message of a conversation gets its k-th seq.
+     */
+    private Uni<long[]> nextSeqs(SqlConnection tx, List<NewMessage> messages, List<Integer> fresh) {
+        if (fresh.isEmpty()) {
+            return Uni.createFrom().item(new long[0]);
+        }
+        Map<String, NewMessage> firstOf = new TreeMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i : fresh) {
+            NewMessage m = messages.get(i);
+            String key = m.app() + '\n' + m.conversationId();
+            firstOf.putIfAbsent(key, m);
+            counts.merge(key, 1, Integer::sum);
+        }
+        List<NewMessage> conversations = List.copyOf(firstOf.values());
+        return tx.preparedQuery("WITH wanted AS (SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::smallint[], $4::bigint[],"
+                + " $5::varchar[], $6::varchar[]) AS w(app, id, kind, n, sender, receiver)),"
+                + " c AS (INSERT INTO chat.conversation (app, id, kind, last_seq) SELECT app, id, kind, n FROM wanted ORDER BY app, id"
+                + " ON CONFLICT (app, id) DO UPDATE SET last_seq = chat.conversation.last_seq + EXCLUDED.last_seq RETURNING app, id, last_seq),"
+                + " members AS (INSERT INTO chat.conversation_member (app, conversation_id, account_id, peer)"
+                + " SELECT app, id, sender, receiver FROM wanted WHERE receiver IS NOT NULL"
+                + " UNION ALL SELECT app, id, receiver, sender FROM wanted WHERE receiver IS NOT NULL ON CONFLICT DO NOTHING)"
+                + " SELECT app, id, last_seq FROM c")
+            .execute(Tuple.of(column(conversations, NewMessage::app), column(conversations, NewMessage::conversationId),
+                conversations.stream().map(m -> m.direct() ? Conversations.DIRECT : Conversations.GROUP).toArray(Short[]::new),
+                conversations.stream().map(m -> (long) counts.get(m.app() + '\n' + m.conversationId())).toArray(Long[]::new),
+                column(conversations, NewMessage::sender), column(conversations, NewMessage::receiver)))
+            .map(rows -> {
+                Map<String, Long> next = new HashMap<>();
+                for (Row row : rows) {
+                    String key = row.getString(0) + '\n' + row.getString(1);
+                    next.put(key, row.getLong(2) - counts.get(key) + 1);
+                }
+                long[] seqs = new long[fresh.size()];
+                for (int k = 0; k < fresh.size(); k++) {
+                    NewMessage m = messages.get(fresh.get(k));
+                    seqs[k] = next.merge(m.app() + '\n' + m.conversationId(), 1L, Long::sum) - 1;
+                }
+                return seqs;
+            });
+    }
+
+    /**
+     * Inserts the messages with their seqs and moves read positions: each sender's to its last message, and that of
+     * every member who has the conversation open on a device to the last one (it reads them at once).
+     */
+    private Uni<List<Stored>> insert(SqlConnection tx, List<NewMessage> messages, List<Integer> fresh, long[] seqs) {
+        if (fresh.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<NewMessage> m = fresh.stream().map(messages::get).toList();
+        String[] ids = m.stream().map(x -> UUID.randomUUID().toString()).toArray(String[]::new);
+        Long[] seqColumn = java.util.Arrays.stream(seqs).boxed().toArray(Long[]::new);
+        return tx.preparedQuery("WITH w AS (SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::bigint[], $4::varchar[], $5::varchar[],"
+                + " $6::varchar[], $7::smallint[], $8::text[], $9::varchar[], $10::varchar[]) WITH ORDINALITY"
+                + " AS w(app, conversation_id, seq, id, sender, client_msg_id, type, body, origin_connection, origin_device, i)),"
+                + " stored AS (INSERT INTO chat.message (app, conversation_id, seq, id, sender, client_msg_id, type, body, origin_connection,"
+                + " origin_device) SELECT app, conversation_id, seq, id, sender, client_msg_id, type, body::jsonb, origin_connection, origin_device"
+                + " FROM w RETURNING id, seq, created_at),"
+                + " r AS (SELECT app, conversation_id, account_id, max(seq) AS seq, bool_or(own) AS own FROM ("
+                + " SELECT app, conversation_id, sender AS account_id, seq, true AS own FROM w UNION ALL"
+                + " SELECT o.app, o.conversation_id, c.account_id, o.seq, false FROM (SELECT app, conversation_id, max(seq) AS seq FROM w"
+                + " GROUP BY 1, 2) o JOIN chat.connection c ON c.app = o.app AND c.current_chat = o.conversation_id) x GROUP BY 1, 2, 3),"
+                + " reads AS (UPDATE chat.conversation_member cm SET read_seq = greatest(cm.read_seq, r.seq) FROM r"
+                + " WHERE cm.app = r.app AND cm.conversation_id = r.conversation_id AND cm.account_id = r.account_id"
+                + " AND (r.own OR cm.left_seq IS NULL))"
+                + " SELECT s.id, s.seq, s.created_at FROM stored s JOIN w ON w.id = s.id ORDER BY w.i")
+            .execute(Tuple.tuple(List.of(column(m, NewMessage::app), column(m, NewMessage::conversationId), seqColumn, ids, column(m, NewMessage::sender),
+                column(m, NewMessage::clientMsgId), m.stream().map(x -> (short) x.type()).toArray(Short[]::new),
+                m.stream().map(x -> x.body().toString()).toArray(String[]::new), column(m, NewMessage::originConnection),
+                column(m, NewMessage::originDevice))))
+            .map(rows -> {
+                List<Stored> stored = new ArrayList<>(rows.size());
+                rows.forEach(row -> stored.add(stored(row, false)));
+                return stored;
+            });
+    }
+
+    private static <T> String[] column(List<T> items, java.util.function.Function<T, String> field) {
+        return items.stream().map(field).toArray(String[]::new);
     }
 
     private static Stored stored(Row row, boolean repeated) {

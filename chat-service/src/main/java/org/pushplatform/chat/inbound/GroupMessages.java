@@ -1,11 +1,14 @@
 package org.pushplatform.chat.inbound;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -21,6 +24,7 @@ import org.pushplatform.chat.messaging.ChatFrame;
 import org.pushplatform.chat.messaging.ChatReplies;
 import org.pushplatform.contract.ChatApi;
 import org.pushplatform.contract.delivery.DeliveryRecord;
+import org.pushplatform.service.TransientFailures;
 
 /**
  * {@code send group message}: from members only ({@code not in group}; {@code removeit} to one removed), from admins
@@ -38,6 +42,8 @@ public class GroupMessages {
     static final String REMOVE_IT = "removeit";
     static final String BANNED = "only the group's admins may speak now (ban speak)";
     private static final int MAX_MENTIONED = 500;
+    /** How many group messages of a poll are checked side by side. */
+    private static final int CHECKS_AT_ONCE = 8;
 
     private final AccountStore accounts;
     private final GroupStore groups;
@@ -53,22 +59,63 @@ public class GroupMessages {
         this.maxMessageChars = config.chat().maxMessageChars();
     }
 
-    public Uni<List<DeliveryRecord>> send(ChatFrame frame, ConnectionStore.Authenticated from) {
+    /**
+     * The poll's group messages: each checked (its checks side by side with the others'), those allowed stored in one
+     * transaction. @return each frame's answer, and the chat-list events of those stored, in the frames' order
+     */
+    public Uni<List<DeliveryRecord>> sendAll(List<AuthenticatedFrame> frames) {
+        return Multi.createFrom().iterable(frames)
+            .onItem().transformToUni(this::check).merge(CHECKS_AT_ONCE)
+            .collect().asList()
+            .flatMap(checked -> {
+                // merge() completes in any order: back to the frames' order
+                Map<AuthenticatedFrame, Checked> byFrame = new IdentityHashMap<>();
+                checked.forEach(c -> byFrame.put(c.frame(), c));
+                List<Checked> inOrder = frames.stream().map(byFrame::get).toList();
+                List<Checked> allowed = inOrder.stream().filter(c -> c.post() != null).toList();
+                return posts.postAll(allowed.stream().map(Checked::post).toList()).map(posted -> {
+                    Map<Checked, List<DeliveryRecord>> stored = new IdentityHashMap<>();
+                    for (int i = 0; i < allowed.size(); i++) {
+                        stored.put(allowed.get(i), answered(allowed.get(i), posted.get(i)));
+                    }
+                    List<DeliveryRecord> records = new ArrayList<>();
+                    inOrder.forEach(c -> records.addAll(c.post() == null ? c.refused() : stored.get(c)));
+                    return records;
+                });
+            });
+    }
+
+    /** A group message checked: the post to make, or the answer that refuses it. */
+    private record Checked(AuthenticatedFrame frame, GroupPosts.Post post, List<DeliveryRecord> refused) {
+        static Checked refuse(AuthenticatedFrame frame, String error) {
+            return new Checked(frame, null, List.of(ChatReplies.answer(frame.frame(), ChatReplies.errorOf(error))));
+        }
+    }
+
+    private Uni<Checked> check(AuthenticatedFrame sent) {
+        ChatFrame frame = sent.frame();
+        ConnectionStore.Authenticated from = sent.by();
         JsonNode payload = frame.payload() == null ? JsonNodeFactory.instance.objectNode() : frame.payload();
         String problem = MessagePayloads.problemOf(payload, "togroup", maxMessageChars);
         if (problem != null) {
-            return DirectMessages.reply(frame, problem);
+            return Uni.createFrom().item(Checked.refuse(sent, problem));
         }
         String groupId = payload.path("togroup").asText();
-        return accounts.find(from.app(), from.accountId()).flatMap(sender -> sender == null ? DirectMessages.reply(frame,
-                DirectMessages.FROM_USER_NOT_FOUND)
-            : groups.find(from.app(), groupId).flatMap(group -> group == null ? DirectMessages.reply(frame, GROUP_NOT_FOUND)
+        return accounts.find(from.app(), from.accountId()).flatMap(sender -> sender == null
+            ? Uni.createFrom().item(Checked.refuse(sent, DirectMessages.FROM_USER_NOT_FOUND))
+            : groups.find(from.app(), groupId).flatMap(group -> group == null ? Uni.createFrom().item(Checked.refuse(sent, GROUP_NOT_FOUND))
                 : groups.standing(from.app(), groupId, sender.id()).flatMap(standing -> {
                     String refused = refusal(group, standing);
-                    return refused != null ? DirectMessages.reply(frame, refused)
-                        : quotes.of(sender, payload).flatMap(quote -> !quote.allowed() ? DirectMessages.reply(frame, Quotes.NOT_QUOTABLE)
-                            : post(frame, from, group, sender, payload, MessagePayloads.bodyOf(payload, quote.refer())));
-                })));
+                    return refused != null ? Uni.createFrom().item(Checked.refuse(sent, refused))
+                        : quotes.of(sender, payload).map(quote -> !quote.allowed() ? Checked.refuse(sent, Quotes.NOT_QUOTABLE)
+                            : new Checked(sent, new GroupPosts.Post(group, sender, MessagePayloads.clientMsgId(payload),
+                                payload.path("type").asInt(1), MessagePayloads.bodyOf(payload, quote.refer()), frame.connectionId(),
+                                from.device()), null));
+                })))
+            .onFailure(failure -> !TransientFailures.isTransient(failure)).recoverWithItem(failure -> {
+                LOG.warnf("[%s] a group message could not be checked: %s", frame.connectionId(), failure.toString());
+                return Checked.refuse(sent, DATABASE_ERR);
+            });
     }
 
     private static String refusal(GroupStore.Group group, GroupStore.Standing standing) {
@@ -80,31 +127,31 @@ public class GroupMessages {
         };
     }
 
-    private Uni<List<DeliveryRecord>> post(ChatFrame frame, ConnectionStore.Authenticated from, GroupStore.Group group,
-                                           AccountStore.Account sender, JsonNode payload,
-                                           com.fasterxml.jackson.databind.node.ObjectNode body) {
-        var post = new GroupPosts.Post(group, sender, MessagePayloads.clientMsgId(payload), payload.path("type").asInt(1), body,
-            frame.connectionId(), from.device());
-        return posts.post(post).map(posted -> {
-            List<DeliveryRecord> records = new ArrayList<>();
-            records.add(ChatReplies.answer(frame, JsonNodeFactory.instance.objectNode().put("id", posted.stored().id())));
-            if (!posted.stored().repeated()) {
-                records.addAll(chatList(frame, group, sender, posted, body.path("msg").path("con").asText("")));
-            }
-            return records;
-        }).onFailure().recoverWithItem(failure -> {
-            LOG.warnf("[%s] a group message could not be stored: %s", frame.connectionId(), failure.toString());
+    /** Its answer {@code {id}} (or the seed's {@code database err}); for a message new (not a resend), the chat list's events. */
+    private static List<DeliveryRecord> answered(Checked checked, GroupPosts.Posted posted) {
+        ChatFrame frame = checked.frame().frame();
+        if (posted == null) {
             return List.of(ChatReplies.answer(frame, ChatReplies.errorOf(DATABASE_ERR)));
-        });
+        }
+        List<DeliveryRecord> records = new ArrayList<>();
+        records.add(ChatReplies.answer(frame, JsonNodeFactory.instance.objectNode().put("id", posted.stored().id())));
+        if (!posted.stored().repeated()) {
+            GroupPosts.Post post = checked.post();
+            records.addAll(chatList(frame, post.group(), post.sender(), posted, post.body().path("msg").path("con").asText("")));
+        }
+        return records;
     }
 
-    /** {@code new history} to every member's devices (the sending one not); with the group's first message, {@code new session}. */
+    /**
+     * {@code new history} to every connected member's devices (the sending one not); with the group's first message,
+     * {@code new session}.
+     */
     private static List<DeliveryRecord> chatList(ChatFrame frame, GroupStore.Group group, AccountStore.Account sender,
                                                  GroupPosts.Posted posted, String text) {
         var history = ChatList.history(sender, group.id(), true, text);
         var session = ChatList.session(sender, ChatList.GROUP, text, group.id(), group.name(), group.avatar());
         List<DeliveryRecord> records = new ArrayList<>();
-        for (GroupStore.Member member : posted.members()) {
+        for (GroupStore.Member member : posted.connected()) {
             boolean self = member.accountId().equals(sender.id());
             records.add(self ? ChatReplies.toOtherDevices(frame, sender.id(), ChatList.NEW_HISTORY, history)
                 : ChatReplies.toAccount(group.app(), member.accountId(), ChatList.NEW_HISTORY, history));

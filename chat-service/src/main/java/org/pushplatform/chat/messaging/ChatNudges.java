@@ -1,12 +1,15 @@
 package org.pushplatform.chat.messaging;
 
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.pushplatform.chat.accounts.ConnectionStore;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -36,9 +39,27 @@ public class ChatNudges {
     }
 
     private final Emitter<String> emitter;
+    private final ConnectionStore connections;
 
-    public ChatNudges(@Channel("chat-nudges") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 65536) Emitter<String> emitter) {
+    public ChatNudges(@Channel("chat-nudges") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 65536) Emitter<String> emitter,
+                      ConnectionStore connections) {
         this.emitter = emitter;
+        this.connections = connections;
+    }
+
+    /**
+     * News of messages stored (committed) before this call, to the accounts with a connection open: one with none has
+     * nothing to be sent. No message is missed by one connecting meanwhile: a connection recorded after the lookup
+     * catches up after it was recorded, so after the message was stored, and finds the message then.
+     */
+    public Uni<Void> sendToConnected(List<News> news) {
+        if (news.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Set<ConnectionStore.AccountRef> accounts = new HashSet<>();
+        news.forEach(n -> accounts.add(new ConnectionStore.AccountRef(n.app(), n.accountId())));
+        return connections.connected(accounts).flatMap(connected -> send(news.stream()
+            .filter(n -> connected.contains(new ConnectionStore.AccountRef(n.app(), n.accountId()))).toList()));
     }
 
     /** Completes when Kafka has one record for each distinct piece of news. */

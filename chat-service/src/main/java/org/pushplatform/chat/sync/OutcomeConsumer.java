@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.pushplatform.chat.metrics.StepTimers;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.delivery.DeliveryOutcome;
 import org.pushplatform.service.Retries;
@@ -26,9 +27,11 @@ public class OutcomeConsumer {
     private static final Logger LOG = Logger.getLogger(OutcomeConsumer.class);
 
     private final DevicePositions positions;
+    private final StepTimers timers;
     private final Counter malformed;
 
-    public OutcomeConsumer(DevicePositions positions, MeterRegistry metrics) {
+    public OutcomeConsumer(DevicePositions positions, MeterRegistry metrics, StepTimers timers) {
+        this.timers = timers;
         this.positions = positions;
         this.malformed = metrics.counter("push_records_rejected_total", "topic", "events.deliveries");
     }
@@ -52,7 +55,7 @@ public class OutcomeConsumer {
             }
         }
         return delivered.isEmpty() ? Uni.createFrom().voidItem()
-            : Retries.whileTransient(() -> positions.delivered(delivered), "delivered positions");
+            : timers.timed("outcomes", () -> Retries.whileTransient(() -> positions.delivered(delivered), "delivered positions"));
     }
 
     /** The device and message of a delivered outcome of chat's; null for any other. */
