@@ -20,6 +20,7 @@ const GROUP_SIZE = Math.min(USERS, Number(process.env.CHAT_CHECK_GROUP_SIZE || 5
 const MESSAGES = Number(process.env.CHAT_CHECK_MESSAGES || 400);
 const SENDERS = Number(process.env.CHAT_CHECK_SENDERS || 8);
 const RECONNECT_EVERY = Number(process.env.CHAT_CHECK_RECONNECT_EVERY || 40);
+const TIMEOUT_MS = Number(process.env.CHAT_CHECK_TIMEOUT_MS || 600000);
 /**
  * Write receipts make two windows at a reconnect (README, "Exactly once, and where it ends"): a message the gateway
  * wrote to a connection whose client had begun to close counts delivered, yet the client never read it; and a device
@@ -37,6 +38,17 @@ const EVENTS = ['new message', 'new group message'];
 /** A seeded random, so that a failing run can be run again alike (CHAT_CHECK_SEED). */
 let seed = Number(process.env.CHAT_CHECK_SEED || Date.now() % 100000);
 const random = (n) => { seed = (seed * 16807) % 2147483647; return seed % n; };
+
+/** Every message of a conversation, page by page. */
+async function history(urlPath) {
+  const messages = [];
+  for (let after = 0; ;) {
+    const { body } = await chatAdmin('GET', `${urlPath}?after=${after}&limit=500`);
+    messages.push(...body.messages);
+    if (body.messages.length < 500) return messages;
+    after = body.messages[body.messages.length - 1].seq;
+  }
+}
 
 /** One device of an account: its connections over time, and every message event each received. */
 class Device {
@@ -65,18 +77,28 @@ class Device {
   received() {
     return this.connections.flatMap((c) => EVENTS.flatMap((e) => (c.queues.get(e) || []).map(([m]) => m.id)));
   }
+
+  /** Whether it has every one of these ids. */
+  hasAll(ids) {
+    const got = new Set(this.received());
+    return [...ids].every((id) => got.has(id));
+  }
 }
 
-test(`chat consistency: ${USERS} accounts x 2 devices, ${GROUPS} groups, ${MESSAGES} messages, reconnects and a chat-service killed`, { timeout: 600000 }, async () => {
+test(`chat consistency: ${USERS} accounts x 2 devices, ${GROUPS} groups, ${MESSAGES} messages, reconnects and a chat-service killed`, { timeout: TIMEOUT_MS }, async () => {
   console.log(`# seed ${seed}`);
   const users = [];
   for (let i = 0; i < USERS; i++) {
     const id = `cc${i}_${run}`;
     users.push({ id, token: await account(id, `User ${i}`) });
   }
-  for (let i = 0; i < USERS; i++) {
-    for (let j = i + 1; j < USERS; j++) assert.equal((await chatAdmin('PUT', `/accounts/${users[i].id}/contacts/${users[j].id}`)).status, 200);
-  }
+  const pairs = [];
+  for (let i = 0; i < USERS; i++) for (let j = i + 1; j < USERS; j++) pairs.push([users[i].id, users[j].id]);
+  await Promise.all(Array.from({ length: 16 }, async () => {
+    for (let pair = pairs.pop(); pair; pair = pairs.pop()) {
+      assert.equal((await chatAdmin('PUT', `/accounts/${pair[0]}/contacts/${pair[1]}`)).status, 200);
+    }
+  }));
   const groups = [];
   for (let g = 0; g < GROUPS; g++) {
     const members = Array.from({ length: GROUP_SIZE }, (_, k) => users[(g * 3 + k) % USERS].id);
@@ -144,47 +166,48 @@ test(`chat consistency: ${USERS} accounts x 2 devices, ${GROUPS} groups, ${MESSA
   // until every device has what it must, or nothing more arrived for 5 s (what is missing then does not come)
   const total = () => devices.reduce((a, d) => a + d.received().length, 0);
   for (let seen = -1, quietSince = Date.now(); Date.now() - quietSince < 5000;) {
-    if (devices.every((d) => [...expected.get(d)].every((id) => d.received().includes(id)))) break;
+    if (devices.every((d) => d.hasAll(expected.get(d)))) break;
     if (total() !== seen) { seen = total(); quietSince = Date.now(); }
     await new Promise((r) => setTimeout(r, 250));
   }
   await new Promise((r) => setTimeout(r, 1500)); // anything more that would come, a duplicate, comes now
+  const sentById = new Map(sent.map((m, i) => [m.id, { ...m, n: i }]));
   let lost = 0; let lostClosing = 0; let duplicated = 0; let duplicatedReconnecting = 0; let unexpected = 0;
   for (const d of devices) {
     const got = d.received();
     const counts = new Map();
     got.forEach((id) => counts.set(id, (counts.get(id) || 0) + 1));
     for (const id of [...expected.get(d)].filter((x) => !counts.has(x))) {
-      const m = sent.find((x) => x.id === id);
+      const m = sentById.get(id);
       const inCloseWindow = (d.closedAt || []).some((t) => m.at <= t && m.at >= t - CLOSE_WINDOW_MS);
-      console.log(`# lost: ${id} (#${sent.indexOf(m)} from ${m.from} to ${m.group ? m.group.id : m.peer}) on ${d.user.id}/${d.name},`
+      console.log(`# lost: ${id} (#${m.n} from ${m.from} to ${m.group ? m.group.id : m.peer}) on ${d.user.id}/${d.name},`
         + ` stored ${(d.closedAt || []).map((t) => t - m.at).join(', ')} ms before its closes${inCloseWindow ? ': in the close window' : ''}`);
       if (inCloseWindow) lostClosing++; else lost++;
     }
     for (const [id, c] of counts) {
       if (c < 2) continue;
-      const m = sent.find((x) => x.id === id);
+      const m = sentById.get(id);
       const copies = d.connections.map((conn) => EVENTS.flatMap((e) => conn.queues.get(e) || []).filter(([x]) => x.id === id).length);
       // once on a connection and once more on the next, the message stored just before the first one closed
       const atReconnect = copies.every((n) => n <= 1) && copies.some((n, i) => n === 1 && copies[i + 1] === 1
         && m.at <= d.closedAt[i] && m.at >= d.closedAt[i] - CLOSE_WINDOW_MS);
-      console.log(`# twice: ${id} (#${sent.indexOf(m)}) on ${d.user.id}/${d.name}, copies per connection ${copies.join(' ')},`
+      console.log(`# twice: ${id} (#${m.n}) on ${d.user.id}/${d.name}, copies per connection ${copies.join(' ')},`
         + ` stored ${(d.closedAt || []).map((t) => t - m.at).join(', ')} ms before its closes${atReconnect ? ': at a reconnect' : ''}`);
       if (atReconnect) duplicatedReconnecting++; else duplicated++;
     }
     unexpected += [...counts.keys()].filter((id) => !expected.get(d).has(id)).length;
   }
 
-  // unread, derived from the stored messages of each conversation, against what every device is told
-  let mismatches = 0;
-  for (const user of users) {
+  // unread, derived from the stored messages of each conversation, against what every device is told (8 accounts at a time)
+  async function unreadMismatches(user) {
+    let found = 0;
     const derived = new Map();
     const conversations = [...users.filter((u) => u !== user).map((u) => ({ key: u.id, path: `/accounts/${user.id}/conversations/${u.id}/messages` })),
       ...groups.filter((g) => g.members.has(user.id)).map((g) => ({ key: g.id, path: `/groups/${g.id}/messages` }))];
     for (const c of conversations) {
-      const { body } = await chatAdmin('GET', `${c.path}?limit=500`);
-      const lastOwn = Math.max(0, ...body.messages.filter((m) => m.from === user.id).map((m) => m.seq));
-      const unread = body.messages.filter((m) => m.from !== user.id && m.seq > lastOwn).length;
+      const messages = await history(c.path);
+      const lastOwn = messages.reduce((last, m) => (m.from === user.id ? Math.max(last, m.seq) : last), 0);
+      const unread = messages.filter((m) => m.from !== user.id && m.seq > lastOwn).length;
       if (unread > 0) derived.set(c.key, unread);
     }
     for (const d of user.devices) {
@@ -193,11 +216,17 @@ test(`chat consistency: ${USERS} accounts x 2 devices, ${GROUPS} groups, ${MESSA
       const same = told.size === derived.size && [...derived].every(([k, v]) => told.get(k) === v)
         && counts.num === [...derived.values()].reduce((a, b) => a + b, 0);
       if (!same) {
-        mismatches++;
+        found++;
         console.log(`# ${user.id}/${d.name}: told ${JSON.stringify([...told])}, derived ${JSON.stringify([...derived])}`);
       }
     }
+    return found;
   }
+  let mismatches = 0;
+  const toCheck = [...users];
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    for (let user = toCheck.pop(); user; user = toCheck.pop()) mismatches += await unreadMismatches(user);
+  }));
   const reconnects = devices.reduce((a, d) => a + d.connections.length - 1, 0);
   console.log(`# ${sent.length} messages, ${reconnects} reconnects: ${lost} lost, ${lostClosing} lost in a close window,`
     + ` ${duplicated} duplicated, ${duplicatedReconnecting} twice at a reconnect, ${unexpected} unexpected, ${mismatches} unread mismatches`);

@@ -16,7 +16,6 @@ import org.pushplatform.chat.conversations.Conversations;
 import org.pushplatform.chat.conversations.MessagePayloads;
 import org.pushplatform.chat.conversations.MessageStore;
 import org.pushplatform.chat.messaging.ChatEvents;
-import org.pushplatform.chat.messaging.ChatFrame;
 import org.pushplatform.chat.messaging.ChatNudges;
 import org.pushplatform.chat.messaging.ChatReplies;
 import org.pushplatform.contract.delivery.DeliveryRecord;
@@ -197,9 +196,5 @@ public class DirectMessages {
             }
         }
         return records;
-    }
-
-    static Uni<List<DeliveryRecord>> reply(ChatFrame frame, String error) {
-        return Uni.createFrom().item(List.of(ChatReplies.answer(frame, ChatReplies.errorOf(error))));
     }
 }
