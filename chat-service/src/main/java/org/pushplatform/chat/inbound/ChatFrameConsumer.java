@@ -2,6 +2,7 @@ package org.pushplatform.chat.inbound;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,7 +159,8 @@ public class ChatFrameConsumer {
                 String key = by == null ? "connection/" + frame.connectionId() : by.app() + '/' + by.accountId();
                 byAccount.computeIfAbsent(key, k -> new ArrayDeque<>()).add(frame);
             }
-            List<CompletableFuture<Void>> written = new ArrayList<>();
+            // added to as records are made, by callbacks that need not run on one thread
+            List<CompletableFuture<Void>> written = Collections.synchronizedList(new ArrayList<>());
             return rounds(byAccount, authenticated, written)
                 .flatMap(done -> Uni.createFrom().completionStage(CompletableFuture.allOf(written.toArray(CompletableFuture[]::new))))
                 .replaceWithVoid();
