@@ -28,6 +28,8 @@ const TIMEOUT_MS = Number(process.env.CHAT_CHECK_TIMEOUT_MS || 600000);
  * next connection, of a message stored in the moments before its device went away is counted apart; any other fails.
  */
 const CLOSE_WINDOW_MS = 2000;
+/** Whether the message may have been stored in the window before time t: it was stored between its send and its answer. */
+const storedNear = (m, t) => m.sentAt <= t && m.at >= t - CLOSE_WINDOW_MS;
 const pushctl = (...args) => promisify(execFile)(path.join(ROOT, 'pushctl'), args, { env: process.env });
 
 const opened = [];
@@ -126,13 +128,14 @@ test(`chat consistency: ${USERS} accounts x 2 devices, ${GROUPS} groups, ${MESSA
     const [event, payload] = toGroup ? ['send group message', { togroup: toGroup.id, msg: `#${n}`, clientMsgId }]
       : ['send message', { touser: peer.id, msg: `#${n}`, clientMsgId }];
     const tried = [];
+    const sentAt = Date.now();
     for (let attempt = 1; ; attempt++) {
       const client = from.client || user.devices.find((d) => d.client).client;
       tried.push(client);
       try {
         const [answer] = await client.ask(event, payload, 30000);
         assert.ok(answer.id, `${event} #${n}: ${JSON.stringify(answer)}`);
-        sent.push({ id: answer.id, from: user.id, client, tried, group: toGroup, peer: toGroup ? null : peer.id, at: Date.now() });
+        sent.push({ id: answer.id, from: user.id, client, tried, group: toGroup, peer: toGroup ? null : peer.id, sentAt, at: Date.now() });
         return;
       } catch (e) {
         if (attempt >= 4) throw e;
@@ -186,7 +189,7 @@ test(`chat consistency: ${USERS} accounts x 2 devices, ${GROUPS} groups, ${MESSA
     got.forEach((id) => counts.set(id, (counts.get(id) || 0) + 1));
     for (const id of [...expected.get(d)].filter((x) => !counts.has(x))) {
       const m = sentById.get(id);
-      const inCloseWindow = (d.closedAt || []).some((t) => m.at <= t && m.at >= t - CLOSE_WINDOW_MS);
+      const inCloseWindow = (d.closedAt || []).some((t) => storedNear(m, t));
       console.log(`# lost: ${id} (#${m.n} from ${m.from} to ${m.group ? m.group.id : m.peer}) on ${d.user.id}/${d.name},`
         + ` stored ${(d.closedAt || []).map((t) => t - m.at).join(', ')} ms before its closes${inCloseWindow ? ': in the close window' : ''}`);
       if (inCloseWindow) lostClosing++; else lost++;
@@ -197,7 +200,7 @@ test(`chat consistency: ${USERS} accounts x 2 devices, ${GROUPS} groups, ${MESSA
       const copies = d.connections.map((conn) => EVENTS.flatMap((e) => conn.queues.get(e) || []).filter(([x]) => x.id === id).length);
       // once on a connection and once more on the next, the message stored just before the first one closed
       const atReconnect = copies.every((n) => n <= 1) && copies.some((n, i) => n === 1 && copies[i + 1] === 1
-        && m.at <= d.closedAt[i] && m.at >= d.closedAt[i] - CLOSE_WINDOW_MS);
+        && storedNear(m, d.closedAt[i]));
       console.log(`# twice: ${id} (#${m.n}) on ${d.user.id}/${d.name}, copies per connection ${copies.join(' ')},`
         + ` stored ${(d.closedAt || []).map((t) => t - m.at).join(', ')} ms before its closes${atReconnect ? ': at a reconnect' : ''}`);
       if (atReconnect) duplicatedReconnecting++; else duplicated++;
