@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Multi;
@@ -93,7 +94,7 @@ public class MessageStore {
             List<Integer> fresh = new ArrayList<>();
             for (int i = 0; i < messages.size(); i++) {
                 NewMessage m = messages.get(i);
-                String clientKey = m.clientMsgId() == null ? null : m.app() + '\n' + m.sender() + '\n' + m.clientMsgId();
+                String clientKey = m.clientMsgId() == null ? null : clientKey(m.app(), m.sender(), m.clientMsgId());
                 if (clientKey != null && before.containsKey(clientKey)) {
                     answers[i] = before.get(clientKey);
                 } else if (clientKey != null && firstWithClientId.putIfAbsent(clientKey, i) != null) {
@@ -109,7 +110,7 @@ public class MessageStore {
                 for (int i = 0; i < messages.size(); i++) {
                     if (answers[i] == null) {
                         NewMessage m = messages.get(i);
-                        Stored first = answers[firstWithClientId.get(m.app() + '\n' + m.sender() + '\n' + m.clientMsgId())];
+                        Stored first = answers[firstWithClientId.get(clientKey(m.app(), m.sender(), m.clientMsgId()))];
                         answers[i] = new Stored(first.id(), first.seq(), first.time(), true);
                     }
                 }
@@ -147,7 +148,7 @@ public class MessageStore {
             .execute(Tuple.of(column(withIds, NewMessage::app), column(withIds, NewMessage::sender), column(withIds, NewMessage::clientMsgId)))
             .map(rows -> {
                 Map<String, Stored> before = new HashMap<>();
-                rows.forEach(row -> before.put(row.getString(3) + '\n' + row.getString(4) + '\n' + row.getString(5), stored(row, true)));
+                rows.forEach(row -> before.put(clientKey(row.getString(3), row.getString(4), row.getString(5)), stored(row, true)));
                 return before;
             });
     }
@@ -164,7 +165,7 @@ public class MessageStore {
         Map<String, Integer> counts = new HashMap<>();
         for (int i : fresh) {
             NewMessage m = messages.get(i);
-            String key = m.app() + '\n' + m.conversationId();
+            String key = conversationKey(m.app(), m.conversationId());
             firstOf.putIfAbsent(key, m);
             counts.merge(key, 1, Integer::sum);
         }
@@ -179,18 +180,18 @@ public class MessageStore {
                 + " SELECT app, id, last_seq FROM c")
             .execute(Tuple.of(column(conversations, NewMessage::app), column(conversations, NewMessage::conversationId),
                 conversations.stream().map(m -> m.direct() ? Conversations.DIRECT : Conversations.GROUP).toArray(Short[]::new),
-                conversations.stream().map(m -> (long) counts.get(m.app() + '\n' + m.conversationId())).toArray(Long[]::new),
+                conversations.stream().map(m -> (long) counts.get(conversationKey(m.app(), m.conversationId()))).toArray(Long[]::new),
                 column(conversations, NewMessage::sender), column(conversations, NewMessage::receiver)))
             .map(rows -> {
                 Map<String, Long> next = new HashMap<>();
                 for (Row row : rows) {
-                    String key = row.getString(0) + '\n' + row.getString(1);
+                    String key = conversationKey(row.getString(0), row.getString(1));
                     next.put(key, row.getLong(2) - counts.get(key) + 1);
                 }
                 long[] seqs = new long[fresh.size()];
                 for (int k = 0; k < fresh.size(); k++) {
                     NewMessage m = messages.get(fresh.get(k));
-                    seqs[k] = next.merge(m.app() + '\n' + m.conversationId(), 1L, Long::sum) - 1;
+                    seqs[k] = next.merge(conversationKey(m.app(), m.conversationId()), 1L, Long::sum) - 1;
                 }
                 return seqs;
             });
@@ -232,7 +233,16 @@ public class MessageStore {
             });
     }
 
-    private static <T> String[] column(List<T> items, java.util.function.Function<T, String> field) {
+    private static String conversationKey(String app, String conversationId) {
+        return app + '\n' + conversationId;
+    }
+
+    /** A sender's client message id, as the store keeps it unique. */
+    private static String clientKey(String app, String sender, String clientMsgId) {
+        return app + '\n' + sender + '\n' + clientMsgId;
+    }
+
+    private static <T> String[] column(List<T> items, Function<T, String> field) {
         return items.stream().map(field).toArray(String[]::new);
     }
 

@@ -236,8 +236,8 @@ public class ChatFrameConsumer {
     private List<DeliveryRecord> failed(ChatFrame frame, Throwable failure) {
         metrics.counter("push_chat_frames_failed_total").increment();
         LOG.warnf("[%s] %s failed: %s", frame.connectionId(), frame.envelope().type(), failure.toString());
-        boolean group = frame.envelope().type().equals(FRAME_PREFIX + ChatApi.SEND_GROUP_MESSAGE);
-        return List.of(ChatReplies.error(frame, group ? GroupMessages.DATABASE_ERR : DirectMessages.DATABASE_ERROR));
+        // messages fail in their batch (batch()); what reaches here is any other frame
+        return List.of(ChatReplies.error(frame, DirectMessages.DATABASE_ERROR));
     }
 
     private Uni<List<DeliveryRecord>> handle(ChatFrame frame, Map<String, ConnectionStore.Authenticated> authenticated) {
