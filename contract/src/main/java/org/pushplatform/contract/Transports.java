@@ -8,6 +8,7 @@ public final class Transports {
 
     public static final String SOCKET_IO = "socketio";
     public static final String TCP = "tcp";
+    public static final String MQTT = "mqtt";
     /** The push-server intercom's WebSockets: {@code intercom-capture}, {@code intercom-call}. */
     public static final String INTERCOM_PREFIX = "intercom-";
 

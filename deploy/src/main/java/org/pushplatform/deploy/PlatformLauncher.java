@@ -93,6 +93,9 @@ final class PlatformLauncher {
             int chatPort = i == 1 ? port("chat Socket.IO of " + nodeId, 3002) : Ports.free();
             env.put("PUSH_GATEWAY_CHAT_PORT", String.valueOf(chatPort));
             endpoints.put("chat", "http://127.0.0.1:" + chatPort);
+            int mqttPort = i == 1 ? port("MQTT of " + nodeId, 1883) : Ports.free();
+            env.put("PUSH_GATEWAY_MQTT_PORT", String.valueOf(mqttPort));
+            endpoints.put("mqtt", "mqtt://127.0.0.1:" + mqttPort);
             int httpPort = i == 1 ? port("gateway HTTP of " + nodeId, 9000) : Ports.free();
             ServiceProcess gateway = start("connection-gateway-" + i, "connection-gateway", httpPort, "384m", env);
             gatewayEndpoints.put(gateway, endpoints);
@@ -178,9 +181,9 @@ final class PlatformLauncher {
         say("all services are ready");
         json.get("gateways").forEach(g -> say(String.format(
             "  %-6s pubsub Socket.IO %s   push Socket.IO %s   push TCP %s   device Socket.IO %s (path /socket/socket.io)"
-                + "   chat Socket.IO %s   HTTP %s",
+                + "   chat Socket.IO %s   MQTT %s   HTTP %s",
             g.get("nodeId").asText(), g.get("pubsub").asText(), g.get("push").asText(), g.get("pushTcp").asText(),
-            g.get("device").asText(), g.get("chat").asText(), g.get("http").asText())));
+            g.get("device").asText(), g.get("chat").asText(), g.path("mqtt").asText("-"), g.get("http").asText())));
         json.get("routers").forEach(r -> say(String.format("  %-17s %s", r.get("service").asText(), r.get("http").asText())));
         json.get("services").fields().forEachRemaining(e -> {
             if (!e.getKey().startsWith("connection-gateway") && !e.getKey().startsWith("routing-service")) {

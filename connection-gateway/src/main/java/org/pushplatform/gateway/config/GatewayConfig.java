@@ -56,6 +56,9 @@ public interface GatewayConfig {
         /** The newline-delimited JSON TCP listeners by name ({@code push.gateway.tcp.<name>.*}). */
         Map<String, TcpListener> tcp();
 
+        /** The MQTT listeners by name ({@code push.gateway.mqtt.<name>.*}). */
+        Map<String, MqttListener> mqtt();
+
         /** The host clients reach this node at, told in its heartbeats; this machine's address when unset. */
         java.util.Optional<String> advertisedHost();
 
@@ -112,6 +115,44 @@ public interface GatewayConfig {
         int framesPerSecond();
 
         /** Frames dropped for flooding after which the connection is closed. */
+        @WithDefault("1000")
+        int floodDisconnectAfter();
+    }
+
+    /** One MQTT 3.1.1 and 5 listener; each client names its app as its username. */
+    interface MqttListener {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Port; 0 picks a free one. */
+        int port();
+
+        /** Largest packet accepted, in bytes (told to MQTT 5 clients); a bigger one ends the connection (MQTT 5: 0x95). */
+        @WithDefault("262144")
+        int maxPacketBytes();
+
+        /** A connection that has not sent CONNECT, or not been answered, within this long is closed. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** QoS 1 messages written to one client and not yet acked, at most (less when the client asks for less). */
+        @WithDefault("64")
+        int maxInflight();
+
+        /** Messages waiting behind a full in-flight window for one client; past it the connection is closed (what is stored stays). */
+        @WithDefault("1000")
+        int maxQueued();
+
+        /** Bytes that may wait to be written to one client; past it QoS 0 messages are dropped. */
+        @WithDefault("1048576")
+        int maxOutboundBytes();
+
+        /** Packets a connection may send per second before further ones are dropped. */
+        @WithDefault("200")
+        int framesPerSecond();
+
+        /** Packets dropped for flooding after which the connection is closed. */
         @WithDefault("1000")
         int floodDisconnectAfter();
     }

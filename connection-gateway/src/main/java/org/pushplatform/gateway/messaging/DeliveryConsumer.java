@@ -111,7 +111,7 @@ public class DeliveryConsumer {
             case EnvelopeTypes.BOUND -> connection.bound(control.routingKey());
             case EnvelopeTypes.DISCONNECT -> {
                 LOG.infof("[%s] disconnected by its service: %s", connection.connectionId(), control.reason());
-                connection.close();
+                connection.close(control.reason());
             }
             default -> {
                 rejected.increment();

@@ -104,7 +104,7 @@ public class DeliveryWriter {
             return;
         }
         long timeoutMs = emit.ackTimeoutMs() == null ? 30_000 : emit.ackTimeoutMs();
-        connection.sink().emitWithAck(event, timeoutMs, ack -> {
+        connection.sink().emitStoredWithAck(event, emit.receiptId(), timeoutMs, ack -> {
             if (emit.receiptId() != null) {
                 connection.firstWriteOf(emit.receiptId());
             }

@@ -26,6 +26,16 @@ public interface ClientSink {
     void emitWithAck(OutboundEvent event, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout);
 
     /**
+     * Writes one stored delivery that asks the client to ack it; a protocol whose client acks by packet (MQTT) writes
+     * one already on its way to this connection only once.
+     *
+     * @param receiptId the stored delivery's id
+     */
+    default void emitStoredWithAck(OutboundEvent event, String receiptId, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout) {
+        emitWithAck(event, timeoutMs, onAck, onTimeout);
+    }
+
+    /**
      * True while more than the connection's outbound budget waits to be written to the client (one that reads
      * slowly or not at all): nothing more may be buffered for it.
      */
@@ -34,4 +44,9 @@ public interface ClientSink {
     }
 
     void close();
+
+    /** Closes it for a reason its service gave (a protocol may tell the client, as MQTT 5 does with DISCONNECT). */
+    default void close(String reason) {
+        close();
+    }
 }

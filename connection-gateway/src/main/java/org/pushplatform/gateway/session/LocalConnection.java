@@ -148,10 +148,19 @@ public final class LocalConnection {
 
     /** Closes the connection from the server's side. @return true the first time only */
     public boolean close() {
+        return close(null);
+    }
+
+    /** Closes it for the reason its service gave, or none. @return true the first time only */
+    public boolean close(String reason) {
         if (!closing.compareAndSet(false, true)) {
             return false;
         }
-        sink.close();
+        if (reason == null) {
+            sink.close();
+        } else {
+            sink.close(reason);
+        }
         return true;
     }
 

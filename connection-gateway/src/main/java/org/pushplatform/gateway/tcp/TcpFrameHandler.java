@@ -22,6 +22,7 @@ import org.pushplatform.gateway.config.GatewayConfig;
 import org.pushplatform.gateway.messaging.InboundPublisher;
 import org.pushplatform.gateway.push.PushFrameTypes;
 import org.pushplatform.gateway.session.FrameRateLimiter;
+import org.pushplatform.gateway.session.ListenerCounters;
 import org.pushplatform.gateway.session.LocalConnection;
 import org.pushplatform.gateway.session.LocalConnections;
 import org.pushplatform.gateway.session.ProtocolAckSink;
@@ -39,7 +40,7 @@ final class TcpFrameHandler extends ChannelInboundHandlerAdapter {
     private final GatewayConfig.TcpListener config;
     private final InboundPublisher publisher;
     private final LocalConnections connections;
-    private final TcpCounters counters;
+    private final ListenerCounters counters;
     private final FrameRateLimiter limiter;
     private LocalConnection connection;
     /** Whether a frame came yet: only the first line may carry a token. */
@@ -47,7 +48,7 @@ final class TcpFrameHandler extends ChannelInboundHandlerAdapter {
     private TcpClientSink writer;
     private ProtocolAckSink sink;
 
-    TcpFrameHandler(GatewayConfig.TcpListener config, InboundPublisher publisher, LocalConnections connections, TcpCounters counters) {
+    TcpFrameHandler(GatewayConfig.TcpListener config, InboundPublisher publisher, LocalConnections connections, ListenerCounters counters) {
         this.config = config;
         this.publisher = publisher;
         this.connections = connections;

@@ -24,6 +24,7 @@ import org.pushplatform.gateway.config.GatewayConfig;
 import org.pushplatform.gateway.messaging.InboundPublisher;
 import org.pushplatform.gateway.messaging.NodeIdClaim;
 import org.pushplatform.gateway.node.NodeEndpoints;
+import org.pushplatform.gateway.session.ListenerCounters;
 import org.pushplatform.gateway.session.LocalConnections;
 
 /**
@@ -64,7 +65,7 @@ public class TcpListeners {
         workers = new NioEventLoopGroup(2);
         for (var entry : listeners) {
             GatewayConfig.TcpListener listener = entry.getValue();
-            TcpCounters counters = new TcpCounters(listener.api(), metrics);
+            ListenerCounters counters = new ListenerCounters(listener.api(), metrics);
             Channel server = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)

@@ -13,6 +13,8 @@ public final class IdentityKinds {
     public static final String DEVICE = "device";
     /** A chat account. */
     public static final String CHAT_ACCOUNT = "chat-account";
+    /** An MQTT client of an app; its id is the MQTT client id. */
+    public static final String MQTT_CLIENT = "mqtt-client";
     /** An iot account. */
     public static final String IOT_ACCOUNT = "iot-account";
 
@@ -31,6 +33,7 @@ public final class IdentityKinds {
             case "device" -> DEVICE;
             case "chat" -> CHAT_ACCOUNT;
             case "iot" -> IOT_ACCOUNT;
+            case "mqtt" -> MQTT_CLIENT;
             default -> null;
         };
     }

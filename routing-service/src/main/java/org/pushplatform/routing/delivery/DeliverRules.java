@@ -10,7 +10,7 @@ import org.pushplatform.contract.delivery.DeliveryLimits;
 public final class DeliverRules {
 
     /** The wire APIs of the platform. */
-    public static final Set<String> APIS = Set.of("pubsub", "push", "device", "chat", "iot");
+    public static final Set<String> APIS = Set.of("pubsub", "push", "device", "chat", "iot", "mqtt");
     /** The longest time to live: 15 days, as pubsub's seed allows. */
     public static final long MAX_TTL_SECONDS = 1_296_000;
     /** Time to live when a command names none. */

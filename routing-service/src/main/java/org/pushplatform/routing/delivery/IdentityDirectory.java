@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.pushplatform.contract.TopicFilters;
 import org.pushplatform.contract.delivery.Address;
 import org.pushplatform.contract.delivery.IdentityKinds;
 import org.pushplatform.routing.ownership.IdentityPartitions;
@@ -66,10 +67,15 @@ public class IdentityDirectory {
                 throw new IllegalArgumentException("only identities and topics resolve to identities, not " + address);
             }
         }
-        return Uni.combine().all().unis(byAlias(aliases), byIdentity(identities), byTopic(topics)).asTuple().map(found -> {
+        return Uni.combine().all().unis(byAlias(aliases), byIdentity(identities), byTopic(topics), byFilter(topics)).asTuple().map(found -> {
             Map<Address, List<KindedTarget>> all = new HashMap<>(found.getItem1());
             all.putAll(found.getItem2());
             all.putAll(found.getItem3());
+            found.getItem4().forEach((address, targets) -> all.merge(address, targets, (a, b) -> {
+                List<KindedTarget> both = new ArrayList<>(a);
+                both.addAll(b);
+                return both;
+            }));
             return addresses.stream().map(a -> all.getOrDefault(a, List.of())).toList();
         });
     }
@@ -101,6 +107,46 @@ public class IdentityDirectory {
                 + " JOIN unnest($1::varchar[], $2::varchar[]) AS q(app, topic) ON sub.app = q.app AND sub.topic = q.topic",
             a -> new String[] {a.app(), ((Address.Topic) a).topic()},
             row -> new Address.Topic(row.getString(0), row.getString(1)));
+    }
+
+    /**
+     * The identities with a topic filter (MQTT's subscriptions, exact or with wildcards) matching each topic, each
+     * once: the filters read are those whose literal prefix is one of the topic's prefixes, matched here.
+     */
+    private Uni<Map<Address, List<KindedTarget>>> byFilter(List<Address> topics) {
+        if (topics.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<Address.Topic> distinct = topics.stream().map(Address.Topic.class::cast).distinct().toList();
+        List<String> apps = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        Map<String, List<Address.Topic>> topicsByPrefix = new HashMap<>();
+        for (Address.Topic topic : distinct) {
+            for (String prefix : TopicFilters.prefixesOf(topic.topic())) {
+                apps.add(topic.app());
+                prefixes.add(prefix);
+                topicsByPrefix.computeIfAbsent(topic.app() + '\0' + prefix, k -> new ArrayList<>()).add(topic);
+            }
+        }
+        return db.preparedQuery("SELECT DISTINCT f.app, f.filter, i.kind, i.ref, i.id FROM routing.topic_filter f"
+                + " JOIN routing.identity i ON i.ref = f.identity_ref"
+                + " JOIN unnest($1::varchar[], $2::varchar[]) AS q(app, prefix) ON f.app = q.app AND f.prefix = q.prefix")
+            .execute(Tuple.of(apps.toArray(String[]::new), prefixes.toArray(String[]::new))).map(rows -> {
+                Map<Address, List<KindedTarget>> found = new HashMap<>();
+                Map<Address, java.util.Set<String>> seen = new HashMap<>();
+                for (Row row : rows) {
+                    String app = row.getString(0);
+                    String filter = row.getString(1);
+                    for (Address.Topic topic : topicsByPrefix.getOrDefault(app + '\0' + TopicFilters.prefixOf(filter), List.of())) {
+                        if (TopicFilters.matches(filter, topic.topic())
+                            && seen.computeIfAbsent(topic, t -> new java.util.HashSet<>()).add(row.getString(3))) {
+                            found.computeIfAbsent(topic, t -> new ArrayList<>()).add(new KindedTarget(
+                                new Target(row.getString(3), partitions.partitionOf(app, row.getString(4))), row.getString(2)));
+                        }
+                    }
+                }
+                return found;
+            });
     }
 
     /**

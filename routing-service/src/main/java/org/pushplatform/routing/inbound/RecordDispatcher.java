@@ -25,6 +25,7 @@ import org.pushplatform.routing.delivery.Receipts;
 import org.pushplatform.routing.presence.ConnectionRegistry;
 import org.pushplatform.routing.pubsub.PublishFrames;
 import org.pushplatform.routing.push.PushFrames;
+import org.pushplatform.routing.mqtt.MqttFrames;
 import org.pushplatform.routing.pubsub.PubsubFrameDispatcher;
 
 /**
@@ -44,13 +45,15 @@ public class RecordDispatcher {
     private final PubsubFrameDispatcher pubsub;
     private final PushFrames push;
     private final PublishFrames publishes;
+    private final MqttFrames mqtt;
     private final MeterRegistry metrics;
     private final OwnContext work;
     private final Outcomes outcomes;
 
     public RecordDispatcher(ConnectionRegistry connections, ConnectionDelivery connectionDelivery, Receipts receipts, DeliveryHub hub,
                             ControlCommandHandler control, PubsubFrameDispatcher pubsub, PushFrames push, PublishFrames publishes,
-                            MeterRegistry metrics, OwnContext work, Outcomes outcomes) {
+                            MqttFrames mqtt, MeterRegistry metrics, OwnContext work, Outcomes outcomes) {
+        this.mqtt = mqtt;
         this.outcomes = outcomes;
         this.push = push;
         this.work = work;
@@ -179,6 +182,9 @@ public class RecordDispatcher {
                 }
                 if (type.startsWith(EnvelopeTypes.PUSH_FRAME_PREFIX)) {
                     return push.handleFrame(type.substring(EnvelopeTypes.PUSH_FRAME_PREFIX.length()), envelope);
+                }
+                if (MqttFrames.isFrame(type)) {
+                    return mqtt.handleFrame(envelope);
                 }
                 metrics.counter("push_records_rejected_total", "topic", "in.routing", "reason", "unknown-type").increment();
             }

@@ -14,9 +14,16 @@ import org.pushplatform.routing.delivery.Target;
  * @param messageId  the publisher's message id
  * @param publisher  the identity that published it (told of its first receiver), or null
  * @param sourceId   the id of the record asking, so that asking twice stores once; may be null
+ * @param rawPayload the bytes an MQTT client published (base64), which MQTT clients get as they were; null from other
+ *                   APIs, whose clients give JSON ({@code msg})
  */
 public record AppMessage(String app, boolean toAlias, String target, JsonNode msg, int qos, Long ttlSeconds, String messageId,
-                         Target publisher, String sourceId) {
+                         Target publisher, String sourceId, String rawPayload) {
+
+    public AppMessage(String app, boolean toAlias, String target, JsonNode msg, int qos, Long ttlSeconds, String messageId,
+                      Target publisher, String sourceId) {
+        this(app, toAlias, target, msg, qos, ttlSeconds, messageId, publisher, sourceId, null);
+    }
 
     /** How long a message to a topic is kept when its publisher names no time to live (the seed's default). */
     public static final long TOPIC_TTL_SECONDS = java.time.Duration.ofDays(3).toSeconds();

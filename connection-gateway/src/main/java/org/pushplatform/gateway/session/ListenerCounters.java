@@ -1,4 +1,4 @@
-package org.pushplatform.gateway.tcp;
+package org.pushplatform.gateway.session;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,10 +7,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * One TCP listener's counters, looked up once per outcome and shared by its connections: a frame costs an
+ * One listener's counters (TCP, MQTT), looked up once per outcome and shared by its connections: a frame costs an
  * increment, not a registry lookup.
  */
-final class TcpCounters {
+public final class ListenerCounters {
 
     private final String api;
     private final MeterRegistry metrics;
@@ -18,23 +18,23 @@ final class TcpCounters {
     private final Map<String, Counter> disconnects = new ConcurrentHashMap<>();
     private final Counter errors;
 
-    TcpCounters(String api, MeterRegistry metrics) {
+    public ListenerCounters(String api, MeterRegistry metrics) {
         this.api = api;
         this.metrics = metrics;
         this.errors = metrics.counter("push_gateway_errors_total", "api", api);
     }
 
     /** {@code push_gateway_frames_total{api, outcome}}. */
-    void frame(String outcome) {
+    public void frame(String outcome) {
         frames.computeIfAbsent(outcome, o -> metrics.counter("push_gateway_frames_total", "api", api, "outcome", o)).increment();
     }
 
     /** {@code push_gateway_disconnects_total{api, reason}}. */
-    void disconnect(String reason) {
+    public void disconnect(String reason) {
         disconnects.computeIfAbsent(reason, r -> metrics.counter("push_gateway_disconnects_total", "api", api, "reason", r)).increment();
     }
 
-    void error() {
+    public void error() {
         errors.increment();
     }
 }

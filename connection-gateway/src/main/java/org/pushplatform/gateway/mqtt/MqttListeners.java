@@ -1,0 +1,101 @@
+package org.pushplatform.gateway.mqtt;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import org.pushplatform.contract.MqttApi;
+import org.pushplatform.gateway.config.GatewayConfig;
+import org.pushplatform.gateway.messaging.InboundPublisher;
+import org.pushplatform.gateway.node.NodeEndpoints;
+import org.pushplatform.gateway.session.ListenerCounters;
+import org.pushplatform.gateway.session.LocalConnections;
+
+/**
+ * Starts one Netty server per section of {@code push.gateway.mqtt.<name>}: Netty's MQTT decoder (bounded by the
+ * listener's largest packet) and encoder, a timer that closes a connection silent past its keep alive (before
+ * CONNECT: the connect timeout), write-buffer water marks, and a {@link MqttConnectionHandler} per connection.
+ */
+@ApplicationScoped
+public class MqttListeners {
+
+    private static final Logger LOG = Logger.getLogger(MqttListeners.class);
+
+    private final GatewayConfig config;
+    private final InboundPublisher publisher;
+    private final LocalConnections connections;
+    private final MeterRegistry metrics;
+    private final NodeEndpoints endpoints;
+    private final List<Channel> servers = new ArrayList<>();
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+
+    public MqttListeners(GatewayConfig config, InboundPublisher publisher, LocalConnections connections, MeterRegistry metrics,
+                         NodeEndpoints endpoints) {
+        this.config = config;
+        this.publisher = publisher;
+        this.connections = connections;
+        this.metrics = metrics;
+        this.endpoints = endpoints;
+    }
+
+    /** After the node id is claimed, like the other listeners. */
+    void onStart(@Observes StartupEvent event) throws InterruptedException {
+        var listeners = config.gateway().mqtt().entrySet().stream().filter(e -> e.getValue().enabled()).toList();
+        if (listeners.isEmpty()) {
+            return;
+        }
+        boss = new NioEventLoopGroup(1);
+        workers = new NioEventLoopGroup(2);
+        for (var entry : listeners) {
+            GatewayConfig.MqttListener listener = entry.getValue();
+            ListenerCounters counters = new ListenerCounters(MqttApi.API, metrics);
+            Channel server = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                    new WriteBufferWaterMark(listener.maxOutboundBytes() / 2, listener.maxOutboundBytes()))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline()
+                            .addLast(MqttConnectionHandler.IDLE, new IdleStateHandler(listener.connectTimeout().toMillis(), 0, 0,
+                                java.util.concurrent.TimeUnit.MILLISECONDS))
+                            .addLast(new MqttDecoder(listener.maxPacketBytes()))
+                            .addLast(MqttEncoder.INSTANCE)
+                            .addLast(new MqttConnectionHandler(listener, publisher, connections, counters, metrics));
+                    }
+                })
+                .bind(listener.port()).sync().channel();
+            servers.add(server);
+            int port = ((java.net.InetSocketAddress) server.localAddress()).getPort();
+            endpoints.listening(MqttApi.API + "." + entry.getKey(), port);
+            LOG.infof("[%s] MQTT (%s) listening on port %d", config.nodeId(), entry.getKey(), port);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        servers.forEach(Channel::close);
+        if (boss != null) {
+            boss.shutdownGracefully();
+            workers.shutdownGracefully();
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package org.pushplatform.gateway.mqtt;
+
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import org.pushplatform.contract.EnvelopeCodec;
+import org.pushplatform.contract.MqttApi;
+import org.pushplatform.gateway.session.ClientSink;
+import org.pushplatform.gateway.session.OutboundEvent;
+
+/**
+ * What goes to one MQTT client: routing's answers (CONNACK, SUBACK, UNSUBACK, PUBACK, through {@link MqttPacketWriter})
+ * and messages as PUBLISH. QoS 1 messages get a packet id not in flight and wait for their PUBACK; at most the
+ * in-flight window (the client's receive maximum, capped by the listener) are in flight, the rest queue in order up to
+ * a bound past which the connection is closed (what is stored stays stored for its next connection). Every method
+ * hands its work to the connection's event loop, which alone touches this state.
+ */
+final class MqttOutbound implements ClientSink {
+
+    /** One QoS 1 message in flight or queued. */
+    private static final class Pending {
+        final MqttApi.Message message;
+        final byte[] payload;
+        final String receiptId;
+        final Consumer<JsonNode> onAck;
+        final Runnable onTimeout;
+        final long timeoutMs;
+        ScheduledFuture<?> timer;
+        boolean timedOut;
+
+        Pending(MqttApi.Message message, byte[] payload, String receiptId, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout) {
+            this.message = message;
+            this.payload = payload;
+            this.receiptId = receiptId;
+            this.timeoutMs = timeoutMs;
+            this.onAck = onAck;
+            this.onTimeout = onTimeout;
+        }
+    }
+
+    /** A PUBLISH's topic and payload, decoded once for every connection it goes to. */
+    private record Decoded(MqttApi.Message message, byte[] payload) {
+    }
+
+    private final Channel channel;
+    private final MqttPacketWriter packets;
+    private final GrantedFilters filters;
+    private final int maxQueued;
+    private final MeterRegistry metrics;
+    private final Map<Integer, Pending> inFlight = new HashMap<>();
+    private final Set<String> onItsWay = new HashSet<>();
+    private final ArrayDeque<Pending> queued = new ArrayDeque<>();
+    private int window;
+    private int nextPacketId = 1;
+
+    MqttOutbound(Channel channel, MqttPacketWriter packets, GrantedFilters filters, int maxInflight, int maxQueued, MeterRegistry metrics) {
+        this.channel = channel;
+        this.packets = packets;
+        this.filters = filters;
+        this.window = maxInflight;
+        this.maxQueued = maxQueued;
+        this.metrics = metrics;
+    }
+
+    /** The client's receive maximum, when it is below the listener's window. Called on the event loop. */
+    void receiveMaximum(int most) {
+        window = Math.max(1, Math.min(window, most));
+    }
+
+    @Override
+    public void emit(OutboundEvent event, Runnable onWritten) {
+        Decoded decoded = MqttApi.PUBLISH.equals(event.name()) ? decoded(event) : null;
+        channel.eventLoop().execute(() -> {
+            if (MqttApi.PUBLISH.equals(event.name())) {
+                if (decoded != null) {
+                    publish(decoded.message().topic(), decoded.payload(), MqttQoS.AT_MOST_ONCE, 0, onWritten);
+                }
+            } else if (!event.args().isEmpty()) {
+                packets.reply(event.name(), event.args().get(0));
+                if (onWritten != null) {
+                    onWritten.run();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void emitWithAck(OutboundEvent event, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout) {
+        emitStoredWithAck(event, null, timeoutMs, onAck, onTimeout);
+    }
+
+    @Override
+    public void emitStoredWithAck(OutboundEvent event, String receiptId, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout) {
+        Decoded decoded = MqttApi.PUBLISH.equals(event.name()) ? decoded(event) : null;
+        channel.eventLoop().execute(() -> {
+            if (decoded == null || (receiptId != null && !onItsWay.add(receiptId))) {
+                return; // not a message, or on its way to this client already: its first write reports
+            }
+            int qos = filters.qosFor(decoded.message().topic(), decoded.message().qos());
+            if (qos == 0) {
+                onItsWay.remove(receiptId);
+                publish(decoded.message().topic(), decoded.payload(), MqttQoS.AT_MOST_ONCE, 0, () -> onAck.accept(null));
+                return;
+            }
+            Pending pending = new Pending(decoded.message(), decoded.payload(), receiptId, timeoutMs, onAck, onTimeout);
+            if (inFlight.size() < window) {
+                send(pending);
+            } else if (queued.size() < maxQueued) {
+                queued.add(pending);
+            } else {
+                metrics.counter("push_gateway_disconnects_total", "api", MqttApi.API, "reason", "slow-consumer").increment();
+                channel.close();
+            }
+        });
+    }
+
+    /** The client's PUBACK. */
+    void acked(int packetId) {
+        Pending pending = inFlight.remove(packetId);
+        if (pending == null) {
+            metrics.counter("push_gateway_frames_total", "api", MqttApi.API, "outcome", "unknown-puback").increment();
+            return;
+        }
+        if (pending.receiptId != null) {
+            onItsWay.remove(pending.receiptId);
+        }
+        pending.timer.cancel(false);
+        if (!pending.timedOut) {
+            pending.onAck.accept(null);
+        }
+        while (inFlight.size() < window && !queued.isEmpty()) {
+            send(queued.poll());
+        }
+    }
+
+    private void send(Pending pending) {
+        int packetId = nextFreePacketId();
+        inFlight.put(packetId, pending);
+        // past its timeout the core hears it was not acked (it stays stored); the packet stays in flight: MQTT sends
+        // again only on a new connection
+        pending.timer = channel.eventLoop().schedule(() -> {
+            pending.timedOut = true;
+            pending.onTimeout.run();
+        }, pending.timeoutMs, TimeUnit.MILLISECONDS);
+        publish(pending.message.topic(), pending.payload, MqttQoS.AT_LEAST_ONCE, packetId, null);
+    }
+
+    private int nextFreePacketId() {
+        while (inFlight.containsKey(nextPacketId)) {
+            nextPacketId = nextPacketId == 65_535 ? 1 : nextPacketId + 1;
+        }
+        int id = nextPacketId;
+        nextPacketId = nextPacketId == 65_535 ? 1 : nextPacketId + 1;
+        return id;
+    }
+
+    private void publish(String topic, byte[] payload, MqttQoS qos, int packetId, Runnable onWritten) {
+        var packet = new MqttPublishMessage(new MqttFixedHeader(MqttMessageType.PUBLISH, false, qos, false, 0),
+            new MqttPublishVariableHeader(topic, packetId, MqttProperties.NO_PROPERTIES), Unpooled.wrappedBuffer(payload));
+        var written = channel.writeAndFlush(packet);
+        if (onWritten != null) {
+            written.addListener(future -> {
+                if (future.isSuccess()) {
+                    onWritten.run();
+                }
+            });
+        }
+    }
+
+    private static Decoded decoded(OutboundEvent event) {
+        return event.encoded(MqttOutbound.class, e -> {
+            if (e.args().isEmpty()) {
+                return null;
+            }
+            try {
+                MqttApi.Message message = EnvelopeCodec.mapper().treeToValue(e.args().get(0), MqttApi.Message.class);
+                return message.topic() == null ? null : new Decoded(message,
+                    message.payload() == null ? new byte[0] : Base64.getDecoder().decode(message.payload()));
+            } catch (JsonProcessingException | IllegalArgumentException invalid) {
+                return null;
+            }
+        });
+    }
+
+    @Override
+    public boolean congested() {
+        return !channel.isWritable();
+    }
+
+    @Override
+    public void close() {
+        channel.close();
+    }
+
+    @Override
+    public void close(String reason) {
+        channel.eventLoop().execute(() -> packets.disconnect(MqttCodes.disconnect(reason)));
+    }
+}

@@ -1,0 +1,95 @@
+package org.pushplatform.contract;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * MQTT between gateways and routing. A gateway decodes MQTT packets and writes the ones a session's owner must see as
+ * frames {@code mqtt.<event>} (CONNECT, SUBSCRIBE, UNSUBSCRIBE, PUBLISH); routing answers with events of the same
+ * names as the packets they become (connack, suback, unsuback, puback) and delivers messages as {@code publish}. The
+ * payloads here are neutral of the protocol version: each gateway writes its client's version's codes.
+ */
+public final class MqttApi {
+
+    public static final String API = "mqtt";
+
+    public static final String CONNECT = "connect";
+    public static final String SUBSCRIBE = "subscribe";
+    public static final String UNSUBSCRIBE = "unsubscribe";
+    public static final String PUBLISH = "publish";
+
+    public static final String CONNACK = "connack";
+    public static final String SUBACK = "suback";
+    public static final String UNSUBACK = "unsuback";
+    public static final String PUBACK = "puback";
+
+    /** The reason routing closes a connection whose client id connected again elsewhere (MQTT 5: DISCONNECT 0x8E). */
+    public static final String TAKEN_OVER = "session taken over";
+
+    /** The highest QoS this platform grants and accepts today (QoS 2 is not there yet). */
+    public static final int MAX_QOS = 1;
+
+    private MqttApi() {
+    }
+
+    /** What became of a CONNECT. */
+    public enum ConnectResult { ACCEPTED, BAD_CREDENTIALS, NOT_AUTHORIZED, CLIENT_ID_REJECTED, QUOTA_EXCEEDED, UNAVAILABLE }
+
+    /** What became of a PUBLISH the client sent at QoS 1. */
+    public enum PublishResult { ACCEPTED, TOPIC_INVALID, QUOTA_EXCEEDED, NOT_AUTHORIZED }
+
+    /**
+     * A CONNECT.
+     *
+     * @param clientId             the client id, made up by the gateway when the client sent none
+     * @param clientIdAssigned     the gateway made it up (MQTT 5 tells the client in CONNACK)
+     * @param username             the app key
+     * @param password             the app's secret, or a signature its backend made (see the README)
+     * @param cleanStart           the session starts empty (MQTT 3.1.1's clean session)
+     * @param sessionExpirySeconds how long the session outlives its connection: 0 not at all; null for ever
+     * @param protocolVersion      4 for 3.1.1, 5 for 5
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Connect(String clientId, boolean clientIdAssigned, String username, String password, boolean cleanStart,
+                          Long sessionExpirySeconds, int protocolVersion) {
+    }
+
+    /** A SUBSCRIBE: its filters with the QoS asked for each. */
+    public record Subscribe(int packetId, List<Subscription> subscriptions) {
+    }
+
+    /** One topic filter (exact, or with {@code +} and {@code #}) and the QoS asked for or granted. */
+    public record Subscription(String filter, int qos) {
+    }
+
+    public record Unsubscribe(int packetId, List<String> filters) {
+    }
+
+    /**
+     * A message as MQTT carries it, from a client (packet id set at QoS 1) or to one.
+     *
+     * @param payload the payload's bytes, base64
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Message(Integer packetId, String topic, String payload, int qos, boolean retain) {
+    }
+
+    /**
+     * CONNACK; with a session that was there, its subscriptions (the gateway grants each delivery at most their QoS).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Connack(ConnectResult result, boolean sessionPresent, String reason, List<Subscription> subscriptions) {
+    }
+
+    /** SUBACK: per filter, the QoS granted, or -1 for one refused (an invalid filter, too many subscriptions). */
+    public record Suback(int packetId, List<Integer> granted) {
+    }
+
+    /** UNSUBACK: per filter, whether there was such a subscription. */
+    public record Unsuback(int packetId, List<Boolean> found) {
+    }
+
+    public record Puback(int packetId, PublishResult result) {
+    }
+}

@@ -1,0 +1,149 @@
+package org.pushplatform.routing.mqtt;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.pushplatform.contract.Envelope;
+import org.pushplatform.contract.EnvelopeCodec;
+import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.contract.MqttApi;
+import org.pushplatform.routing.config.RoutingConfig;
+import org.pushplatform.contract.TopicFilters;
+import org.pushplatform.routing.messages.AppMessage;
+import org.pushplatform.routing.messages.AppMessages;
+import org.pushplatform.routing.messaging.GatewayPublisher;
+import org.pushplatform.routing.messaging.MessageIds;
+import org.pushplatform.routing.presence.ClientConnection;
+import org.pushplatform.routing.presence.OwnedConnections;
+
+/**
+ * The frames of MQTT clients, on their session's owner: CONNECT ({@link MqttSessions}), SUBSCRIBE and UNSUBSCRIBE
+ * (the session's topic filters), PUBLISH into the app's one topic space, which every API's subscribers share: each
+ * gets the message in its own API's shape. A QoS 1 PUBLISH is answered PUBACK once it is stored.
+ */
+@ApplicationScoped
+public class MqttFrames {
+
+    public static final String FRAME_PREFIX = MqttApi.API + '.';
+
+    private final MqttSessions sessions;
+    private final MqttSubscriptions subscriptions;
+    private final OwnedConnections owned;
+    private final AppMessages messages;
+    private final GatewayPublisher gateways;
+    private final RoutingConfig config;
+    private final MeterRegistry metrics;
+
+    public MqttFrames(MqttSessions sessions, MqttSubscriptions subscriptions, OwnedConnections owned, AppMessages messages,
+                      GatewayPublisher gateways, RoutingConfig config, MeterRegistry metrics) {
+        this.sessions = sessions;
+        this.subscriptions = subscriptions;
+        this.owned = owned;
+        this.messages = messages;
+        this.gateways = gateways;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    public static boolean isFrame(String type) {
+        return type.startsWith(FRAME_PREFIX);
+    }
+
+    public Uni<Void> handleFrame(Envelope frame) {
+        String event = frame.type().substring(FRAME_PREFIX.length());
+        if (event.equals(MqttApi.CONNECT)) {
+            return sessions.connect(frame);
+        }
+        return owned.find(frame.connectionId()).flatMap(found -> {
+            if (found.isEmpty() || !MqttApi.API.equals(found.get().api()) || !found.get().app().equals(frame.app())) {
+                // not connected (refused, or closed meanwhile): the gateway closes such a connection itself
+                rejected(event, "not-connected");
+                return Uni.createFrom().voidItem();
+            }
+            ClientConnection client = found.get();
+            return switch (event) {
+                case MqttApi.SUBSCRIBE -> subscribe(frame, client);
+                case MqttApi.UNSUBSCRIBE -> unsubscribe(frame, client);
+                case MqttApi.PUBLISH -> publish(frame, client);
+                default -> {
+                    rejected(event, "unknown-event");
+                    yield Uni.createFrom().voidItem();
+                }
+            };
+        });
+    }
+
+    private Uni<Void> subscribe(Envelope frame, ClientConnection client) {
+        MqttApi.Subscribe subscribe = EnvelopeCodec.payload(frame, MqttApi.Subscribe.class);
+        List<MqttApi.Subscription> asked = subscribe.subscriptions() == null ? List.of() : subscribe.subscriptions();
+        return subscriptions.subscribe(client.app(), client.identityRef(), asked, config.maxSubscriptionsPerSession())
+            .invoke(granted -> reply(frame, MqttApi.SUBACK, new MqttApi.Suback(subscribe.packetId(), granted))).replaceWithVoid();
+    }
+
+    private Uni<Void> unsubscribe(Envelope frame, ClientConnection client) {
+        MqttApi.Unsubscribe unsubscribe = EnvelopeCodec.payload(frame, MqttApi.Unsubscribe.class);
+        List<String> filters = unsubscribe.filters() == null ? List.of() : unsubscribe.filters();
+        return subscriptions.unsubscribe(client.identityRef(), filters)
+            .invoke(found -> reply(frame, MqttApi.UNSUBACK, new MqttApi.Unsuback(unsubscribe.packetId(), found))).replaceWithVoid();
+    }
+
+    private Uni<Void> publish(Envelope frame, ClientConnection client) {
+        MqttApi.Message published = EnvelopeCodec.payload(frame, MqttApi.Message.class);
+        String problem = TopicFilters.topicProblem(published.topic());
+        if (problem != null || published.qos() < 0 || published.qos() > MqttApi.MAX_QOS) {
+            rejected(MqttApi.PUBLISH, "invalid-topic");
+            answer(frame, published, MqttApi.PublishResult.TOPIC_INVALID);
+            return Uni.createFrom().voidItem();
+        }
+        String payload = published.payload() == null ? "" : published.payload();
+        AppMessage message = new AppMessage(client.app(), false, published.topic(), msgOf(payload), published.qos(), null,
+            MessageIds.next(), null, frame.messageId(), payload);
+        return messages.sendAll(List.of(message)).invoke(sent -> {
+            metrics.counter("push_mqtt_publishes_total", "qos", String.valueOf(published.qos())).increment();
+            answer(frame, published, sent.get(0).refusal() == null ? MqttApi.PublishResult.ACCEPTED : MqttApi.PublishResult.QUOTA_EXCEEDED);
+        }).replaceWithVoid();
+    }
+
+    /** What clients of JSON APIs get: the payload's JSON when it is JSON text, else its text. */
+    static JsonNode msgOf(String base64) {
+        byte[] bytes = Base64.getDecoder().decode(base64);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return TextNode.valueOf(base64);
+        }
+        try {
+            JsonNode json = EnvelopeCodec.mapper().readTree(text);
+            return json == null || json.isMissingNode() ? TextNode.valueOf(text) : json;
+        } catch (JsonProcessingException e) {
+            return TextNode.valueOf(text);
+        }
+    }
+
+    /** PUBACK for QoS 1; QoS 0 has no answer. */
+    private void answer(Envelope frame, MqttApi.Message published, MqttApi.PublishResult result) {
+        if (published.qos() > 0 && published.packetId() != null) {
+            reply(frame, MqttApi.PUBACK, new MqttApi.Puback(published.packetId(), result));
+        }
+    }
+
+    private void reply(Envelope frame, String event, Object payload) {
+        gateways.emit(frame.nodeId(), List.of(frame.connectionId()), event, List.of(EnvelopeCodec.toJson(payload)));
+    }
+
+    private void rejected(String event, String reason) {
+        metrics.counter("push_frames_rejected_total", "event", EnvelopeTypes.frame(MqttApi.API, event), "reason", reason).increment();
+    }
+}
