@@ -1,6 +1,8 @@
 'use strict';
 // MQTT clients (npm mqtt) against a gateway node of the platform, with the promises the tests wait on.
+const net = require('node:net');
 const mqtt = require('mqtt');
+const mqttPacket = require('mqtt-packet');
 
 const DEFAULT_TIMEOUT_MS = 15000;
 
@@ -45,4 +47,43 @@ function end(client) {
   return new Promise((resolve) => client.end(false, {}, resolve));
 }
 
-module.exports = { connectMqtt, subscribe, publish, end };
+/**
+ * A client that writes the packets it is given, byte for byte (mqtt-packet), to see what a broker does with what
+ * npm mqtt would not send: a PUBLISH sent again under its packet id, a connection dropped between two steps.
+ */
+function rawClient(url, protocolVersion = 4) {
+  const { hostname, port } = new URL(url);
+  const socket = net.connect(Number(port), hostname);
+  const parser = mqttPacket.parser({ protocolVersion });
+  const packets = [];
+  const waiters = [];
+  parser.on('packet', (packet) => {
+    packets.push(packet);
+    waiters.splice(0).forEach((w) => w());
+  });
+  socket.on('data', (data) => parser.parse(data));
+  const closed = new Promise((resolve) => socket.on('close', resolve));
+  socket.on('error', () => {});
+  return {
+    send: (packet) => socket.write(mqttPacket.generate({ protocolVersion, ...packet }, { protocolVersion })),
+    /** The next packet of this kind (cmd) not taken yet. */
+    next: (cmd, timeoutMs = DEFAULT_TIMEOUT_MS) => new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${cmd} within ${timeoutMs} ms`)), timeoutMs);
+      const check = () => {
+        const i = packets.findIndex((p) => p.cmd === cmd);
+        if (i >= 0) {
+          clearTimeout(timer);
+          resolve(packets.splice(i, 1)[0]);
+        } else {
+          waiters.push(check);
+        }
+      };
+      check();
+    }),
+    packets,
+    closed,
+    destroy: () => socket.destroy(),
+  };
+}
+
+module.exports = { connectMqtt, subscribe, publish, end, rawClient };

@@ -18,17 +18,21 @@ public final class MqttApi {
     public static final String SUBSCRIBE = "subscribe";
     public static final String UNSUBSCRIBE = "unsubscribe";
     public static final String PUBLISH = "publish";
+    /** QoS 2's second step from a client: the message with this packet id may be forgotten. */
+    public static final String PUBREL = "pubrel";
 
     public static final String CONNACK = "connack";
     public static final String SUBACK = "suback";
     public static final String UNSUBACK = "unsuback";
     public static final String PUBACK = "puback";
+    public static final String PUBREC = "pubrec";
+    public static final String PUBCOMP = "pubcomp";
 
     /** The reason routing closes a connection whose client id connected again elsewhere (MQTT 5: DISCONNECT 0x8E). */
     public static final String TAKEN_OVER = "session taken over";
 
-    /** The highest QoS this platform grants and accepts today (QoS 2 is not there yet). */
-    public static final int MAX_QOS = 1;
+    /** The highest QoS this platform grants and accepts. */
+    public static final int MAX_QOS = 2;
 
     private MqttApi() {
     }
@@ -90,6 +94,11 @@ public final class MqttApi {
     public record Unsuback(int packetId, List<Boolean> found) {
     }
 
+    /** PUBACK (QoS 1) or PUBREC (QoS 2) of a client's PUBLISH. */
     public record Puback(int packetId, PublishResult result) {
+    }
+
+    /** PUBREL from a client, PUBCOMP from routing: {@code known} false when no QoS 2 message had that packet id. */
+    public record Release(int packetId, boolean known) {
     }
 }

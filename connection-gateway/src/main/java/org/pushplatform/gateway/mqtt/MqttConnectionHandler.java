@@ -19,6 +19,7 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
@@ -44,7 +45,7 @@ import org.pushplatform.gateway.session.LocalConnections;
 /**
  * One MQTT connection, after Netty's decoder: CONNECT, SUBSCRIBE, UNSUBSCRIBE and PUBLISH go to routing (which owns
  * the session, the filters and the messages) keyed by the app and client id; PUBACK, PINGREQ and DISCONNECT are
- * handled here. What breaks the protocol (a packet before CONNECT, a second CONNECT, QoS 2, a packet over the limit, a
+ * handled here. What breaks the protocol (a packet before CONNECT, a second CONNECT, QoS 3, a packet over the limit, a
  * malformed one) ends the connection, with MQTT 5's reason code, and is counted.
  */
 final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
@@ -123,7 +124,9 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             switch (type) {
                 case CONNECT -> connect(ctx, (MqttConnectMessage) packet);
                 case PUBLISH -> publish(ctx, (MqttPublishMessage) packet);
-                case PUBACK -> outbound.acked(((MqttMessageIdVariableHeader) packet.variableHeader()).messageId());
+                case PUBACK, PUBCOMP -> outbound.acked(packetIdOf(packet));
+                case PUBREC -> outbound.received(packetIdOf(packet), reasonOf(packet));
+                case PUBREL -> forward(MqttApi.PUBREL, EnvelopeCodec.toJson(new MqttApi.Release(packetIdOf(packet), true)));
                 case SUBSCRIBE -> subscribe((MqttSubscribeMessage) packet);
                 case UNSUBSCRIBE -> unsubscribe((MqttUnsubscribeMessage) packet);
                 case PINGREQ -> packets.pingresp();
@@ -131,7 +134,6 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
                     counters.disconnect("client");
                     ctx.close();
                 }
-                case PUBREC, PUBREL, PUBCOMP -> end(ctx, "qos2", MqttCodes.QOS_NOT_SUPPORTED);
                 default -> end(ctx, "unexpected-packet", MqttCodes.PROTOCOL_ERROR);
             }
         } finally {
@@ -207,7 +209,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private void publish(ChannelHandlerContext ctx, MqttPublishMessage publish) {
         int qos = publish.fixedHeader().qosLevel().value();
         if (qos > MqttApi.MAX_QOS) {
-            end(ctx, "qos2", MqttCodes.QOS_NOT_SUPPORTED);
+            end(ctx, "invalid-qos", MqttCodes.MALFORMED_PACKET);
             return;
         }
         String topic = publish.variableHeader().topicName();
@@ -282,6 +284,15 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         counters.disconnect(reason);
         LOG.debugf("[%s] MQTT connection ended: %s", connection == null ? "mqtt" : connection.connectionId(), reason);
         packets.disconnect(code);
+    }
+
+    private static int packetIdOf(MqttMessage packet) {
+        return ((MqttMessageIdVariableHeader) packet.variableHeader()).messageId();
+    }
+
+    /** An MQTT 5 acknowledgement's reason code; success for MQTT 3.1.1. */
+    private static int reasonOf(MqttMessage packet) {
+        return packet.variableHeader() instanceof MqttPubReplyMessageVariableHeader reply ? reply.reasonCode() & 0xFF : 0;
     }
 
     private static long intProperty(MqttProperties properties, MqttProperties.MqttPropertyType type, long absent) {

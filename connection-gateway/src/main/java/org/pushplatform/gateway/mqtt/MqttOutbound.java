@@ -27,8 +27,9 @@ import org.pushplatform.gateway.session.ClientSink;
 import org.pushplatform.gateway.session.OutboundEvent;
 
 /**
- * What goes to one MQTT client: routing's answers (CONNACK, SUBACK, UNSUBACK, PUBACK, through {@link MqttPacketWriter})
- * and messages as PUBLISH. QoS 1 messages get a packet id not in flight and wait for their PUBACK; at most the
+ * What goes to one MQTT client: routing's answers (CONNACK, SUBACK, UNSUBACK, PUBACK, PUBREC, PUBCOMP, through
+ * {@link MqttPacketWriter}) and messages as PUBLISH. QoS 1 and 2 messages get a packet id not in flight and wait for
+ * their PUBACK, or PUBREC then PUBCOMP (delivered at PUBCOMP); at most the
  * in-flight window (the client's receive maximum, capped by the listener) are in flight, the rest queue in order up to
  * a bound past which the connection is closed (what is stored stays stored for its next connection). Every method
  * hands its work to the connection's event loop, which alone touches this state.
@@ -45,6 +46,7 @@ final class MqttOutbound implements ClientSink {
         final long timeoutMs;
         ScheduledFuture<?> timer;
         boolean timedOut;
+        int qos;
 
         Pending(MqttApi.Message message, byte[] payload, String receiptId, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout) {
             this.message = message;
@@ -121,6 +123,7 @@ final class MqttOutbound implements ClientSink {
                 return;
             }
             Pending pending = new Pending(decoded.message(), decoded.payload(), receiptId, timeoutMs, onAck, onTimeout);
+            pending.qos = qos;
             if (inFlight.size() < window) {
                 send(pending);
             } else if (queued.size() < maxQueued) {
@@ -132,7 +135,23 @@ final class MqttOutbound implements ClientSink {
         });
     }
 
-    /** The client's PUBACK. */
+    /**
+     * The client's PUBREC of a QoS 2 message: PUBREL goes back and the message stays in flight until PUBCOMP; an
+     * MQTT 5 refusal (a reason code of 0x80 or more) ends it.
+     */
+    void received(int packetId, int reasonCode) {
+        if (reasonCode >= 0x80) {
+            acked(packetId);
+            return;
+        }
+        if (inFlight.containsKey(packetId)) {
+            packets.acknowledge(MqttMessageType.PUBREL, packetId, MqttCodes.NORMAL);
+        } else {
+            packets.acknowledge(MqttMessageType.PUBREL, packetId, MqttCodes.PACKET_ID_NOT_FOUND);
+        }
+    }
+
+    /** The client's PUBACK (QoS 1) or PUBCOMP (QoS 2). */
     void acked(int packetId) {
         Pending pending = inFlight.remove(packetId);
         if (pending == null) {
@@ -160,7 +179,7 @@ final class MqttOutbound implements ClientSink {
             pending.timedOut = true;
             pending.onTimeout.run();
         }, pending.timeoutMs, TimeUnit.MILLISECONDS);
-        publish(pending.message.topic(), pending.payload, MqttQoS.AT_LEAST_ONCE, packetId, null);
+        publish(pending.message.topic(), pending.payload, MqttQoS.valueOf(pending.qos), packetId, null);
     }
 
     private int nextFreePacketId() {

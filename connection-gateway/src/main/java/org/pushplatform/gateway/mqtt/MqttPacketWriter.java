@@ -13,6 +13,8 @@ import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageIdAndPropertiesVariableHeader;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
+import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
@@ -77,10 +79,14 @@ final class MqttPacketWriter {
                 case MqttApi.CONNACK -> onConnack.accept(EnvelopeCodec.mapper().treeToValue(payload, MqttApi.Connack.class));
                 case MqttApi.SUBACK -> suback(EnvelopeCodec.mapper().treeToValue(payload, MqttApi.Suback.class));
                 case MqttApi.UNSUBACK -> unsuback(EnvelopeCodec.mapper().treeToValue(payload, MqttApi.Unsuback.class));
-                case MqttApi.PUBACK -> {
+                case MqttApi.PUBACK, MqttApi.PUBREC -> {
                     MqttApi.Puback puback = EnvelopeCodec.mapper().treeToValue(payload, MqttApi.Puback.class);
-                    channel.writeAndFlush(MqttMessageBuilders.pubAck().packetId(puback.packetId())
-                        .reasonCode(isV5() ? MqttCodes.puback(puback.result()) : 0).build());
+                    acknowledge(event.equals(MqttApi.PUBACK) ? MqttMessageType.PUBACK : MqttMessageType.PUBREC, puback.packetId(),
+                        MqttCodes.puback(puback.result()));
+                }
+                case MqttApi.PUBCOMP -> {
+                    MqttApi.Release release = EnvelopeCodec.mapper().treeToValue(payload, MqttApi.Release.class);
+                    acknowledge(MqttMessageType.PUBCOMP, release.packetId(), release.known() ? MqttCodes.NORMAL : MqttCodes.PACKET_ID_NOT_FOUND);
                 }
                 default -> {
                     // an event of no MQTT packet: nothing to write
@@ -98,7 +104,7 @@ final class MqttPacketWriter {
                 properties.add(new MqttProperties.StringProperty(MqttProperties.MqttPropertyType.ASSIGNED_CLIENT_IDENTIFIER.value(),
                     assignedClientId));
             }
-            properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.MAXIMUM_QOS.value(), MqttApi.MAX_QOS));
+            // Maximum QoS is absent when it is 2 (MQTT 5 allows only 0 or 1 there)
             properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.RETAIN_AVAILABLE.value(), 0));
             properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), maxPacketBytes));
             properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.SHARED_SUBSCRIPTION_AVAILABLE.value(), 0));
@@ -137,6 +143,15 @@ final class MqttPacketWriter {
         channel.writeAndFlush(new MqttUnsubAckMessage(new MqttFixedHeader(MqttMessageType.UNSUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
             new MqttMessageIdAndPropertiesVariableHeader(unsuback.packetId(), MqttProperties.NO_PROPERTIES),
             isV5() ? new MqttUnsubAckPayload(codes) : null));
+    }
+
+    /** PUBACK, PUBREC, PUBREL or PUBCOMP; the reason code for MQTT 5 only. */
+    void acknowledge(MqttMessageType type, int packetId, byte reason) {
+        // PUBREL's fixed header has its QoS bits at 1, as MQTT asks
+        var header = new MqttFixedHeader(type, false, type == MqttMessageType.PUBREL ? MqttQoS.AT_LEAST_ONCE : MqttQoS.AT_MOST_ONCE, false, 0);
+        channel.writeAndFlush(new MqttMessage(header, isV5() && reason != MqttCodes.NORMAL
+            ? new MqttPubReplyMessageVariableHeader(packetId, reason, MqttProperties.NO_PROPERTIES)
+            : MqttMessageIdVariableHeader.from(packetId)));
     }
 
     void pingresp() {

@@ -29,7 +29,8 @@ import org.pushplatform.routing.presence.OwnedConnections;
 /**
  * The frames of MQTT clients, on their session's owner: CONNECT ({@link MqttSessions}), SUBSCRIBE and UNSUBSCRIBE
  * (the session's topic filters), PUBLISH into the app's one topic space, which every API's subscribers share: each
- * gets the message in its own API's shape. A QoS 1 PUBLISH is answered PUBACK once it is stored.
+ * gets the message in its own API's shape. A QoS 1 PUBLISH is answered PUBACK once it is stored, a QoS 2 one PUBREC
+ * (stored once under its packet id until PUBREL, whatever the client sends again meanwhile), PUBREL PUBCOMP.
  */
 @ApplicationScoped
 public class MqttFrames {
@@ -38,14 +39,16 @@ public class MqttFrames {
 
     private final MqttSessions sessions;
     private final MqttSubscriptions subscriptions;
+    private final MqttQos2Received qos2;
     private final OwnedConnections owned;
     private final AppMessages messages;
     private final GatewayPublisher gateways;
     private final RoutingConfig config;
     private final MeterRegistry metrics;
 
-    public MqttFrames(MqttSessions sessions, MqttSubscriptions subscriptions, OwnedConnections owned, AppMessages messages,
-                      GatewayPublisher gateways, RoutingConfig config, MeterRegistry metrics) {
+    public MqttFrames(MqttSessions sessions, MqttSubscriptions subscriptions, MqttQos2Received qos2, OwnedConnections owned,
+                      AppMessages messages, GatewayPublisher gateways, RoutingConfig config, MeterRegistry metrics) {
+        this.qos2 = qos2;
         this.sessions = sessions;
         this.subscriptions = subscriptions;
         this.owned = owned;
@@ -75,6 +78,7 @@ public class MqttFrames {
                 case MqttApi.SUBSCRIBE -> subscribe(frame, client);
                 case MqttApi.UNSUBSCRIBE -> unsubscribe(frame, client);
                 case MqttApi.PUBLISH -> publish(frame, client);
+                case MqttApi.PUBREL -> release(frame, client);
                 default -> {
                     rejected(event, "unknown-event");
                     yield Uni.createFrom().voidItem();
@@ -106,12 +110,20 @@ public class MqttFrames {
             return Uni.createFrom().voidItem();
         }
         String payload = published.payload() == null ? "" : published.payload();
-        AppMessage message = new AppMessage(client.app(), false, published.topic(), msgOf(payload), published.qos(), null,
-            MessageIds.next(), null, frame.messageId(), payload);
-        return messages.sendAll(List.of(message)).invoke(sent -> {
+        Uni<String> sourceId = published.qos() == 2 && published.packetId() != null
+            ? qos2.sourceOf(client.identityRef(), published.packetId(), frame.messageId()) : Uni.createFrom().item(frame.messageId());
+        return sourceId.flatMap(source -> messages.sendAll(List.of(new AppMessage(client.app(), false, published.topic(), msgOf(payload),
+            published.qos(), null, MessageIds.next(), null, source, payload)))).invoke(sent -> {
             metrics.counter("push_mqtt_publishes_total", "qos", String.valueOf(published.qos())).increment();
             answer(frame, published, sent.get(0).refusal() == null ? MqttApi.PublishResult.ACCEPTED : MqttApi.PublishResult.QUOTA_EXCEEDED);
         }).replaceWithVoid();
+    }
+
+    /** PUBREL: the QoS 2 message of that packet id is done with; PUBCOMP. */
+    private Uni<Void> release(Envelope frame, ClientConnection client) {
+        MqttApi.Release release = EnvelopeCodec.payload(frame, MqttApi.Release.class);
+        return qos2.release(client.identityRef(), release.packetId())
+            .invoke(known -> reply(frame, MqttApi.PUBCOMP, new MqttApi.Release(release.packetId(), known))).replaceWithVoid();
     }
 
     /** What clients of JSON APIs get: the payload's JSON when it is JSON text, else its text. */
@@ -132,10 +144,10 @@ public class MqttFrames {
         }
     }
 
-    /** PUBACK for QoS 1; QoS 0 has no answer. */
+    /** PUBACK for QoS 1, PUBREC for QoS 2; QoS 0 has no answer. */
     private void answer(Envelope frame, MqttApi.Message published, MqttApi.PublishResult result) {
         if (published.qos() > 0 && published.packetId() != null) {
-            reply(frame, MqttApi.PUBACK, new MqttApi.Puback(published.packetId(), result));
+            reply(frame, published.qos() == 2 ? MqttApi.PUBREC : MqttApi.PUBACK, new MqttApi.Puback(published.packetId(), result));
         }
     }
 

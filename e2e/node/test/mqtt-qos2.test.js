@@ -1,0 +1,78 @@
+'use strict';
+// QoS 2 exactly once with npm mqtt both ways, and with a client that sends a PUBLISH again under its packet id, on
+// the same connection and on another gateway node after its first connection died before PUBREC.
+const { test, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { platform, createApp } = require('./lib/platform');
+const { connectMqtt, subscribe, publish, rawClient } = require('./lib/mqtt');
+
+const opened = [];
+after(() => opened.forEach((c) => (c.end ? c.end(true) : c.destroy())));
+const uniq = (prefix) => `${prefix}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+const node = (i) => platform().gateways[i % platform().gateways.length].mqtt;
+const settle = (ms = 700) => new Promise((r) => setTimeout(r, ms));
+
+async function subscriber(app, filter) {
+  const { client } = await connectMqtt(node(1), { username: app.appkey, password: app.secret, protocolVersion: 5, clientId: uniq('sub') });
+  opened.push(client);
+  assert.deepEqual((await subscribe(client, filter, { qos: 2 })).map((g) => g.qos), [2]);
+  return client;
+}
+
+async function raw(i, app, clientId) {
+  const c = rawClient(node(i));
+  opened.push(c);
+  c.send({ cmd: 'connect', protocolId: 'MQTT', protocolVersion: 4, clean: false, clientId, keepalive: 60, username: app.appkey,
+    password: Buffer.from(app.secret) });
+  assert.equal((await c.next('connack')).returnCode, 0);
+  return c;
+}
+
+test('QoS 2 with npm mqtt: published, granted and delivered at QoS 2, once each', async () => {
+  const app = await createApp(uniq('qos2'));
+  const sub = await subscriber(app, 'meters/#');
+  const { client: pub } = await connectMqtt(node(0), { username: app.appkey, password: app.secret, protocolVersion: 5 });
+  opened.push(pub);
+  for (let i = 0; i < 5; i++) await publish(pub, `meters/${i}`, `reading ${i}`, { qos: 2 });
+  const got = await sub.messages(5);
+  assert.deepEqual(got.map((m) => [m.payload.toString(), m.packet.qos]), [0, 1, 2, 3, 4].map((i) => [`reading ${i}`, 2]));
+  await settle();
+  assert.equal(sub.received.length, 5);
+});
+
+test('a QoS 2 PUBLISH sent again before PUBREL is one message; after PUBREL its packet id is a new one', async () => {
+  const app = await createApp(uniq('qos2-resend'));
+  const sub = await subscriber(app, 'orders/+');
+  const c = await raw(0, app, uniq('raw'));
+  const first = { cmd: 'publish', topic: 'orders/1', payload: 'pay once', qos: 2, messageId: 7 };
+  c.send(first);
+  assert.equal((await c.next('pubrec')).messageId, 7);
+  c.send({ ...first, dup: true });
+  assert.equal((await c.next('pubrec')).messageId, 7);
+  c.send({ cmd: 'pubrel', messageId: 7 });
+  assert.equal((await c.next('pubcomp')).messageId, 7);
+  c.send({ cmd: 'publish', topic: 'orders/2', payload: 'a new message under packet id 7', qos: 2, messageId: 7 });
+  assert.equal((await c.next('pubrec')).messageId, 7);
+  const got = await sub.messages(2);
+  assert.deepEqual(got.map((m) => m.payload.toString()), ['pay once', 'a new message under packet id 7']);
+  await settle();
+  assert.equal(sub.received.length, 2);
+});
+
+test('a connection that dies before PUBREC, its PUBLISH sent again on the other node: exactly once', async () => {
+  const app = await createApp(uniq('qos2-failover'));
+  const sub = await subscriber(app, 'transfers/#');
+  const clientId = uniq('payer');
+  const gone = await raw(0, app, clientId);
+  gone.send({ cmd: 'publish', topic: 'transfers/42', payload: 'move 100', qos: 2, messageId: 42 });
+  gone.destroy();
+  await gone.closed;
+  const back = await raw(1, app, clientId);
+  back.send({ cmd: 'publish', topic: 'transfers/42', payload: 'move 100', qos: 2, messageId: 42, dup: true });
+  assert.equal((await back.next('pubrec')).messageId, 42);
+  back.send({ cmd: 'pubrel', messageId: 42 });
+  assert.equal((await back.next('pubcomp')).messageId, 42);
+  assert.equal((await sub.messages(1))[0].payload.toString(), 'move 100');
+  await settle(1500);
+  assert.equal(sub.received.length, 1);
+});
