@@ -66,6 +66,8 @@ function rawClient(url, protocolVersion = 4) {
   socket.on('error', () => {});
   return {
     send: (packet) => socket.write(mqttPacket.generate({ protocolVersion, ...packet }, { protocolVersion })),
+    /** Bytes as they are, for a packet mqtt-packet refuses to make. */
+    sendBytes: (bytes) => socket.write(bytes),
     /** The next packet of this kind (cmd) not taken yet. */
     next: (cmd, timeoutMs = DEFAULT_TIMEOUT_MS) => new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${cmd} within ${timeoutMs} ms`)), timeoutMs);

@@ -18,6 +18,8 @@ public final class MqttApi {
     public static final String SUBSCRIBE = "subscribe";
     public static final String UNSUBSCRIBE = "unsubscribe";
     public static final String PUBLISH = "publish";
+    /** A client's DISCONNECT, before its connection closes: whether its will goes (MQTT 5 reason 0x04) or not. */
+    public static final String DISCONNECT = "disconnect";
     /** QoS 2's second step from a client: the message with this packet id may be forgotten. */
     public static final String PUBREL = "pubrel";
 
@@ -53,11 +55,20 @@ public final class MqttApi {
      * @param cleanStart           the session starts empty (MQTT 3.1.1's clean session)
      * @param sessionExpirySeconds how long the session outlives its connection: 0 not at all; null for ever
      * @param protocolVersion      4 for 3.1.1, 5 for 5
+     * @param will                 the message published when the connection ends without a DISCONNECT, or null
+     * @param willDelaySeconds     MQTT 5: how long after that it goes (a reconnect meanwhile cancels it); null: at once
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Connect(String clientId, boolean clientIdAssigned, String username, String password, boolean cleanStart,
-                          Long sessionExpirySeconds, int protocolVersion) {
+                          Long sessionExpirySeconds, int protocolVersion, Message will, Long willDelaySeconds) {
     }
+
+    /** DISCONNECT's reason code (0 for MQTT 3.1.1): 0x04 asks for the will to be published. */
+    public record Disconnect(int reasonCode) {
+    }
+
+    /** DISCONNECT with will message (MQTT 5). */
+    public static final int DISCONNECT_WITH_WILL = 0x04;
 
     /** A SUBSCRIBE: its filters with the QoS asked for each. */
     public record Subscribe(int packetId, List<Subscription> subscriptions) {
@@ -71,12 +82,34 @@ public final class MqttApi {
     }
 
     /**
-     * A message as MQTT carries it, from a client (packet id set at QoS 1) or to one.
+     * A message as MQTT carries it, from a client (packet id set at QoS 1 and 2) or to one.
      *
-     * @param payload the payload's bytes, base64
+     * @param payload    the payload's bytes, base64
+     * @param properties MQTT 5's properties of the message, passed through; null when it has none
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Message(Integer packetId, String topic, String payload, int qos, boolean retain) {
+    public record Message(Integer packetId, String topic, String payload, int qos, boolean retain, Properties properties) {
+
+        public Message(Integer packetId, String topic, String payload, int qos, boolean retain) {
+            this(packetId, topic, payload, qos, retain, null);
+        }
+
+        public Message withDelivery(String topic, int qos, boolean retain) {
+            return new Message(null, topic, payload, qos, retain, properties);
+        }
+    }
+
+    /**
+     * MQTT 5's message properties that travel with a message.
+     *
+     * @param expiresAt       when the message expires (epoch milliseconds), from its message expiry interval; it is
+     *                        forwarded with the time left and never delivered after
+     * @param correlationData base64
+     * @param userProperties  name and value pairs, in order
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Properties(Integer payloadFormat, Long expiresAt, String contentType, String responseTopic, String correlationData,
+                             List<List<String>> userProperties) {
     }
 
     /**

@@ -20,6 +20,7 @@ import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
+import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
@@ -61,6 +62,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private final MeterRegistry metrics;
     private final FrameRateLimiter limiter;
     private final GrantedFilters filters = new GrantedFilters();
+    private final InboundTopicAliases aliases = new InboundTopicAliases(InboundTopicAliases.MOST);
     private LocalConnection connection;
     private MqttPacketWriter packets;
     private MqttOutbound outbound;
@@ -131,6 +133,9 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
                 case UNSUBSCRIBE -> unsubscribe((MqttUnsubscribeMessage) packet);
                 case PINGREQ -> packets.pingresp();
                 case DISCONNECT -> {
+                    // before the close, so that routing knows whether the will goes (MQTT 5's 0x04) or not
+                    int reason = packet.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader v5 ? v5.reasonCode() & 0xFF : 0;
+                    forward(MqttApi.DISCONNECT, EnvelopeCodec.toJson(new MqttApi.Disconnect(reason)));
                     counters.disconnect("client");
                     ctx.close();
                 }
@@ -180,8 +185,16 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
                 end(ctx, "connect-unanswered", MqttCodes.UNSPECIFIED_ERROR);
             }
         }, config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        MqttApi.Message will = null;
+        Long willDelay = null;
+        if (header.isWillFlag()) {
+            var willProperties = connect.payload().willProperties();
+            will = new MqttApi.Message(null, connect.payload().willTopic(), Base64.getEncoder().encodeToString(connect.payload().willMessageInBytes()),
+                header.willQos(), header.isWillRetain(), MessageProperties.read(willProperties, System.currentTimeMillis()));
+            willDelay = packets.isV5() ? intProperty(willProperties, MqttProperties.MqttPropertyType.WILL_DELAY_INTERVAL, 0) : null;
+        }
         var frame = new MqttApi.Connect(clientId, assigned, username, password == null ? null : new String(password, StandardCharsets.UTF_8),
-            header.isCleanSession(), expiry, header.version());
+            header.isCleanSession(), expiry, header.version(), will, willDelay);
         forward(MqttApi.CONNECT, EnvelopeCodec.toJson(frame));
     }
 
@@ -212,7 +225,11 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             end(ctx, "invalid-qos", MqttCodes.MALFORMED_PACKET);
             return;
         }
-        String topic = publish.variableHeader().topicName();
+        String topic = aliases.topicOf(publish.variableHeader().topicName(), publish.variableHeader().properties());
+        if (topic == null) {
+            end(ctx, "invalid-topic-alias", MqttCodes.TOPIC_ALIAS_INVALID);
+            return;
+        }
         if (TopicFilters.topicProblem(topic) != null) {
             end(ctx, "invalid-topic", MqttCodes.TOPIC_NAME_INVALID);
             return;
@@ -220,7 +237,8 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         byte[] payload = new byte[publish.payload().readableBytes()];
         publish.payload().getBytes(publish.payload().readerIndex(), payload);
         var message = new MqttApi.Message(qos > 0 ? publish.variableHeader().packetId() : null, topic,
-            Base64.getEncoder().encodeToString(payload), qos, publish.fixedHeader().isRetain());
+            Base64.getEncoder().encodeToString(payload), qos, publish.fixedHeader().isRetain(),
+            packets.isV5() ? MessageProperties.read(publish.variableHeader().properties(), System.currentTimeMillis()) : null);
         forward(MqttApi.PUBLISH, EnvelopeCodec.toJson(message));
     }
 

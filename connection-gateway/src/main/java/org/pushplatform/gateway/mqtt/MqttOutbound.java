@@ -93,7 +93,7 @@ final class MqttOutbound implements ClientSink {
         channel.eventLoop().execute(() -> {
             if (MqttApi.PUBLISH.equals(event.name())) {
                 if (decoded != null) {
-                    publish(decoded.message().topic(), decoded.payload(), MqttQoS.AT_MOST_ONCE, 0, onWritten);
+                    publish(decoded.message(), decoded.payload(), MqttQoS.AT_MOST_ONCE, 0, onWritten);
                 }
             } else if (!event.args().isEmpty()) {
                 packets.reply(event.name(), event.args().get(0));
@@ -117,9 +117,14 @@ final class MqttOutbound implements ClientSink {
                 return; // not a message, or on its way to this client already: its first write reports
             }
             int qos = filters.qosFor(decoded.message().topic(), decoded.message().qos());
-            if (qos == 0) {
+            if (qos == 0 || MessageProperties.expired(decoded.message().properties(), System.currentTimeMillis())) {
+                // at QoS 0, or past its expiry (never delivered then): done with as far as the core is concerned
                 onItsWay.remove(receiptId);
-                publish(decoded.message().topic(), decoded.payload(), MqttQoS.AT_MOST_ONCE, 0, () -> onAck.accept(null));
+                if (qos == 0 && !MessageProperties.expired(decoded.message().properties(), System.currentTimeMillis())) {
+                    publish(decoded.message(), decoded.payload(), MqttQoS.AT_MOST_ONCE, 0, () -> onAck.accept(null));
+                } else {
+                    onAck.accept(null);
+                }
                 return;
             }
             Pending pending = new Pending(decoded.message(), decoded.payload(), receiptId, timeoutMs, onAck, onTimeout);
@@ -179,7 +184,7 @@ final class MqttOutbound implements ClientSink {
             pending.timedOut = true;
             pending.onTimeout.run();
         }, pending.timeoutMs, TimeUnit.MILLISECONDS);
-        publish(pending.message.topic(), pending.payload, MqttQoS.valueOf(pending.qos), packetId, null);
+        publish(pending.message, pending.payload, MqttQoS.valueOf(pending.qos), packetId, null);
     }
 
     private int nextFreePacketId() {
@@ -191,9 +196,15 @@ final class MqttOutbound implements ClientSink {
         return id;
     }
 
-    private void publish(String topic, byte[] payload, MqttQoS qos, int packetId, Runnable onWritten) {
-        var packet = new MqttPublishMessage(new MqttFixedHeader(MqttMessageType.PUBLISH, false, qos, false, 0),
-            new MqttPublishVariableHeader(topic, packetId, MqttProperties.NO_PROPERTIES), Unpooled.wrappedBuffer(payload));
+    /** One PUBLISH; for MQTT 5 with the message's properties (its expiry as the time left). */
+    private void publish(MqttApi.Message message, byte[] payload, MqttQoS qos, int packetId, Runnable onWritten) {
+        long now = System.currentTimeMillis();
+        if (MessageProperties.expired(message.properties(), now)) {
+            return;
+        }
+        var properties = packets.isV5() ? MessageProperties.write(message.properties(), now) : MqttProperties.NO_PROPERTIES;
+        var packet = new MqttPublishMessage(new MqttFixedHeader(MqttMessageType.PUBLISH, false, qos, message.retain(), 0),
+            new MqttPublishVariableHeader(message.topic(), packetId, properties), Unpooled.wrappedBuffer(payload));
         var written = channel.writeAndFlush(packet);
         if (onWritten != null) {
             written.addListener(future -> {

@@ -1,6 +1,7 @@
 package org.pushplatform.routing.messages;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.pushplatform.contract.MqttApi;
 import org.pushplatform.contract.delivery.Address;
 import org.pushplatform.contract.delivery.IdentityKinds;
 import org.pushplatform.routing.delivery.Target;
@@ -14,11 +15,11 @@ import org.pushplatform.routing.delivery.Target;
  * @param messageId  the publisher's message id
  * @param publisher  the identity that published it (told of its first receiver), or null
  * @param sourceId   the id of the record asking, so that asking twice stores once; may be null
- * @param rawPayload the bytes an MQTT client published (base64), which MQTT clients get as they were; null from other
- *                   APIs, whose clients give JSON ({@code msg})
+ * @param mqtt       what an MQTT client published (its payload's bytes and MQTT 5 properties), which MQTT clients get
+ *                   as it was; null from other APIs, whose clients give JSON ({@code msg})
  */
 public record AppMessage(String app, boolean toAlias, String target, JsonNode msg, int qos, Long ttlSeconds, String messageId,
-                         Target publisher, String sourceId, String rawPayload) {
+                         Target publisher, String sourceId, MqttApi.Message mqtt) {
 
     public AppMessage(String app, boolean toAlias, String target, JsonNode msg, int qos, Long ttlSeconds, String messageId,
                       Target publisher, String sourceId) {

@@ -1,28 +1,19 @@
 package org.pushplatform.routing.mqtt;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.pushplatform.contract.EmitToConnections;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.contract.MqttApi;
-import org.pushplatform.routing.config.RoutingConfig;
 import org.pushplatform.contract.TopicFilters;
-import org.pushplatform.routing.messages.AppMessage;
-import org.pushplatform.routing.messages.AppMessages;
+import org.pushplatform.contract.delivery.Ack;
+import org.pushplatform.routing.config.RoutingConfig;
 import org.pushplatform.routing.messaging.GatewayPublisher;
-import org.pushplatform.routing.messaging.MessageIds;
 import org.pushplatform.routing.presence.ClientConnection;
 import org.pushplatform.routing.presence.OwnedConnections;
 
@@ -40,19 +31,24 @@ public class MqttFrames {
     private final MqttSessions sessions;
     private final MqttSubscriptions subscriptions;
     private final MqttQos2Received qos2;
+    private final MqttRetained retained;
+    private final MqttPublishing publishing;
+    private final MqttWills wills;
     private final OwnedConnections owned;
-    private final AppMessages messages;
     private final GatewayPublisher gateways;
     private final RoutingConfig config;
     private final MeterRegistry metrics;
 
-    public MqttFrames(MqttSessions sessions, MqttSubscriptions subscriptions, MqttQos2Received qos2, OwnedConnections owned,
-                      AppMessages messages, GatewayPublisher gateways, RoutingConfig config, MeterRegistry metrics) {
+    public MqttFrames(MqttSessions sessions, MqttSubscriptions subscriptions, MqttQos2Received qos2, MqttRetained retained,
+                      MqttPublishing publishing, MqttWills wills, OwnedConnections owned, GatewayPublisher gateways, RoutingConfig config,
+                      MeterRegistry metrics) {
+        this.retained = retained;
+        this.publishing = publishing;
+        this.wills = wills;
         this.qos2 = qos2;
         this.sessions = sessions;
         this.subscriptions = subscriptions;
         this.owned = owned;
-        this.messages = messages;
         this.gateways = gateways;
         this.config = config;
         this.metrics = metrics;
@@ -79,6 +75,7 @@ public class MqttFrames {
                 case MqttApi.UNSUBSCRIBE -> unsubscribe(frame, client);
                 case MqttApi.PUBLISH -> publish(frame, client);
                 case MqttApi.PUBREL -> release(frame, client);
+                case MqttApi.DISCONNECT -> wills.disconnected(client, EnvelopeCodec.payload(frame, MqttApi.Disconnect.class).reasonCode());
                 default -> {
                     rejected(event, "unknown-event");
                     yield Uni.createFrom().voidItem();
@@ -91,7 +88,26 @@ public class MqttFrames {
         MqttApi.Subscribe subscribe = EnvelopeCodec.payload(frame, MqttApi.Subscribe.class);
         List<MqttApi.Subscription> asked = subscribe.subscriptions() == null ? List.of() : subscribe.subscriptions();
         return subscriptions.subscribe(client.app(), client.identityRef(), asked, config.maxSubscriptionsPerSession())
-            .invoke(granted -> reply(frame, MqttApi.SUBACK, new MqttApi.Suback(subscribe.packetId(), granted))).replaceWithVoid();
+            .invoke(granted -> reply(frame, MqttApi.SUBACK, new MqttApi.Suback(subscribe.packetId(), granted)))
+            .flatMap(granted -> {
+                Uni<Void> sent = Uni.createFrom().voidItem();
+                for (int i = 0; i < granted.size(); i++) {
+                    if (granted.get(i) >= 0) {
+                        int qos = granted.get(i);
+                        String filter = asked.get(i).filter();
+                        sent = sent.call(() -> retained.matching(client.app(), filter).invoke(found -> found.forEach(m -> sendRetained(client, m, qos))));
+                    }
+                }
+                return sent;
+            });
+    }
+
+    /** A retained message to the connection that just subscribed, with retain set, at most at the QoS granted. */
+    private void sendRetained(ClientConnection client, MqttApi.Message message, int granted) {
+        int qos = Math.min(message.qos(), granted);
+        gateways.emit(client.nodeId(), new EmitToConnections(List.of(client.connectionId()), MqttApi.PUBLISH,
+            List.of(EnvelopeCodec.toJson(message.withDelivery(message.topic(), qos, true))), null, null, client.app(), MqttApi.API,
+            qos == 0 ? Ack.Mode.NONE.name() : Ack.Mode.CLIENT.name(), null, null, null, null));
     }
 
     private Uni<Void> unsubscribe(Envelope frame, ClientConnection client) {
@@ -109,14 +125,10 @@ public class MqttFrames {
             answer(frame, published, MqttApi.PublishResult.TOPIC_INVALID);
             return Uni.createFrom().voidItem();
         }
-        String payload = published.payload() == null ? "" : published.payload();
         Uni<String> sourceId = published.qos() == 2 && published.packetId() != null
             ? qos2.sourceOf(client.identityRef(), published.packetId(), frame.messageId()) : Uni.createFrom().item(frame.messageId());
-        return sourceId.flatMap(source -> messages.sendAll(List.of(new AppMessage(client.app(), false, published.topic(), msgOf(payload),
-            published.qos(), null, MessageIds.next(), null, source, payload)))).invoke(sent -> {
-            metrics.counter("push_mqtt_publishes_total", "qos", String.valueOf(published.qos())).increment();
-            answer(frame, published, sent.get(0).refusal() == null ? MqttApi.PublishResult.ACCEPTED : MqttApi.PublishResult.QUOTA_EXCEEDED);
-        }).replaceWithVoid();
+        return sourceId.flatMap(source -> publishing.publish(client.app(), published, source))
+            .invoke(result -> answer(frame, published, result)).replaceWithVoid();
     }
 
     /** PUBREL: the QoS 2 message of that packet id is done with; PUBCOMP. */
@@ -124,24 +136,6 @@ public class MqttFrames {
         MqttApi.Release release = EnvelopeCodec.payload(frame, MqttApi.Release.class);
         return qos2.release(client.identityRef(), release.packetId())
             .invoke(known -> reply(frame, MqttApi.PUBCOMP, new MqttApi.Release(release.packetId(), known))).replaceWithVoid();
-    }
-
-    /** What clients of JSON APIs get: the payload's JSON when it is JSON text, else its text. */
-    static JsonNode msgOf(String base64) {
-        byte[] bytes = Base64.getDecoder().decode(base64);
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return TextNode.valueOf(base64);
-        }
-        try {
-            JsonNode json = EnvelopeCodec.mapper().readTree(text);
-            return json == null || json.isMissingNode() ? TextNode.valueOf(text) : json;
-        } catch (JsonProcessingException e) {
-            return TextNode.valueOf(text);
-        }
     }
 
     /** PUBACK for QoS 1, PUBREC for QoS 2; QoS 0 has no answer. */

@@ -27,9 +27,9 @@ public class MqttMessageShape implements MessageShape {
 
     @Override
     public Deliver deliveryOf(AppMessage m) {
-        String payload = m.rawPayload() != null ? m.rawPayload() : Base64.getEncoder().encodeToString(
-            (m.msg() == null ? "" : m.msg().isTextual() ? m.msg().asText() : m.msg().toString()).getBytes(StandardCharsets.UTF_8));
-        var message = new MqttApi.Message(null, m.target(), payload, m.qos(), false);
+        var message = m.mqtt() != null ? m.mqtt().withDelivery(m.target(), m.qos(), false) : new MqttApi.Message(null, m.target(),
+            Base64.getEncoder().encodeToString((m.msg() == null ? "" : m.msg().isTextual() ? m.msg().asText() : m.msg().toString())
+                .getBytes(StandardCharsets.UTF_8)), m.qos(), false);
         return new Deliver(m.to(), MqttApi.API, MqttApi.PUBLISH, List.of(EnvelopeCodec.toJson(message)), m.qos(), m.ttlSeconds(),
             m.qos() == 0 ? Ack.NONE : Ack.client(Ack.DEFAULT_CLIENT_TIMEOUT_MS), m.messageId(), null);
     }

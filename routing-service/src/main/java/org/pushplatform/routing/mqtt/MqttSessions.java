@@ -46,12 +46,14 @@ public class MqttSessions {
     private final ConnectionRegistry connections;
     private final ConnectionDelivery delivery;
     private final MqttSubscriptions subscriptions;
+    private final MqttWills wills;
     private final GatewayPublisher gateways;
     private final Pool db;
     private final MeterRegistry metrics;
 
     public MqttSessions(AppService apps, Bindings bindings, ConnectionRegistry connections, ConnectionDelivery delivery,
-                        MqttSubscriptions subscriptions, GatewayPublisher gateways, Pool db, MeterRegistry metrics) {
+                        MqttSubscriptions subscriptions, MqttWills wills, GatewayPublisher gateways, Pool db, MeterRegistry metrics) {
+        this.wills = wills;
         this.apps = apps;
         this.bindings = bindings;
         this.connections = connections;
@@ -94,7 +96,8 @@ public class MqttSessions {
                 }
                 String ref = bound.connection().identityRef();
                 Uni<List<MqttApi.Subscription>> held = sessionPresent ? subscriptions.of(ref) : Uni.createFrom().item(List.of());
-                return expire(ref, expiry).replaceWith(held).flatMap(filters -> {
+                return expire(ref, expiry).call(() -> wills.connected(ref, app.appkey, frame.connectionId(), connect.will(),
+                        connect.willDelaySeconds())).replaceWith(held).flatMap(filters -> {
                     reply(frame, new MqttApi.Connack(MqttApi.ConnectResult.ACCEPTED, sessionPresent, null, filters));
                     metrics.counter("push_mqtt_connects_total", "result", "accepted").increment();
                     // a second CONNECT on one connection is a protocol error the gateway closes it for

@@ -20,8 +20,26 @@ public class ConnectionRegistry {
     private final Map<String, Set<String>> connectionsByIdentity = new ConcurrentHashMap<>();
     private final PresenceListener presence;
 
+    /** Every API's listener is told (the presence events and pubsub's presence, MQTT's wills, ...). */
+    @jakarta.inject.Inject
+    public ConnectionRegistry(jakarta.enterprise.inject.Instance<PresenceListener> listeners) {
+        this(new AllListeners(listeners.stream().toList()));
+    }
+
     public ConnectionRegistry(PresenceListener presence) {
         this.presence = presence;
+    }
+
+    private record AllListeners(java.util.List<PresenceListener> listeners) implements PresenceListener {
+        @Override
+        public void online(ClientConnection connection, boolean identityCameOnline) {
+            listeners.forEach(l -> l.online(connection, identityCameOnline));
+        }
+
+        @Override
+        public void offline(ClientConnection connection, boolean identityWentOffline) {
+            listeners.forEach(l -> l.offline(connection, identityWentOffline));
+        }
     }
 
     public Optional<ClientConnection> find(String connectionId) {
