@@ -181,6 +181,35 @@ for (const target of TARGETS) {
       assert.ok(connack.properties.assignedClientIdentifier.length > 0);
     });
 
+    test('subscribe options: no local, retain as published, retain handling', async () => {
+      const { root, open } = await setup();
+      const self = await open(0, { clientId: uniq('self') });
+      await subscribe(self, `${root}/o/#`, { qos: 1, nl: true });
+      await publish(self, `${root}/o/mine`, 'not back to me', { qos: 1 });
+      const other = await open(1);
+      await publish(other, `${root}/o/theirs`, 'to me', { qos: 1, retain: true });
+      const [got] = await self.messages(1);
+      assert.equal(got.payload.toString(), 'to me');
+      assert.equal(got.packet.retain, false, 'a live message has retain cleared unless kept as published');
+
+      const rap = await open(0);
+      await subscribe(rap, `${root}/o/#`, { qos: 1, rap: true, rh: 2 });
+      await settle();
+      assert.equal(rap.received.length, 0, 'retain handling 2: no retained message at subscribe');
+      await publish(other, `${root}/o/again`, 'retained, live', { qos: 1, retain: true });
+      const [live] = await rap.messages(1);
+      assert.equal(live.packet.retain, true, 'retain as published');
+
+      const once = await open(1);
+      await subscribe(once, `${root}/o/theirs`, { qos: 1, rh: 1 });
+      await once.messages(1);
+      await subscribe(once, `${root}/o/theirs`, { qos: 1, rh: 1 });
+      await settle();
+      assert.equal(once.received.length, 1, 'retain handling 1: only for a new subscription');
+      await settle(300);
+      assert.equal(self.received.length, 2, 'the two others published, not its own');
+    });
+
     test('unsubscribe: no more messages; MQTT 5 tells a filter it did not have', async () => {
       const { root, open } = await setup();
       const sub = await open(1);

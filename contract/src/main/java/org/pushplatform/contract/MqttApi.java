@@ -27,6 +27,8 @@ public final class MqttApi {
     public static final String SUBACK = "suback";
     public static final String UNSUBACK = "unsuback";
     public static final String PUBACK = "puback";
+    /** A retained message to a connection that just subscribed: PUBLISH with retain set, whatever the options. */
+    public static final String RETAINED = "retained";
     public static final String PUBREC = "pubrec";
     public static final String PUBCOMP = "pubcomp";
 
@@ -74,8 +76,16 @@ public final class MqttApi {
     public record Subscribe(int packetId, List<Subscription> subscriptions) {
     }
 
-    /** One topic filter (exact, or with {@code +} and {@code #}) and the QoS asked for or granted. */
-    public record Subscription(String filter, int qos) {
+    /**
+     * One topic filter (exact, or with {@code +} and {@code #}), the QoS asked for or granted, and MQTT 5's options: no
+     * local (not the subscriber's own messages), retain as published, retain handling (0 retained messages at every
+     * subscribe, 1 only when the subscription is new, 2 never).
+     */
+    public record Subscription(String filter, int qos, boolean noLocal, boolean retainAsPublished, int retainHandling) {
+
+        public Subscription(String filter, int qos) {
+            this(filter, qos, false, false, 0);
+        }
     }
 
     public record Unsubscribe(int packetId, List<String> filters) {
@@ -86,16 +96,17 @@ public final class MqttApi {
      *
      * @param payload    the payload's bytes, base64
      * @param properties MQTT 5's properties of the message, passed through; null when it has none
+     * @param origin     the client id of the MQTT client that published it (for MQTT 5's no local); null otherwise
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Message(Integer packetId, String topic, String payload, int qos, boolean retain, Properties properties) {
+    public record Message(Integer packetId, String topic, String payload, int qos, boolean retain, Properties properties, String origin) {
 
         public Message(Integer packetId, String topic, String payload, int qos, boolean retain) {
-            this(packetId, topic, payload, qos, retain, null);
+            this(packetId, topic, payload, qos, retain, null, null);
         }
 
         public Message withDelivery(String topic, int qos, boolean retain) {
-            return new Message(null, topic, payload, qos, retain, properties);
+            return new Message(null, topic, payload, qos, retain, properties, origin);
         }
     }
 

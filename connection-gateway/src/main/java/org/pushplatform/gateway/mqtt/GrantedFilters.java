@@ -1,5 +1,6 @@
 package org.pushplatform.gateway.mqtt;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,21 +9,35 @@ import org.pushplatform.contract.MqttApi;
 import org.pushplatform.contract.TopicFilters;
 
 /**
- * The connection's topic filters and the QoS granted for each, as routing answered them: a message goes to the
- * client at most at the highest QoS of the filters matching its topic. Used on the connection's event loop only.
+ * The connection's topic filters with what routing granted and MQTT 5's options, as the client asked for them: a
+ * message goes to the client at most at the highest QoS of the filters matching its topic, not at all when it is the
+ * client's own and every matching filter says no local, with its retain flag only where a matching filter keeps it
+ * as published. Used on the connection's event loop only.
  */
 final class GrantedFilters {
 
-    private final Map<String, Integer> granted = new LinkedHashMap<>();
+    /** How one message goes out: its QoS and retain flag. */
+    record Outgoing(int qos, boolean retain) {
+    }
+
+    private final Map<String, MqttApi.Subscription> granted = new LinkedHashMap<>();
+    private final Map<String, MqttApi.Subscription> asked = new HashMap<>();
+
+    /** The options a SUBSCRIBE asked for, kept until routing grants it. */
+    void asked(MqttApi.Subscription subscription) {
+        asked.put(subscription.filter(), subscription);
+    }
 
     void grant(String filter, int qos) {
+        MqttApi.Subscription options = asked.remove(filter);
         if (qos >= 0) {
-            granted.put(filter, qos);
+            granted.put(filter, options == null ? new MqttApi.Subscription(filter, qos)
+                : new MqttApi.Subscription(filter, qos, options.noLocal(), options.retainAsPublished(), options.retainHandling()));
         }
     }
 
     void grantAll(List<MqttApi.Subscription> subscriptions) {
-        subscriptions.forEach(s -> grant(s.filter(), s.qos()));
+        subscriptions.forEach(s -> granted.put(s.filter(), s));
     }
 
     void remove(String filter) {
@@ -30,16 +45,29 @@ final class GrantedFilters {
     }
 
     /**
-     * The QoS a message of this QoS goes out at: capped by the matching filters' highest grant; when this connection
-     * knows of no matching filter (one made by an earlier connection it was not told of), by what the platform grants.
+     * How a message goes out, or null when it does not (the client's own, and no local). When this connection knows
+     * of no matching filter (one an earlier connection made that it was not told of), at the message's QoS.
+     *
+     * @param own the client published it itself
      */
-    int qosFor(String topic, int messageQos) {
+    Outgoing outgoing(String topic, int messageQos, boolean retained, boolean own) {
         int highest = -1;
-        for (Map.Entry<String, Integer> entry : granted.entrySet()) {
-            if (entry.getValue() > highest && TopicFilters.matches(entry.getKey(), topic)) {
-                highest = entry.getValue();
+        boolean matched = false;
+        boolean keepRetain = false;
+        for (MqttApi.Subscription subscription : granted.values()) {
+            if (!TopicFilters.matches(subscription.filter(), topic)) {
+                continue;
             }
+            matched = true;
+            if (own && subscription.noLocal()) {
+                continue;
+            }
+            highest = Math.max(highest, subscription.qos());
+            keepRetain |= subscription.retainAsPublished();
         }
-        return Math.min(messageQos, highest < 0 ? MqttApi.MAX_QOS : highest);
+        if (matched && highest < 0) {
+            return null;
+        }
+        return new Outgoing(Math.min(messageQos, highest < 0 ? MqttApi.MAX_QOS : highest), retained && keepRetain);
     }
 }

@@ -67,6 +67,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private MqttPacketWriter packets;
     private MqttOutbound outbound;
     private boolean connectSeen;
+    private String clientId;
     private boolean accepted;
     private ScheduledFuture<?> connackTimer;
 
@@ -165,6 +166,8 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         if (assigned) {
             clientId = "auto-" + UUID.randomUUID();
         }
+        this.clientId = clientId;
+        outbound.clientId(clientId);
         String username = connect.payload().userName();
         byte[] password = connect.payload().passwordInBytes();
         Long expiry = header.isCleanSession() && !packets.isV5() ? Long.valueOf(0) : null;
@@ -190,7 +193,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         if (header.isWillFlag()) {
             var willProperties = connect.payload().willProperties();
             will = new MqttApi.Message(null, connect.payload().willTopic(), Base64.getEncoder().encodeToString(connect.payload().willMessageInBytes()),
-                header.willQos(), header.isWillRetain(), MessageProperties.read(willProperties, System.currentTimeMillis()));
+                header.willQos(), header.isWillRetain(), MessageProperties.read(willProperties, System.currentTimeMillis()), clientId);
             willDelay = packets.isV5() ? intProperty(willProperties, MqttProperties.MqttPropertyType.WILL_DELAY_INTERVAL, 0) : null;
         }
         var frame = new MqttApi.Connect(clientId, assigned, username, password == null ? null : new String(password, StandardCharsets.UTF_8),
@@ -238,14 +241,16 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         publish.payload().getBytes(publish.payload().readerIndex(), payload);
         var message = new MqttApi.Message(qos > 0 ? publish.variableHeader().packetId() : null, topic,
             Base64.getEncoder().encodeToString(payload), qos, publish.fixedHeader().isRetain(),
-            packets.isV5() ? MessageProperties.read(publish.variableHeader().properties(), System.currentTimeMillis()) : null);
+            packets.isV5() ? MessageProperties.read(publish.variableHeader().properties(), System.currentTimeMillis()) : null, clientId);
         forward(MqttApi.PUBLISH, EnvelopeCodec.toJson(message));
     }
 
     private void subscribe(MqttSubscribeMessage subscribe) {
         int packetId = subscribe.idAndPropertiesVariableHeader().messageId();
         List<MqttApi.Subscription> asked = new ArrayList<>();
-        subscribe.payload().topicSubscriptions().forEach(s -> asked.add(new MqttApi.Subscription(s.topicName(), s.qualityOfService().value())));
+        subscribe.payload().topicSubscriptions().forEach(s -> asked.add(new MqttApi.Subscription(s.topicName(), s.option().qos().value(),
+            s.option().isNoLocal(), s.option().isRetainAsPublished(), s.option().retainHandling().value())));
+        asked.forEach(filters::asked);
         packets.subscribing(packetId, asked.stream().map(MqttApi.Subscription::filter).toList());
         forward(MqttApi.SUBSCRIBE, EnvelopeCodec.toJson(new MqttApi.Subscribe(packetId, asked)));
     }

@@ -47,6 +47,7 @@ final class MqttOutbound implements ClientSink {
         ScheduledFuture<?> timer;
         boolean timedOut;
         int qos;
+        boolean retain;
 
         Pending(MqttApi.Message message, byte[] payload, String receiptId, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout) {
             this.message = message;
@@ -72,6 +73,7 @@ final class MqttOutbound implements ClientSink {
     private final ArrayDeque<Pending> queued = new ArrayDeque<>();
     private int window;
     private int nextPacketId = 1;
+    private volatile String clientId;
 
     MqttOutbound(Channel channel, MqttPacketWriter packets, GrantedFilters filters, int maxInflight, int maxQueued, MeterRegistry metrics) {
         this.channel = channel;
@@ -89,11 +91,12 @@ final class MqttOutbound implements ClientSink {
 
     @Override
     public void emit(OutboundEvent event, Runnable onWritten) {
-        Decoded decoded = MqttApi.PUBLISH.equals(event.name()) ? decoded(event) : null;
+        Decoded decoded = isMessage(event) ? decoded(event) : null;
         channel.eventLoop().execute(() -> {
-            if (MqttApi.PUBLISH.equals(event.name())) {
-                if (decoded != null) {
-                    publish(decoded.message(), decoded.payload(), MqttQoS.AT_MOST_ONCE, 0, onWritten);
+            if (isMessage(event)) {
+                GrantedFilters.Outgoing outgoing = decoded == null ? null : outgoingOf(event, decoded.message());
+                if (outgoing != null) {
+                    publish(decoded.message(), decoded.payload(), MqttQoS.AT_MOST_ONCE, outgoing.retain(), 0, onWritten);
                 }
             } else if (!event.args().isEmpty()) {
                 packets.reply(event.name(), event.args().get(0));
@@ -111,24 +114,27 @@ final class MqttOutbound implements ClientSink {
 
     @Override
     public void emitStoredWithAck(OutboundEvent event, String receiptId, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout) {
-        Decoded decoded = MqttApi.PUBLISH.equals(event.name()) ? decoded(event) : null;
+        Decoded decoded = isMessage(event) ? decoded(event) : null;
         channel.eventLoop().execute(() -> {
             if (decoded == null || (receiptId != null && !onItsWay.add(receiptId))) {
                 return; // not a message, or on its way to this client already: its first write reports
             }
-            int qos = filters.qosFor(decoded.message().topic(), decoded.message().qos());
-            if (qos == 0 || MessageProperties.expired(decoded.message().properties(), System.currentTimeMillis())) {
-                // at QoS 0, or past its expiry (never delivered then): done with as far as the core is concerned
+            GrantedFilters.Outgoing outgoing = outgoingOf(event, decoded.message());
+            boolean expired = MessageProperties.expired(decoded.message().properties(), System.currentTimeMillis());
+            if (outgoing == null || outgoing.qos() == 0 || expired) {
+                // not for this client (no local), at QoS 0, or past its expiry (never delivered then): done with as far as
+                // the core is concerned
                 onItsWay.remove(receiptId);
-                if (qos == 0 && !MessageProperties.expired(decoded.message().properties(), System.currentTimeMillis())) {
-                    publish(decoded.message(), decoded.payload(), MqttQoS.AT_MOST_ONCE, 0, () -> onAck.accept(null));
+                if (outgoing != null && !expired) {
+                    publish(decoded.message(), decoded.payload(), MqttQoS.AT_MOST_ONCE, outgoing.retain(), 0, () -> onAck.accept(null));
                 } else {
                     onAck.accept(null);
                 }
                 return;
             }
             Pending pending = new Pending(decoded.message(), decoded.payload(), receiptId, timeoutMs, onAck, onTimeout);
-            pending.qos = qos;
+            pending.qos = outgoing.qos();
+            pending.retain = outgoing.retain();
             if (inFlight.size() < window) {
                 send(pending);
             } else if (queued.size() < maxQueued) {
@@ -184,7 +190,7 @@ final class MqttOutbound implements ClientSink {
             pending.timedOut = true;
             pending.onTimeout.run();
         }, pending.timeoutMs, TimeUnit.MILLISECONDS);
-        publish(pending.message, pending.payload, MqttQoS.valueOf(pending.qos), packetId, null);
+        publish(pending.message, pending.payload, MqttQoS.valueOf(pending.qos), pending.retain, packetId, null);
     }
 
     private int nextFreePacketId() {
@@ -197,13 +203,13 @@ final class MqttOutbound implements ClientSink {
     }
 
     /** One PUBLISH; for MQTT 5 with the message's properties (its expiry as the time left). */
-    private void publish(MqttApi.Message message, byte[] payload, MqttQoS qos, int packetId, Runnable onWritten) {
+    private void publish(MqttApi.Message message, byte[] payload, MqttQoS qos, boolean retain, int packetId, Runnable onWritten) {
         long now = System.currentTimeMillis();
         if (MessageProperties.expired(message.properties(), now)) {
             return;
         }
         var properties = packets.isV5() ? MessageProperties.write(message.properties(), now) : MqttProperties.NO_PROPERTIES;
-        var packet = new MqttPublishMessage(new MqttFixedHeader(MqttMessageType.PUBLISH, false, qos, message.retain(), 0),
+        var packet = new MqttPublishMessage(new MqttFixedHeader(MqttMessageType.PUBLISH, false, qos, retain, 0),
             new MqttPublishVariableHeader(message.topic(), packetId, properties), Unpooled.wrappedBuffer(payload));
         var written = channel.writeAndFlush(packet);
         if (onWritten != null) {
@@ -213,6 +219,26 @@ final class MqttOutbound implements ClientSink {
                 }
             });
         }
+    }
+
+    private static boolean isMessage(OutboundEvent event) {
+        return MqttApi.PUBLISH.equals(event.name()) || MqttApi.RETAINED.equals(event.name());
+    }
+
+    /**
+     * A retained message sent at subscribe goes at the QoS routing chose, retain set; any other as the connection's
+     * filters say.
+     */
+    private GrantedFilters.Outgoing outgoingOf(OutboundEvent event, MqttApi.Message message) {
+        if (MqttApi.RETAINED.equals(event.name())) {
+            return new GrantedFilters.Outgoing(message.qos(), true);
+        }
+        return filters.outgoing(message.topic(), message.qos(), message.retain(), clientId != null && clientId.equals(message.origin()));
+    }
+
+    /** The connection's client id, once its CONNECT named it: its own messages are known by it. */
+    void clientId(String clientId) {
+        this.clientId = clientId;
     }
 
     private static Decoded decoded(OutboundEvent event) {

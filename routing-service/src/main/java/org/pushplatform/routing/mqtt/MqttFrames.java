@@ -88,13 +88,17 @@ public class MqttFrames {
         MqttApi.Subscribe subscribe = EnvelopeCodec.payload(frame, MqttApi.Subscribe.class);
         List<MqttApi.Subscription> asked = subscribe.subscriptions() == null ? List.of() : subscribe.subscriptions();
         return subscriptions.subscribe(client.app(), client.identityRef(), asked, config.maxSubscriptionsPerSession())
-            .invoke(granted -> reply(frame, MqttApi.SUBACK, new MqttApi.Suback(subscribe.packetId(), granted)))
+            .invoke(granted -> reply(frame, MqttApi.SUBACK, new MqttApi.Suback(subscribe.packetId(),
+                granted.stream().map(MqttSubscriptions.Granted::qos).toList())))
             .flatMap(granted -> {
                 Uni<Void> sent = Uni.createFrom().voidItem();
                 for (int i = 0; i < granted.size(); i++) {
-                    if (granted.get(i) >= 0) {
-                        int qos = granted.get(i);
-                        String filter = asked.get(i).filter();
+                    MqttApi.Subscription subscription = asked.get(i);
+                    // retain handling: 0 at every subscribe, 1 only for a new subscription, 2 never
+                    boolean sendRetained = subscription.retainHandling() == 0 || (subscription.retainHandling() == 1 && !granted.get(i).existed());
+                    if (granted.get(i).qos() >= 0 && sendRetained) {
+                        int qos = granted.get(i).qos();
+                        String filter = subscription.filter();
                         sent = sent.call(() -> retained.matching(client.app(), filter).invoke(found -> found.forEach(m -> sendRetained(client, m, qos))));
                     }
                 }
@@ -105,7 +109,7 @@ public class MqttFrames {
     /** A retained message to the connection that just subscribed, with retain set, at most at the QoS granted. */
     private void sendRetained(ClientConnection client, MqttApi.Message message, int granted) {
         int qos = Math.min(message.qos(), granted);
-        gateways.emit(client.nodeId(), new EmitToConnections(List.of(client.connectionId()), MqttApi.PUBLISH,
+        gateways.emit(client.nodeId(), new EmitToConnections(List.of(client.connectionId()), MqttApi.RETAINED,
             List.of(EnvelopeCodec.toJson(message.withDelivery(message.topic(), qos, true))), null, null, client.app(), MqttApi.API,
             qos == 0 ? Ack.Mode.NONE.name() : Ack.Mode.CLIENT.name(), null, null, null, null));
     }

@@ -15,7 +15,8 @@ import org.pushplatform.routing.messages.MessageShape;
 /**
  * How MQTT clients receive any app message: PUBLISH on its topic. The payload is what an MQTT publisher sent, byte
  * for byte; from another API's client, a text {@code msg} as its UTF-8 bytes and any other JSON as its JSON text. At
- * QoS 1 and 2 it is delivered when the client's PUBACK comes.
+ * QoS 1 and 2 it is delivered when the client's PUBACK comes. Its retain flag goes as published: the gateway clears it
+ * unless the subscription asked for it as published (MQTT 5).
  */
 @ApplicationScoped
 public class MqttMessageShape implements MessageShape {
@@ -27,7 +28,7 @@ public class MqttMessageShape implements MessageShape {
 
     @Override
     public Deliver deliveryOf(AppMessage m) {
-        var message = m.mqtt() != null ? m.mqtt().withDelivery(m.target(), m.qos(), false) : new MqttApi.Message(null, m.target(),
+        var message = m.mqtt() != null ? m.mqtt().withDelivery(m.target(), m.qos(), m.mqtt().retain()) : new MqttApi.Message(null, m.target(),
             Base64.getEncoder().encodeToString((m.msg() == null ? "" : m.msg().isTextual() ? m.msg().asText() : m.msg().toString())
                 .getBytes(StandardCharsets.UTF_8)), m.qos(), false);
         return new Deliver(m.to(), MqttApi.API, MqttApi.PUBLISH, List.of(EnvelopeCodec.toJson(message)), m.qos(), m.ttlSeconds(),

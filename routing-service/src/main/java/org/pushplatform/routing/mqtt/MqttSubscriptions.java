@@ -21,34 +21,41 @@ public class MqttSubscriptions {
         this.db = db;
     }
 
+    /** What a SUBSCRIBE did to one filter: the QoS granted (-1: refused), and whether the session had it already. */
+    public record Granted(int qos, boolean existed) {
+    }
+
     /**
      * Adds or replaces the session's filters, as long as it holds at most {@code most}; the QoS granted is at most
-     * {@link MqttApi#MAX_QOS}. @return per filter, the QoS granted, or -1 (invalid, or one too many)
+     * {@link MqttApi#MAX_QOS}. @return per filter, what was granted (refused: invalid, or one too many)
      */
-    public Uni<List<Integer>> subscribe(String app, String identityRef, List<MqttApi.Subscription> asked, int most) {
+    public Uni<List<Granted>> subscribe(String app, String identityRef, List<MqttApi.Subscription> asked, int most) {
         return db.withTransaction(tx -> tx.preparedQuery("SELECT filter FROM routing.topic_filter WHERE identity_ref = $1 FOR UPDATE")
             .execute(Tuple.of(identityRef)).flatMap(rows -> {
                 java.util.Set<String> held = new java.util.HashSet<>();
                 rows.forEach(row -> held.add(row.getString(0)));
-                List<Integer> granted = new ArrayList<>(asked.size());
+                java.util.Set<String> existed = java.util.Set.copyOf(held);
+                List<Granted> granted = new ArrayList<>(asked.size());
                 List<Tuple> inserts = new ArrayList<>();
                 for (MqttApi.Subscription subscription : asked) {
                     String filter = subscription.filter();
                     if (TopicFilters.filterProblem(filter) != null || subscription.qos() < 0 || subscription.qos() > 2
                         || (!held.contains(filter) && held.size() >= most)) {
-                        granted.add(-1);
+                        granted.add(new Granted(-1, existed.contains(filter)));
                         continue;
                     }
                     held.add(filter);
                     int qos = Math.min(subscription.qos(), MqttApi.MAX_QOS);
-                    granted.add(qos);
-                    inserts.add(Tuple.of(app, filter, TopicFilters.prefixOf(filter), identityRef, (short) qos));
+                    granted.add(new Granted(qos, existed.contains(filter)));
+                    inserts.add(Tuple.tuple(List.of(app, filter, TopicFilters.prefixOf(filter), identityRef, (short) qos, subscription.noLocal(),
+                        subscription.retainAsPublished())));
                 }
                 if (inserts.isEmpty()) {
                     return Uni.createFrom().item(granted);
                 }
-                return tx.preparedQuery("INSERT INTO routing.topic_filter (app, filter, prefix, identity_ref, qos) VALUES ($1, $2, $3, $4, $5)"
-                        + " ON CONFLICT (identity_ref, filter) DO UPDATE SET qos = EXCLUDED.qos")
+                return tx.preparedQuery("INSERT INTO routing.topic_filter (app, filter, prefix, identity_ref, qos, no_local, retain_as_published)"
+                        + " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (identity_ref, filter) DO UPDATE SET qos = EXCLUDED.qos,"
+                        + " no_local = EXCLUDED.no_local, retain_as_published = EXCLUDED.retain_as_published")
                     .executeBatch(inserts).replaceWith(granted);
             }));
     }
@@ -65,11 +72,12 @@ public class MqttSubscriptions {
 
     /** The session's filters, in the order they were made. */
     public Uni<List<MqttApi.Subscription>> of(String identityRef) {
-        return db.preparedQuery("SELECT filter, qos FROM routing.topic_filter WHERE identity_ref = $1 ORDER BY created_at, filter")
+        return db.preparedQuery("SELECT filter, qos, no_local, retain_as_published FROM routing.topic_filter WHERE identity_ref = $1"
+                + " ORDER BY created_at, filter")
             .execute(Tuple.of(identityRef)).map(rows -> {
                 List<MqttApi.Subscription> found = new ArrayList<>();
                 for (Row row : rows) {
-                    found.add(new MqttApi.Subscription(row.getString(0), row.getInteger(1)));
+                    found.add(new MqttApi.Subscription(row.getString(0), row.getInteger(1), row.getBoolean(2), row.getBoolean(3), 0));
                 }
                 return found;
             });
