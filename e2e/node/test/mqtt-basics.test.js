@@ -6,10 +6,10 @@ const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const { connect } = require('./lib/clients');
 const { platform, createApp } = require('./lib/platform');
-const { connectMqtt, subscribe, publish, end } = require('./lib/mqtt');
+const { connectMqtt, subscribe, publish, end, rawClient } = require('./lib/mqtt');
 
 const opened = [];
-after(() => opened.forEach((c) => (c.end ? c.end(true) : c.close())));
+after(() => opened.forEach((c) => (c.end ? c.end(true) : c.destroy ? c.destroy() : c.close())));
 const uniq = (prefix) => `${prefix}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
 const node = (i) => platform().gateways[i % platform().gateways.length].mqtt;
 
@@ -133,6 +133,28 @@ for (const protocolVersion of [4, 5]) {
     });
   });
 }
+
+test('a shared subscription loses nothing when a member dies with messages it never acked', async () => {
+  const app = await createApp(uniq('mqtt-shared'));
+  const filter = '$share/billing/invoices/#';
+  const dying = rawClient(node(0), 4);
+  opened.push(dying);
+  dying.send({ cmd: 'connect', protocolId: 'MQTT', protocolVersion: 4, clean: true, clientId: uniq('dying'), keepalive: 60,
+    username: app.appkey, password: Buffer.from(app.secret) });
+  assert.equal((await dying.next('connack')).returnCode, 0);
+  dying.send({ cmd: 'subscribe', messageId: 1, subscriptions: [{ topic: filter, qos: 1 }] });
+  await dying.next('suback');
+  const survivor = await client(1, app, { protocolVersion: 5, clientId: uniq('survivor') });
+  await subscribe(survivor, filter, { qos: 1 });
+  const pub = await client(0, app, { protocolVersion: 5 });
+  for (let i = 0; i < 30; i++) await publish(pub, `invoices/${i}`, `invoice ${i}`, { qos: 1 });
+  await new Promise((r) => setTimeout(r, 1000));
+  const unacked = dying.packets.filter((p) => p.cmd === 'publish').length;
+  assert.ok(unacked > 0, 'the dying member got some and acked none');
+  dying.destroy();
+  const got = await survivor.messages(30, 20000);
+  assert.deepEqual(got.map((m) => m.payload.toString()).sort(), Array.from({ length: 30 }, (_, i) => `invoice ${i}`).sort());
+});
 
 test('MQTT 5: a packet over the limit ends the connection with 0x95; a signed password works as the app secret does', async () => {
   const app = await createApp(uniq('mqtt-limits'));

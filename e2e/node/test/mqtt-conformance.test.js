@@ -210,6 +210,20 @@ for (const target of TARGETS) {
       assert.equal(self.received.length, 2, 'the two others published, not its own');
     });
 
+    test('shared subscription: each message to one member of the group, the members sharing the load', async () => {
+      const { root, open } = await setup();
+      const a = await open(0);
+      const b = await open(1);
+      await subscribe(a, `$share/workers/${root}/jobs/+`, { qos: 1 });
+      await subscribe(b, `$share/workers/${root}/jobs/+`, { qos: 1 });
+      const pub = await open(0);
+      for (let i = 0; i < 40; i++) await publish(pub, `${root}/jobs/${i}`, `job ${i}`, { qos: 1 });
+      await settle(2000);
+      const all = [...a.received, ...b.received].map((m) => m.payload.toString()).sort();
+      assert.deepEqual(all, Array.from({ length: 40 }, (_, i) => `job ${i}`).sort());
+      assert.ok(a.received.length > 0 && b.received.length > 0, `shared: ${a.received.length} and ${b.received.length}`);
+    });
+
     test('unsubscribe: no more messages; MQTT 5 tells a filter it did not have', async () => {
       const { root, open } = await setup();
       const sub = await open(1);

@@ -13,6 +13,8 @@ public final class TopicFilters {
 
     /** Longest topic or filter accepted, in bytes (as pubsub's topics, and the column that holds them). */
     public static final int MAX_BYTES = 256;
+    /** A shared subscription's filter: {@code $share/<group>/<filter>}; each message goes to one member of the group. */
+    public static final String SHARE_PREFIX = "$share/";
 
     private TopicFilters() {
     }
@@ -39,6 +41,14 @@ public final class TopicFilters {
         if (filter.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             return "a filter over " + MAX_BYTES + " bytes";
         }
+        if (filter.startsWith(SHARE_PREFIX)) {
+            int slash = filter.indexOf('/', SHARE_PREFIX.length());
+            String group = slash < 0 ? "" : filter.substring(SHARE_PREFIX.length(), slash);
+            if (group.isEmpty() || group.contains("+") || group.contains("#")) {
+                return "a shared subscription is $share/<group>/<filter>, the group without wildcards";
+            }
+            return filterProblem(filter.substring(slash + 1));
+        }
         if (filter.indexOf('\0') >= 0) {
             return "a filter with a null character";
         }
@@ -56,12 +66,28 @@ public final class TopicFilters {
     }
 
     public static boolean hasWildcard(String filter) {
+        filter = matchFilterOf(filter);
         return filter.indexOf('+') >= 0 || filter.indexOf('#') >= 0;
+    }
+
+    /** The group of a shared subscription's filter, or null for a filter of one's own. */
+    public static String shareGroupOf(String filter) {
+        if (!filter.startsWith(SHARE_PREFIX)) {
+            return null;
+        }
+        int slash = filter.indexOf('/', SHARE_PREFIX.length());
+        return slash < 0 ? null : filter.substring(SHARE_PREFIX.length(), slash);
+    }
+
+    /** The filter topics are matched against: a shared subscription's own filter after its group. */
+    public static String matchFilterOf(String filter) {
+        String group = shareGroupOf(filter);
+        return group == null ? filter : filter.substring(SHARE_PREFIX.length() + group.length() + 1);
     }
 
     /** The filter's levels before its first wildcard, joined by {@code /}; the whole filter when it has none. */
     public static String prefixOf(String filter) {
-        String[] levels = filter.split("/", -1);
+        String[] levels = matchFilterOf(filter).split("/", -1);
         StringBuilder prefix = new StringBuilder();
         for (int i = 0; i < levels.length; i++) {
             if (levels[i].equals("+") || levels[i].equals("#")) {
@@ -95,8 +121,12 @@ public final class TopicFilters {
         return prefixes;
     }
 
-    /** MQTT's matching: {@code +} one level, {@code #} the rest (and the parent level), {@code $} topics only by name. */
+    /**
+     * MQTT's matching: {@code +} one level, {@code #} the rest (and the parent level), {@code $} topics only by name; a
+     * shared subscription's filter by its own filter.
+     */
     public static boolean matches(String filter, String topic) {
+        filter = matchFilterOf(filter);
         if (topic.startsWith("$") && (filter.startsWith("+") || filter.startsWith("#"))) {
             return false;
         }

@@ -47,6 +47,20 @@ class TopicFiltersTest {
     }
 
     @Test
+    void aSharedSubscriptionMatchesByItsOwnFilter() {
+        assertEquals("workers", TopicFilters.shareGroupOf("$share/workers/jobs/+"));
+        assertEquals("jobs/+", TopicFilters.matchFilterOf("$share/workers/jobs/+"));
+        assertEquals("jobs", TopicFilters.prefixOf("$share/workers/jobs/+"));
+        assertTrue(TopicFilters.matches("$share/workers/jobs/+", "jobs/1"));
+        assertFalse(TopicFilters.matches("$share/workers/jobs/+", "$share/workers/jobs/1"));
+        assertNull(TopicFilters.shareGroupOf("jobs/+"));
+        assertNull(TopicFilters.filterProblem("$share/workers/#"));
+        assertNotNull(TopicFilters.filterProblem("$share//jobs"));
+        assertNotNull(TopicFilters.filterProblem("$share/w+/jobs"));
+        assertNotNull(TopicFilters.filterProblem("$share/workers"));
+    }
+
+    @Test
     void invalidFiltersAndTopicNamesAreNamed() {
         assertNotNull(TopicFilters.filterProblem("a/#/b"));
         assertNotNull(TopicFilters.filterProblem("a/b#"));

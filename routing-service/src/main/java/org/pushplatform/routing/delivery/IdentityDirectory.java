@@ -128,25 +128,50 @@ public class IdentityDirectory {
                 topicsByPrefix.computeIfAbsent(topic.app() + '\0' + prefix, k -> new ArrayList<>()).add(topic);
             }
         }
-        return db.preparedQuery("SELECT DISTINCT f.app, f.filter, i.kind, i.ref, i.id FROM routing.topic_filter f"
+        return db.preparedQuery("SELECT DISTINCT f.app, f.filter, i.kind, i.ref, i.id, f.share_group,"
+                + " EXISTS (SELECT 1 FROM routing.live_connection c WHERE c.identity_ref = i.ref) FROM routing.topic_filter f"
                 + " JOIN routing.identity i ON i.ref = f.identity_ref"
                 + " JOIN unnest($1::varchar[], $2::varchar[]) AS q(app, prefix) ON f.app = q.app AND f.prefix = q.prefix")
             .execute(Tuple.of(apps.toArray(String[]::new), prefixes.toArray(String[]::new))).map(rows -> {
                 Map<Address, List<KindedTarget>> found = new HashMap<>();
                 Map<Address, java.util.Set<String>> seen = new HashMap<>();
+                // a shared subscription's candidates per topic and filter: one of them gets the message
+                Map<Address, Map<String, List<SharedCandidate>>> shared = new HashMap<>();
                 for (Row row : rows) {
                     String app = row.getString(0);
                     String filter = row.getString(1);
+                    var target = new KindedTarget(new Target(row.getString(3), partitions.partitionOf(app, row.getString(4))), row.getString(2));
                     for (Address.Topic topic : topicsByPrefix.getOrDefault(app + '\0' + TopicFilters.prefixOf(filter), List.of())) {
-                        if (TopicFilters.matches(filter, topic.topic())
-                            && seen.computeIfAbsent(topic, t -> new java.util.HashSet<>()).add(row.getString(3))) {
-                            found.computeIfAbsent(topic, t -> new ArrayList<>()).add(new KindedTarget(
-                                new Target(row.getString(3), partitions.partitionOf(app, row.getString(4))), row.getString(2)));
+                        if (!TopicFilters.matches(filter, topic.topic())) {
+                            continue;
+                        }
+                        if (row.getString(5) != null) {
+                            shared.computeIfAbsent(topic, t -> new HashMap<>()).computeIfAbsent(filter, f -> new ArrayList<>())
+                                .add(new SharedCandidate(target, row.getBoolean(6)));
+                        } else if (seen.computeIfAbsent(topic, t -> new java.util.HashSet<>()).add(row.getString(3))) {
+                            found.computeIfAbsent(topic, t -> new ArrayList<>()).add(target);
                         }
                     }
                 }
+                shared.forEach((topic, groups) -> groups.values().forEach(candidates -> {
+                    KindedTarget chosen = SharedCandidate.choose(candidates);
+                    if (seen.computeIfAbsent(topic, t -> new java.util.HashSet<>()).add(chosen.target().identityRef())) {
+                        found.computeIfAbsent(topic, t -> new ArrayList<>()).add(chosen);
+                    }
+                }));
                 return found;
             });
+    }
+
+    /** A session of a shared subscription's group, and whether it has a connection. */
+    private record SharedCandidate(KindedTarget target, boolean online) {
+
+        /** One at random among those connected; among all when none is (it keeps the message for its return). */
+        static KindedTarget choose(List<SharedCandidate> candidates) {
+            List<SharedCandidate> online = candidates.stream().filter(SharedCandidate::online).toList();
+            List<SharedCandidate> from = online.isEmpty() ? candidates : online;
+            return from.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(from.size())).target();
+        }
     }
 
     /**

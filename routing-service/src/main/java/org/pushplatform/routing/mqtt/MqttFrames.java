@@ -95,7 +95,9 @@ public class MqttFrames {
                 for (int i = 0; i < granted.size(); i++) {
                     MqttApi.Subscription subscription = asked.get(i);
                     // retain handling: 0 at every subscribe, 1 only for a new subscription, 2 never
-                    boolean sendRetained = subscription.retainHandling() == 0 || (subscription.retainHandling() == 1 && !granted.get(i).existed());
+                    // (and never to a shared subscription, as MQTT 5 has it)
+                    boolean sendRetained = TopicFilters.shareGroupOf(subscription.filter()) == null
+                        && (subscription.retainHandling() == 0 || (subscription.retainHandling() == 1 && !granted.get(i).existed()));
                     if (granted.get(i).qos() >= 0 && sendRetained) {
                         int qos = granted.get(i).qos();
                         String filter = subscription.filter();

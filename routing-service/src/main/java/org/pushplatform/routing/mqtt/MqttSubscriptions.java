@@ -47,14 +47,14 @@ public class MqttSubscriptions {
                     held.add(filter);
                     int qos = Math.min(subscription.qos(), MqttApi.MAX_QOS);
                     granted.add(new Granted(qos, existed.contains(filter)));
-                    inserts.add(Tuple.tuple(List.of(app, filter, TopicFilters.prefixOf(filter), identityRef, (short) qos, subscription.noLocal(),
-                        subscription.retainAsPublished())));
+                    inserts.add(Tuple.tuple(java.util.Arrays.asList(app, filter, TopicFilters.prefixOf(filter), identityRef, (short) qos,
+                        subscription.noLocal(), subscription.retainAsPublished(), TopicFilters.shareGroupOf(filter))));
                 }
                 if (inserts.isEmpty()) {
                     return Uni.createFrom().item(granted);
                 }
-                return tx.preparedQuery("INSERT INTO routing.topic_filter (app, filter, prefix, identity_ref, qos, no_local, retain_as_published)"
-                        + " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (identity_ref, filter) DO UPDATE SET qos = EXCLUDED.qos,"
+                return tx.preparedQuery("INSERT INTO routing.topic_filter (app, filter, prefix, identity_ref, qos, no_local, retain_as_published,"
+                        + " share_group) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (identity_ref, filter) DO UPDATE SET qos = EXCLUDED.qos,"
                         + " no_local = EXCLUDED.no_local, retain_as_published = EXCLUDED.retain_as_published")
                     .executeBatch(inserts).replaceWith(granted);
             }));
