@@ -224,6 +224,79 @@ for (const target of TARGETS) {
       assert.ok(a.received.length > 0 && b.received.length > 0, `shared: ${a.received.length} and ${b.received.length}`);
     });
 
+    test('subscription identifiers: each message carries those of the subscriptions it matched', async () => {
+      const { root, open } = await setup();
+      const sub = await open(1);
+      await subscribe(sub, `${root}/id/+`, { qos: 1, properties: { subscriptionIdentifier: 7 } });
+      await subscribe(sub, `${root}/id/#`, { qos: 1, properties: { subscriptionIdentifier: 9 } });
+      const pub = await open(0);
+      await publish(pub, `${root}/id/x`, 'both', { qos: 1 });
+      const [got] = await sub.messages(1);
+      const ids = [].concat(got.packet.properties.subscriptionIdentifier).sort((a, b) => a - b);
+      assert.deepEqual(ids, [7, 9]);
+      await settle();
+      assert.equal(sub.received.length, 1, 'overlapping subscriptions: one copy at the highest QoS');
+    });
+
+    test('server topic alias and the client\'s maximum packet size and receive maximum are kept', async () => {
+      const { root, open } = await setup();
+      const sub = await open(1, { properties: { topicAliasMaximum: 2, maximumPacketSize: 1000, receiveMaximum: 2 } });
+      const aliases = [];
+      sub.on('packetreceive', (p) => p.cmd === 'publish' && aliases.push([p.topic, p.properties && p.properties.topicAlias]));
+      await subscribe(sub, `${root}/big/#`, { qos: 1 });
+      const pub = await open(0);
+      await publish(pub, `${root}/big/huge`, Buffer.alloc(2000, 7), { qos: 1 });
+      for (let i = 0; i < 6; i++) await publish(pub, `${root}/big/small`, `small ${i}`, { qos: 1 });
+      const got = await sub.messages(6);
+      assert.deepEqual(got.map((m) => m.payload.toString()), [0, 1, 2, 3, 4, 5].map((i) => `small ${i}`), 'the big one is dropped');
+      assert.ok(got.every((m) => m.topic === `${root}/big/small`), 'npm mqtt resolves the alias');
+      if (aliases.some(([, alias]) => alias)) {
+        assert.ok(aliases.slice(1).some(([topic]) => topic === ''), `later PUBLISHes name the topic by alias: ${JSON.stringify(aliases)}`);
+      }
+    });
+
+    test('subscribe failure: an invalid filter is refused in SUBACK, the others granted', async () => {
+      const { app, root } = await setup();
+      // npm mqtt checks filters itself: raw packets
+      const c = rawClient(target.url(1), 5);
+      opened.push(c);
+      c.send({ cmd: 'connect', protocolId: 'MQTT', protocolVersion: 5, clean: true, clientId: uniq('badsub'), keepalive: 60,
+        username: app.appkey, password: Buffer.from(app.secret) });
+      assert.equal((await c.next('connack')).reasonCode, 0);
+      c.send({ cmd: 'subscribe', messageId: 3, subscriptions: [{ topic: `${root}/ok/+`, qos: 1 }, { topic: `${root}/bad#`, qos: 1 }] });
+      // refused in SUBACK (the platform), or the connection closed for a malformed filter (Mosquitto): never granted
+      const answer = await Promise.race([c.next('suback'), c.closed.then(() => 'closed')]);
+      if (answer !== 'closed') {
+        assert.equal(answer.granted[0], 1);
+        assert.ok(answer.granted[1] >= 0x80, `refused: ${answer.granted[1]}`);
+      }
+      if (target.name === 'the platform') assert.notEqual(answer, 'closed', 'the platform answers in SUBACK');
+    });
+
+    test('dollar topics: not matched by a subscription starting with a wildcard', async () => {
+      const { root, open } = await setup();
+      const sub = await open(1);
+      await subscribe(sub, '+/x', { qos: 1 });
+      await subscribe(sub, `${root}/y`, { qos: 1 });
+      const pub = await open(0);
+      await publish(pub, '$x/x', 'not for +/x', { qos: 1 }).catch(() => {});
+      await publish(pub, `${root}/y`, 'marker', { qos: 1 });
+      const [got] = await sub.messages(1);
+      assert.equal(got.payload.toString(), 'marker');
+      await settle();
+      assert.equal(sub.received.filter((m) => m.topic.startsWith('$')).length, 0);
+    });
+
+    test('DISCONNECT with will message (0x04) sends the will', async () => {
+      const { root, open } = await setup();
+      const watcher = await open(1);
+      await subscribe(watcher, `${root}/w`, { qos: 1 });
+      const leaving = await open(0, { will: { topic: `${root}/w`, payload: Buffer.from('left with will'), qos: 1 } });
+      await new Promise((resolve) => leaving.end(false, { reasonCode: 0x04 }, resolve));
+      const [got] = await watcher.messages(1);
+      assert.equal(got.payload.toString(), 'left with will');
+    });
+
     test('unsubscribe: no more messages; MQTT 5 tells a filter it did not have', async () => {
       const { root, open } = await setup();
       const sub = await open(1);

@@ -79,12 +79,18 @@ public final class MqttApi {
     /**
      * One topic filter (exact, or with {@code +} and {@code #}), the QoS asked for or granted, and MQTT 5's options: no
      * local (not the subscriber's own messages), retain as published, retain handling (0 retained messages at every
-     * subscribe, 1 only when the subscription is new, 2 never).
+     * subscribe, 1 only when the subscription is new, 2 never) and the subscription identifier its messages carry.
      */
-    public record Subscription(String filter, int qos, boolean noLocal, boolean retainAsPublished, int retainHandling) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Subscription(String filter, int qos, boolean noLocal, boolean retainAsPublished, int retainHandling,
+                               Integer subscriptionId) {
 
         public Subscription(String filter, int qos) {
-            this(filter, qos, false, false, 0);
+            this(filter, qos, false, false, 0, null);
+        }
+
+        public Subscription withQos(int granted) {
+            return new Subscription(filter, granted, noLocal, retainAsPublished, retainHandling, subscriptionId);
         }
     }
 

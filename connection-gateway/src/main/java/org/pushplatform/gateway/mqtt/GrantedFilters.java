@@ -16,8 +16,8 @@ import org.pushplatform.contract.TopicFilters;
  */
 final class GrantedFilters {
 
-    /** How one message goes out: its QoS and retain flag. */
-    record Outgoing(int qos, boolean retain) {
+    /** How one message goes out: its QoS and retain flag, and the identifiers of the subscriptions it matched. */
+    record Outgoing(int qos, boolean retain, List<Integer> subscriptionIds) {
     }
 
     private final Map<String, MqttApi.Subscription> granted = new LinkedHashMap<>();
@@ -31,8 +31,7 @@ final class GrantedFilters {
     void grant(String filter, int qos) {
         MqttApi.Subscription options = asked.remove(filter);
         if (qos >= 0) {
-            granted.put(filter, options == null ? new MqttApi.Subscription(filter, qos)
-                : new MqttApi.Subscription(filter, qos, options.noLocal(), options.retainAsPublished(), options.retainHandling()));
+            granted.put(filter, options == null ? new MqttApi.Subscription(filter, qos) : options.withQos(qos));
         }
     }
 
@@ -54,6 +53,7 @@ final class GrantedFilters {
         int highest = -1;
         boolean matched = false;
         boolean keepRetain = false;
+        List<Integer> ids = new java.util.ArrayList<>(1);
         for (MqttApi.Subscription subscription : granted.values()) {
             if (!TopicFilters.matches(subscription.filter(), topic)) {
                 continue;
@@ -64,10 +64,13 @@ final class GrantedFilters {
             }
             highest = Math.max(highest, subscription.qos());
             keepRetain |= subscription.retainAsPublished();
+            if (subscription.subscriptionId() != null) {
+                ids.add(subscription.subscriptionId());
+            }
         }
         if (matched && highest < 0) {
             return null;
         }
-        return new Outgoing(Math.min(messageQos, highest < 0 ? MqttApi.MAX_QOS : highest), retained && keepRetain);
+        return new Outgoing(Math.min(messageQos, highest < 0 ? MqttApi.MAX_QOS : highest), retained && keepRetain, ids);
     }
 }

@@ -176,6 +176,8 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             expiry = expiry == NEVER_EXPIRES ? null : expiry;
             long receiveMaximum = intProperty(header.properties(), MqttProperties.MqttPropertyType.RECEIVE_MAXIMUM, 65_535);
             outbound.receiveMaximum((int) receiveMaximum);
+            outbound.clientLimits(intProperty(header.properties(), MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE, 0),
+                (int) intProperty(header.properties(), MqttProperties.MqttPropertyType.TOPIC_ALIAS_MAXIMUM, 0));
         }
         String app = username == null ? "" : username;
         connection.claimApp(app);
@@ -248,8 +250,11 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     private void subscribe(MqttSubscribeMessage subscribe) {
         int packetId = subscribe.idAndPropertiesVariableHeader().messageId();
         List<MqttApi.Subscription> asked = new ArrayList<>();
+        var idProperty = subscribe.idAndPropertiesVariableHeader().properties()
+            .getProperty(MqttProperties.MqttPropertyType.SUBSCRIPTION_IDENTIFIER.value());
+        Integer subscriptionId = idProperty == null ? null : (Integer) idProperty.value();
         subscribe.payload().topicSubscriptions().forEach(s -> asked.add(new MqttApi.Subscription(s.topicName(), s.option().qos().value(),
-            s.option().isNoLocal(), s.option().isRetainAsPublished(), s.option().retainHandling().value())));
+            s.option().isNoLocal(), s.option().isRetainAsPublished(), s.option().retainHandling().value(), subscriptionId)));
         asked.forEach(filters::asked);
         packets.subscribing(packetId, asked.stream().map(MqttApi.Subscription::filter).toList());
         forward(MqttApi.SUBSCRIBE, EnvelopeCodec.toJson(new MqttApi.Subscribe(packetId, asked)));

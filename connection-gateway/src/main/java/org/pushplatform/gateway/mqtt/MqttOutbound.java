@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -48,6 +49,7 @@ final class MqttOutbound implements ClientSink {
         boolean timedOut;
         int qos;
         boolean retain;
+        List<Integer> subscriptionIds;
 
         Pending(MqttApi.Message message, byte[] payload, String receiptId, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout) {
             this.message = message;
@@ -74,6 +76,8 @@ final class MqttOutbound implements ClientSink {
     private int window;
     private int nextPacketId = 1;
     private volatile String clientId;
+    private long maxPacketBytes;
+    private OutboundTopicAliases topicAliases = new OutboundTopicAliases(0);
 
     MqttOutbound(Channel channel, MqttPacketWriter packets, GrantedFilters filters, int maxInflight, int maxQueued, MeterRegistry metrics) {
         this.channel = channel;
@@ -96,7 +100,7 @@ final class MqttOutbound implements ClientSink {
             if (isMessage(event)) {
                 GrantedFilters.Outgoing outgoing = decoded == null ? null : outgoingOf(event, decoded.message());
                 if (outgoing != null) {
-                    publish(decoded.message(), decoded.payload(), MqttQoS.AT_MOST_ONCE, outgoing.retain(), 0, onWritten);
+                    publish(decoded.message(), decoded.payload(), MqttQoS.AT_MOST_ONCE, outgoing, 0, onWritten);
                 }
             } else if (!event.args().isEmpty()) {
                 packets.reply(event.name(), event.args().get(0));
@@ -125,9 +129,8 @@ final class MqttOutbound implements ClientSink {
                 // not for this client (no local), at QoS 0, or past its expiry (never delivered then): done with as far as
                 // the core is concerned
                 onItsWay.remove(receiptId);
-                if (outgoing != null && !expired) {
-                    publish(decoded.message(), decoded.payload(), MqttQoS.AT_MOST_ONCE, outgoing.retain(), 0, () -> onAck.accept(null));
-                } else {
+                if (outgoing == null || expired
+                    || !publish(decoded.message(), decoded.payload(), MqttQoS.AT_MOST_ONCE, outgoing, 0, () -> onAck.accept(null))) {
                     onAck.accept(null);
                 }
                 return;
@@ -135,6 +138,7 @@ final class MqttOutbound implements ClientSink {
             Pending pending = new Pending(decoded.message(), decoded.payload(), receiptId, timeoutMs, onAck, onTimeout);
             pending.qos = outgoing.qos();
             pending.retain = outgoing.retain();
+            pending.subscriptionIds = outgoing.subscriptionIds();
             if (inFlight.size() < window) {
                 send(pending);
             } else if (queued.size() < maxQueued) {
@@ -190,7 +194,10 @@ final class MqttOutbound implements ClientSink {
             pending.timedOut = true;
             pending.onTimeout.run();
         }, pending.timeoutMs, TimeUnit.MILLISECONDS);
-        publish(pending.message, pending.payload, MqttQoS.valueOf(pending.qos), pending.retain, packetId, null);
+        if (!publish(pending.message, pending.payload, MqttQoS.valueOf(pending.qos),
+            new GrantedFilters.Outgoing(pending.qos, pending.retain, pending.subscriptionIds), packetId, null)) {
+            acked(packetId); // over the client's maximum packet size: done with, as MQTT 5 has it
+        }
     }
 
     private int nextFreePacketId() {
@@ -202,15 +209,41 @@ final class MqttOutbound implements ClientSink {
         return id;
     }
 
-    /** One PUBLISH; for MQTT 5 with the message's properties (its expiry as the time left). */
-    private void publish(MqttApi.Message message, byte[] payload, MqttQoS qos, boolean retain, int packetId, Runnable onWritten) {
+    /**
+     * One PUBLISH; for MQTT 5 with the message's properties (its expiry as the time left), the subscription
+     * identifiers it matched and a topic alias where the client takes them. @return false when it was not written: past
+     * its expiry, or bigger than the client's maximum packet size (dropped, as MQTT 5 asks)
+     */
+    private boolean publish(MqttApi.Message message, byte[] payload, MqttQoS qos, GrantedFilters.Outgoing outgoing, int packetId,
+                            Runnable onWritten) {
         long now = System.currentTimeMillis();
         if (MessageProperties.expired(message.properties(), now)) {
-            return;
+            return false;
         }
-        var properties = packets.isV5() ? MessageProperties.write(message.properties(), now) : MqttProperties.NO_PROPERTIES;
-        var packet = new MqttPublishMessage(new MqttFixedHeader(MqttMessageType.PUBLISH, false, qos, retain, 0),
-            new MqttPublishVariableHeader(message.topic(), packetId, properties), Unpooled.wrappedBuffer(payload));
+        String topic = message.topic();
+        MqttProperties properties = MqttProperties.NO_PROPERTIES;
+        if (packets.isV5()) {
+            properties = MessageProperties.write(message.properties(), now);
+            if (properties == MqttProperties.NO_PROPERTIES) {
+                properties = new MqttProperties();
+            }
+            for (Integer id : outgoing.subscriptionIds()) {
+                properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.SUBSCRIPTION_IDENTIFIER.value(), id));
+            }
+            if (maxPacketBytes > 0 && estimatedSize(topic, payload, properties) > maxPacketBytes) {
+                metrics.counter("push_gateway_deliveries_total", "outcome", "over-client-maximum-packet").increment();
+                return false;
+            }
+            int alias = topicAliases.aliasOf(topic);
+            if (alias > 0) {
+                properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.TOPIC_ALIAS.value(), alias));
+            } else if (alias < 0) {
+                properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.TOPIC_ALIAS.value(), -alias));
+                topic = "";
+            }
+        }
+        var packet = new MqttPublishMessage(new MqttFixedHeader(MqttMessageType.PUBLISH, false, qos, outgoing.retain(), 0),
+            new MqttPublishVariableHeader(topic, packetId, properties), Unpooled.wrappedBuffer(payload));
         var written = channel.writeAndFlush(packet);
         if (onWritten != null) {
             written.addListener(future -> {
@@ -219,6 +252,24 @@ final class MqttOutbound implements ClientSink {
                 }
             });
         }
+        return true;
+    }
+
+    /** A PUBLISH's size on the wire, near enough (properties counted at their largest) to respect a client's limit. */
+    private static long estimatedSize(String topic, byte[] payload, MqttProperties properties) {
+        long propertyBytes = 0;
+        for (var property : properties.listAll()) {
+            Object value = property.value();
+            propertyBytes += 1 + (value instanceof byte[] bytes ? 2 + bytes.length : value instanceof String text
+                ? 2 + text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length : value instanceof List<?> pairs ? 64L * pairs.size() : 4);
+        }
+        return 5 + 2 + topic.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 2 + 4 + propertyBytes + payload.length;
+    }
+
+    /** MQTT 5 client's maximum packet size (0: none) and topic alias maximum, from its CONNECT. */
+    void clientLimits(long maxPacketBytes, int topicAliasMaximum) {
+        this.maxPacketBytes = maxPacketBytes;
+        this.topicAliases = new OutboundTopicAliases(topicAliasMaximum);
     }
 
     private static boolean isMessage(OutboundEvent event) {
@@ -231,7 +282,8 @@ final class MqttOutbound implements ClientSink {
      */
     private GrantedFilters.Outgoing outgoingOf(OutboundEvent event, MqttApi.Message message) {
         if (MqttApi.RETAINED.equals(event.name())) {
-            return new GrantedFilters.Outgoing(message.qos(), true);
+            GrantedFilters.Outgoing matched = filters.outgoing(message.topic(), message.qos(), true, false);
+            return new GrantedFilters.Outgoing(message.qos(), true, matched == null ? List.of() : matched.subscriptionIds());
         }
         return filters.outgoing(message.topic(), message.qos(), message.retain(), clientId != null && clientId.equals(message.origin()));
     }

@@ -108,7 +108,6 @@ final class MqttPacketWriter {
             properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.TOPIC_ALIAS_MAXIMUM.value(),
                 InboundTopicAliases.MOST));
             properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), maxPacketBytes));
-            properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.SUBSCRIPTION_IDENTIFIER_AVAILABLE.value(), 0));
         }
         var written = channel.writeAndFlush(MqttMessageBuilders.connAck().returnCode(MqttCodes.connack(result, version))
             .sessionPresent(sessionPresent).properties(properties).build());

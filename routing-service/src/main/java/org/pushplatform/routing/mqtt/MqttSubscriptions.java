@@ -48,14 +48,15 @@ public class MqttSubscriptions {
                     int qos = Math.min(subscription.qos(), MqttApi.MAX_QOS);
                     granted.add(new Granted(qos, existed.contains(filter)));
                     inserts.add(Tuple.tuple(java.util.Arrays.asList(app, filter, TopicFilters.prefixOf(filter), identityRef, (short) qos,
-                        subscription.noLocal(), subscription.retainAsPublished(), TopicFilters.shareGroupOf(filter))));
+                        subscription.noLocal(), subscription.retainAsPublished(), TopicFilters.shareGroupOf(filter), subscription.subscriptionId())));
                 }
                 if (inserts.isEmpty()) {
                     return Uni.createFrom().item(granted);
                 }
                 return tx.preparedQuery("INSERT INTO routing.topic_filter (app, filter, prefix, identity_ref, qos, no_local, retain_as_published,"
-                        + " share_group) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (identity_ref, filter) DO UPDATE SET qos = EXCLUDED.qos,"
-                        + " no_local = EXCLUDED.no_local, retain_as_published = EXCLUDED.retain_as_published")
+                        + " share_group, subscription_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (identity_ref, filter) DO UPDATE"
+                        + " SET qos = EXCLUDED.qos, no_local = EXCLUDED.no_local, retain_as_published = EXCLUDED.retain_as_published,"
+                        + " subscription_id = EXCLUDED.subscription_id")
                     .executeBatch(inserts).replaceWith(granted);
             }));
     }
@@ -72,12 +73,13 @@ public class MqttSubscriptions {
 
     /** The session's filters, in the order they were made. */
     public Uni<List<MqttApi.Subscription>> of(String identityRef) {
-        return db.preparedQuery("SELECT filter, qos, no_local, retain_as_published FROM routing.topic_filter WHERE identity_ref = $1"
+        return db.preparedQuery("SELECT filter, qos, no_local, retain_as_published, subscription_id FROM routing.topic_filter WHERE identity_ref = $1"
                 + " ORDER BY created_at, filter")
             .execute(Tuple.of(identityRef)).map(rows -> {
                 List<MqttApi.Subscription> found = new ArrayList<>();
                 for (Row row : rows) {
-                    found.add(new MqttApi.Subscription(row.getString(0), row.getInteger(1), row.getBoolean(2), row.getBoolean(3), 0));
+                    found.add(new MqttApi.Subscription(row.getString(0), row.getInteger(1), row.getBoolean(2), row.getBoolean(3), 0,
+                        row.getInteger(4)));
                 }
                 return found;
             });
