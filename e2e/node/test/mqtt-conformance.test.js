@@ -297,6 +297,23 @@ for (const target of TARGETS) {
       assert.equal(got.payload.toString(), 'left with will');
     });
 
+    test('a packet split across TCP writes inside its variable header is one packet (found at load: it was refused)', async () => {
+      const { app, root, open } = await setup();
+      const sub = await open(1);
+      await subscribe(sub, `${root}/split`, { qos: 1 });
+      const c = rawClient(target.url(0), 4);
+      opened.push(c);
+      c.send({ cmd: 'connect', protocolId: 'MQTT', protocolVersion: 4, clean: true, clientId: uniq('split'), keepalive: 60,
+        username: app.appkey, password: Buffer.from(app.secret) });
+      assert.equal((await c.next('connack')).returnCode, 0);
+      const packet = require('mqtt-packet').generate({ cmd: 'publish', topic: `${root}/split`, payload: 'in two pieces', qos: 1, messageId: 5 });
+      c.sendBytes(packet.subarray(0, 6));
+      await settle(200);
+      c.sendBytes(packet.subarray(6));
+      assert.equal((await c.next('puback')).messageId, 5);
+      assert.equal((await sub.messages(1))[0].payload.toString(), 'in two pieces');
+    });
+
     test('unsubscribe: no more messages; MQTT 5 tells a filter it did not have', async () => {
       const { root, open } = await setup();
       const sub = await open(1);

@@ -283,8 +283,10 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             connectSeen = true;
             packets.connack(MqttApi.ConnectResult.CLIENT_ID_REJECTED, false, null, config.maxPacketBytes());
         } else if (cause instanceof TooLongFrameException) {
+            LOG.infof("[%s] MQTT packet refused: %s", connection == null ? "mqtt" : connection.connectionId(), cause.getMessage());
             end(ctx, "too-large", MqttCodes.PACKET_TOO_LARGE);
         } else {
+            LOG.infof("[%s] MQTT packet undecodable: %s", connection == null ? "mqtt" : connection.connectionId(), cause.toString());
             end(ctx, "malformed", MqttCodes.MALFORMED_PACKET);
         }
     }
@@ -300,6 +302,11 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null) {
+            // the framer refused a packet: too large, or a remaining length MQTT does not have
+            undecodable(ctx, cause.getCause());
+            return;
+        }
         if (!(cause instanceof java.io.IOException)) {
             counters.error();
             LOG.warnf("[%s] closed after an error: %s", connection == null ? "mqtt" : connection.connectionId(), cause.toString());

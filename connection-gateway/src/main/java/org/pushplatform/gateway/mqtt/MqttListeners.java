@@ -29,8 +29,8 @@ import org.pushplatform.gateway.session.ListenerCounters;
 import org.pushplatform.gateway.session.LocalConnections;
 
 /**
- * Starts one Netty server per section of {@code push.gateway.mqtt.<name>}: Netty's MQTT decoder (bounded by the
- * listener's largest packet) and encoder, a timer that closes a connection silent past its keep alive (before
+ * Starts one Netty server per section of {@code push.gateway.mqtt.<name>}: {@link MqttPacketFramer} (whole packets,
+ * bounded by the listener's largest packet), Netty's MQTT decoder and encoder, a timer that closes a connection silent past its keep alive (before
  * CONNECT: the connect timeout), write-buffer water marks, and a {@link MqttConnectionHandler} per connection.
  */
 @ApplicationScoped
@@ -78,7 +78,9 @@ public class MqttListeners {
                         channel.pipeline()
                             .addLast(MqttConnectionHandler.IDLE, new IdleStateHandler(listener.connectTimeout().toMillis(), 0, 0,
                                 java.util.concurrent.TimeUnit.MILLISECONDS))
-                            .addLast(new MqttDecoder(listener.maxPacketBytes()))
+                            .addLast(new MqttPacketFramer(listener.maxPacketBytes()))
+                            // whole packets only, within the limit already: the decoder's own limit never acts
+                            .addLast(new MqttDecoder(listener.maxPacketBytes() + 8))
                             .addLast(MqttEncoder.INSTANCE)
                             .addLast(new MqttConnectionHandler(listener, publisher, connections, counters, metrics));
                     }

@@ -22,11 +22,11 @@ import org.pushplatform.routing.delivery.ControlCommandHandler;
 import org.pushplatform.routing.delivery.DeliveryHub;
 import org.pushplatform.routing.delivery.Outcomes;
 import org.pushplatform.routing.delivery.Receipts;
+import org.pushplatform.routing.mqtt.MqttFrames;
 import org.pushplatform.routing.presence.ConnectionRegistry;
+import org.pushplatform.routing.pubsub.PubsubFrameDispatcher;
 import org.pushplatform.routing.pubsub.PublishFrames;
 import org.pushplatform.routing.push.PushFrames;
-import org.pushplatform.routing.mqtt.MqttFrames;
-import org.pushplatform.routing.pubsub.PubsubFrameDispatcher;
 
 /**
  * Sends each record of the owned partitions to its handler: connection lifecycle and receipts from gateways,
@@ -68,7 +68,7 @@ public class RecordDispatcher {
     }
 
     /** The records a handler takes many at a time, with one statement. */
-    enum Batch { RECEIPTS, PUBLISHES, PUSH_PUBLISHES, DELIVER_COMMANDS }
+    enum Batch { RECEIPTS, PUBLISHES, PUSH_PUBLISHES, MQTT_PUBLISHES, DELIVER_COMMANDS }
 
     /** Which batch handler takes this record, or null when it is handled alone. */
     static Batch batchOf(Envelope envelope) {
@@ -78,6 +78,8 @@ public class RecordDispatcher {
             return Batch.PUBLISHES;
         } else if (PushFrames.isPublish(envelope)) {
             return Batch.PUSH_PUBLISHES;
+        } else if (MqttFrames.isPublish(envelope)) {
+            return Batch.MQTT_PUBLISHES;
         } else if (Deliver.TYPE.equals(envelope.type())) {
             return Batch.DELIVER_COMMANDS;
         }
@@ -94,6 +96,7 @@ public class RecordDispatcher {
         List<Envelope> storedReceipts = new ArrayList<>();
         List<Envelope> publishFrames = new ArrayList<>();
         List<Envelope> pushPublishFrames = new ArrayList<>();
+        List<Envelope> mqttPublishFrames = new ArrayList<>();
         List<Envelope> deliverCommands = new ArrayList<>();
         for (Envelope envelope : round) {
             Batch batch = batchOf(envelope);
@@ -105,6 +108,7 @@ public class RecordDispatcher {
                     case RECEIPTS -> storedReceipts;
                     case PUBLISHES -> publishFrames;
                     case PUSH_PUBLISHES -> pushPublishFrames;
+                    case MQTT_PUBLISHES -> mqttPublishFrames;
                     case DELIVER_COMMANDS -> deliverCommands;
                 }).add(envelope);
             }
@@ -120,6 +124,10 @@ public class RecordDispatcher {
         if (!pushPublishFrames.isEmpty()) {
             units.add(work.runTogether("[routing] " + pushPublishFrames.size() + " do_push frames", pushPublishFrames, push::publishAll,
                 (record, failure) -> failed("push.do_push", record.connectionId(), failure)));
+        }
+        if (!mqttPublishFrames.isEmpty()) {
+            units.add(work.runTogether("[routing] " + mqttPublishFrames.size() + " MQTT PUBLISH frames", mqttPublishFrames, mqtt::publishAll,
+                (record, failure) -> failed("mqtt.publish", record.connectionId(), failure)));
         }
         if (!deliverCommands.isEmpty()) {
             units.add(work.runTogether("[routing] " + deliverCommands.size() + " deliver commands", deliverCommands, this::deliverAll,

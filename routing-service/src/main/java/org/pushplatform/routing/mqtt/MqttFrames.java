@@ -3,6 +3,7 @@ package org.pushplatform.routing.mqtt;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.pushplatform.contract.EmitToConnections;
@@ -73,7 +74,7 @@ public class MqttFrames {
             return switch (event) {
                 case MqttApi.SUBSCRIBE -> subscribe(frame, client);
                 case MqttApi.UNSUBSCRIBE -> unsubscribe(frame, client);
-                case MqttApi.PUBLISH -> publish(frame, client);
+                case MqttApi.PUBLISH -> publishAll(List.of(frame));
                 case MqttApi.PUBREL -> release(frame, client);
                 case MqttApi.DISCONNECT -> wills.disconnected(client, EnvelopeCodec.payload(frame, MqttApi.Disconnect.class).reasonCode());
                 default -> {
@@ -123,18 +124,47 @@ public class MqttFrames {
             .invoke(found -> reply(frame, MqttApi.UNSUBACK, new MqttApi.Unsuback(unsubscribe.packetId(), found))).replaceWithVoid();
     }
 
-    private Uni<Void> publish(Envelope frame, ClientConnection client) {
-        MqttApi.Message published = EnvelopeCodec.payload(frame, MqttApi.Message.class);
-        String problem = TopicFilters.topicProblem(published.topic());
-        if (problem != null || published.qos() < 0 || published.qos() > MqttApi.MAX_QOS) {
-            rejected(MqttApi.PUBLISH, "invalid-topic");
-            answer(frame, published, MqttApi.PublishResult.TOPIC_INVALID);
-            return Uni.createFrom().voidItem();
-        }
-        Uni<String> sourceId = published.qos() == 2 && published.packetId() != null
-            ? qos2.sourceOf(client.identityRef(), published.packetId(), frame.messageId()) : Uni.createFrom().item(frame.messageId());
-        return sourceId.flatMap(source -> publishing.publish(client.app(), published, source))
-            .invoke(result -> answer(frame, published, result)).replaceWithVoid();
+    public static boolean isPublish(Envelope envelope) {
+        return (FRAME_PREFIX + MqttApi.PUBLISH).equals(envelope.type());
+    }
+
+    /**
+     * A round's PUBLISH frames together (one round of the core for all): each checked against its connection, QoS 2
+     * ones under their packet id's source id, each answered PUBACK or PUBREC.
+     */
+    public Uni<Void> publishAll(List<Envelope> frames) {
+        return Multi.createFrom().iterable(frames).onItem().transformToUniAndConcatenate(this::prepare).collect().asList()
+            .flatMap(prepared -> {
+                List<Prepared> valid = prepared.stream().filter(p -> p.publish() != null).toList();
+                return publishing.publishAll(valid.stream().map(Prepared::publish).toList()).invoke(results -> {
+                    for (int i = 0; i < valid.size(); i++) {
+                        answer(valid.get(i).frame(), valid.get(i).publish().message(), results.get(i));
+                    }
+                });
+            }).replaceWithVoid();
+    }
+
+    /** A PUBLISH frame and what it publishes, or null when it is refused (answered already). */
+    private record Prepared(Envelope frame, MqttPublishing.Publish publish) {
+    }
+
+    private Uni<Prepared> prepare(Envelope frame) {
+        return owned.find(frame.connectionId()).flatMap(found -> {
+            if (found.isEmpty() || !MqttApi.API.equals(found.get().api()) || !found.get().app().equals(frame.app())) {
+                rejected(MqttApi.PUBLISH, "not-connected");
+                return Uni.createFrom().item(new Prepared(frame, null));
+            }
+            ClientConnection client = found.get();
+            MqttApi.Message published = EnvelopeCodec.payload(frame, MqttApi.Message.class);
+            if (TopicFilters.topicProblem(published.topic()) != null || published.qos() < 0 || published.qos() > MqttApi.MAX_QOS) {
+                rejected(MqttApi.PUBLISH, "invalid-topic");
+                answer(frame, published, MqttApi.PublishResult.TOPIC_INVALID);
+                return Uni.createFrom().item(new Prepared(frame, null));
+            }
+            Uni<String> sourceId = published.qos() == 2 && published.packetId() != null
+                ? qos2.sourceOf(client.identityRef(), published.packetId(), frame.messageId()) : Uni.createFrom().item(frame.messageId());
+            return sourceId.map(source -> new Prepared(frame, new MqttPublishing.Publish(client.app(), published, source)));
+        });
     }
 
     /** PUBREL: the QoS 2 message of that packet id is done with; PUBCOMP. */

@@ -1,5 +1,6 @@
 package org.pushplatform.routing.mqtt;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,19 +29,47 @@ public class MqttPublishing {
         this.metrics = metrics;
     }
 
+    /** One message to publish: its app, the message, and the id it is stored under once however often asked (or null). */
+    public record Publish(String app, MqttApi.Message message, String sourceId) {
+    }
+
     /** @param sourceId the id it is stored under once however often it is asked; may be null */
     public Uni<MqttApi.PublishResult> publish(String app, MqttApi.Message message, String sourceId) {
-        Long ttl = ttlOf(message);
-        if (ttl != null && ttl <= 0) {
-            return Uni.createFrom().item(MqttApi.PublishResult.ACCEPTED); // expired on its way: nobody may get it
+        return publishAll(List.of(new Publish(app, message, sourceId))).map(results -> results.get(0));
+    }
+
+    /** Many messages together: retained ones kept first, then all sent in one round of the core. @return each one's result */
+    public Uni<List<MqttApi.PublishResult>> publishAll(List<Publish> publishes) {
+        MqttApi.PublishResult[] results = new MqttApi.PublishResult[publishes.size()];
+        List<Integer> sending = new ArrayList<>();
+        List<AppMessage> messages = new ArrayList<>();
+        Uni<Void> retaining = Uni.createFrom().voidItem();
+        for (int i = 0; i < publishes.size(); i++) {
+            Publish p = publishes.get(i);
+            Long ttl = ttlOf(p.message());
+            if (ttl != null && ttl <= 0) {
+                results[i] = MqttApi.PublishResult.ACCEPTED; // expired on its way: nobody may get it
+                continue;
+            }
+            if (p.message().retain()) {
+                retaining = retaining.call(() -> retained.retain(p.app(), p.message()));
+            }
+            sending.add(i);
+            String payload = p.message().payload() == null ? "" : p.message().payload();
+            messages.add(new AppMessage(p.app(), false, p.message().topic(), MqttPayloads.msgOf(payload), p.message().qos(), ttl,
+                MessageIds.next(), null, p.sourceId(), p.message()));
         }
-        String payload = message.payload() == null ? "" : message.payload();
-        Uni<Void> retaining = message.retain() ? retained.retain(app, message) : Uni.createFrom().voidItem();
-        return retaining.replaceWith(Uni.createFrom().deferred(() -> messages.sendAll(List.of(new AppMessage(app, false, message.topic(),
-            MqttPayloads.msgOf(payload), message.qos(), ttl, MessageIds.next(), null, sourceId, message))))).map(sent -> {
+        if (messages.isEmpty()) {
+            return Uni.createFrom().item(List.of(results));
+        }
+        return retaining.replaceWith(Uni.createFrom().deferred(() -> this.messages.sendAll(messages))).map(sent -> {
+            for (int j = 0; j < sent.size(); j++) {
+                MqttApi.Message message = publishes.get(sending.get(j)).message();
                 metrics.counter("push_mqtt_publishes_total", "qos", String.valueOf(message.qos())).increment();
-                return sent.get(0).refusal() == null ? MqttApi.PublishResult.ACCEPTED : MqttApi.PublishResult.QUOTA_EXCEEDED;
-            });
+                results[sending.get(j)] = sent.get(j).refusal() == null ? MqttApi.PublishResult.ACCEPTED : MqttApi.PublishResult.QUOTA_EXCEEDED;
+            }
+            return List.of(results);
+        });
     }
 
     /** Seconds left of an MQTT 5 message's expiry, as the core keeps it stored; null when it has none. */
