@@ -231,11 +231,13 @@ for (const target of TARGETS) {
       await subscribe(sub, `${root}/id/#`, { qos: 1, properties: { subscriptionIdentifier: 9 } });
       const pub = await open(0);
       await publish(pub, `${root}/id/x`, 'both', { qos: 1 });
-      const [got] = await sub.messages(1);
-      const ids = [].concat(got.packet.properties.subscriptionIdentifier).sort((a, b) => a - b);
-      assert.deepEqual(ids, [7, 9]);
+      await sub.messages(1);
       await settle();
-      assert.equal(sub.received.length, 1, 'overlapping subscriptions: one copy at the highest QoS');
+      // one copy with both identifiers (the platform), or a copy per subscription, each with its own (Mosquitto): MQTT 5
+      // allows both for overlapping subscriptions
+      const ids = sub.received.flatMap((m) => [].concat(m.packet.properties.subscriptionIdentifier)).sort((a, b) => a - b);
+      assert.deepEqual(ids, [7, 9]);
+      if (target.name === 'the platform') assert.equal(sub.received.length, 1, 'overlapping subscriptions: one copy here');
     });
 
     test('server topic alias and the client\'s maximum packet size and receive maximum are kept', async () => {

@@ -76,3 +76,22 @@ test('a connection that dies before PUBREC, its PUBLISH sent again on the other 
   await settle(1500);
   assert.equal(sub.received.length, 1);
 });
+
+test('MQTT 5 acknowledgements carry their reason codes on the wire: PUBREC and PUBCOMP, 0x92 for an unknown packet id', async () => {
+  const app = await createApp(uniq('qos2-codes'));
+  const c = rawClient(node(0), 5);
+  opened.push(c);
+  c.send({ cmd: 'connect', protocolId: 'MQTT', protocolVersion: 5, clean: true, clientId: uniq('codes'), keepalive: 60,
+    username: app.appkey, password: Buffer.from(app.secret) });
+  assert.equal((await c.next('connack')).reasonCode, 0);
+  c.send({ cmd: 'pubrel', messageId: 99 });
+  const unknown = await c.next('pubcomp');
+  assert.deepEqual([unknown.messageId, unknown.reasonCode], [99, 0x92]);
+  c.send({ cmd: 'publish', topic: 'codes/1', payload: 'x', qos: 2, messageId: 3 });
+  const rec = await c.next('pubrec');
+  assert.deepEqual([rec.messageId, rec.reasonCode || 0], [3, 0]);
+  c.send({ cmd: 'publish', topic: 'codes/+', payload: 'a wildcard in a topic name', qos: 2, messageId: 4 });
+  const refused = await Promise.race([c.next('pubrec'), c.next('disconnect')]);
+  // a wildcard in a topic name breaks MQTT's packet rules: Malformed Packet (0x90 is for a well-formed name refused)
+  assert.equal(refused.reasonCode, 0x81);
+});

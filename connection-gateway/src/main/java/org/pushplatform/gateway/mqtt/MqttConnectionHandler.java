@@ -302,9 +302,9 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null) {
+        if (cause instanceof TooLongFrameException || cause instanceof io.netty.handler.codec.CorruptedFrameException) {
             // the framer refused a packet: too large, or a remaining length MQTT does not have
-            undecodable(ctx, cause.getCause());
+            undecodable(ctx, cause);
             return;
         }
         if (!(cause instanceof java.io.IOException)) {

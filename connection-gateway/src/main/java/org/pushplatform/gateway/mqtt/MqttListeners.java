@@ -1,18 +1,8 @@
 package org.pushplatform.gateway.mqtt;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -24,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.pushplatform.contract.MqttApi;
 import org.pushplatform.gateway.config.GatewayConfig;
 import org.pushplatform.gateway.messaging.InboundPublisher;
+import org.pushplatform.gateway.node.NettyServers;
 import org.pushplatform.gateway.node.NodeEndpoints;
 import org.pushplatform.gateway.session.ListenerCounters;
 import org.pushplatform.gateway.session.LocalConnections;
@@ -43,9 +34,7 @@ public class MqttListeners {
     private final LocalConnections connections;
     private final MeterRegistry metrics;
     private final NodeEndpoints endpoints;
-    private final List<Channel> servers = new ArrayList<>();
-    private EventLoopGroup boss;
-    private EventLoopGroup workers;
+    private NettyServers servers;
 
     public MqttListeners(GatewayConfig config, InboundPublisher publisher, LocalConnections connections, MeterRegistry metrics,
                          NodeEndpoints endpoints) {
@@ -62,42 +51,25 @@ public class MqttListeners {
         if (listeners.isEmpty()) {
             return;
         }
-        boss = new NioEventLoopGroup(1);
-        workers = new NioEventLoopGroup(2);
+        servers = new NettyServers();
         for (var entry : listeners) {
             GatewayConfig.MqttListener listener = entry.getValue();
             ListenerCounters counters = new ListenerCounters(MqttApi.API, metrics);
-            Channel server = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
-                    new WriteBufferWaterMark(listener.maxOutboundBytes() / 2, listener.maxOutboundBytes()))
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        channel.pipeline()
-                            .addLast(MqttConnectionHandler.IDLE, new IdleStateHandler(listener.connectTimeout().toMillis(), 0, 0,
-                                java.util.concurrent.TimeUnit.MILLISECONDS))
-                            .addLast(new MqttPacketFramer(listener.maxPacketBytes()))
-                            // whole packets only, within the limit already: the decoder's own limit never acts
-                            .addLast(new MqttDecoder(listener.maxPacketBytes() + 8))
-                            .addLast(MqttEncoder.INSTANCE)
-                            .addLast(new MqttConnectionHandler(listener, publisher, connections, counters, metrics));
-                    }
-                })
-                .bind(listener.port()).sync().channel();
-            servers.add(server);
-            int port = ((java.net.InetSocketAddress) server.localAddress()).getPort();
+            int port = servers.bind(listener.port(), listener.maxOutboundBytes(), pipeline -> pipeline
+                .addLast(MqttConnectionHandler.IDLE, new IdleStateHandler(listener.connectTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
+                .addLast(new MqttPacketFramer(listener.maxPacketBytes()))
+                // whole packets only, within the limit already: the decoder's own limit never acts
+                .addLast(new MqttDecoder(listener.maxPacketBytes() + 8))
+                .addLast(MqttEncoder.INSTANCE)
+                .addLast(new MqttConnectionHandler(listener, publisher, connections, counters, metrics)));
             endpoints.listening(MqttApi.API + "." + entry.getKey(), port);
             LOG.infof("[%s] MQTT (%s) listening on port %d", config.nodeId(), entry.getKey(), port);
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        servers.forEach(Channel::close);
-        if (boss != null) {
-            boss.shutdownGracefully();
-            workers.shutdownGracefully();
+        if (servers != null) {
+            servers.close();
         }
     }
 }
