@@ -28,6 +28,9 @@ for (const protocolVersion of [4, 5]) {
         (e) => /Bad User Name or Password|bad username or password/i.test(e.message) && [4, 134].includes(e.code));
       await refused({ username: app.appkey, password: 'guessed' });
       await refused({ username: 'no-such-app', password: app.secret });
+      // a client id is bounded where it enters: 129 characters are refused (3.1.1: 2, MQTT 5: 0x85)
+      await assert.rejects(connectMqtt(node(0), { protocolVersion, username: app.appkey, password: app.secret, clientId: 'c'.repeat(129) }),
+        (e) => [2, 0x85].includes(e.code));
       const ok = await client(0, app, { protocolVersion });
       assert.equal(ok.connected, true);
     });
