@@ -64,17 +64,17 @@ public class MqttFrames {
         if (event.equals(MqttApi.CONNECT)) {
             return sessions.connect(frame);
         }
-        return owned.find(frame.connectionId()).flatMap(found -> {
-            if (found.isEmpty() || !MqttApi.API.equals(found.get().api()) || !found.get().app().equals(frame.app())) {
-                // not connected (refused, or closed meanwhile): the gateway closes such a connection itself
-                rejected(event, "not-connected");
+        if (event.equals(MqttApi.PUBLISH)) {
+            return publishAll(List.of(frame));
+        }
+        return connectedClient(frame, event).flatMap(found -> {
+            if (found.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
             ClientConnection client = found.get();
             return switch (event) {
                 case MqttApi.SUBSCRIBE -> subscribe(frame, client);
                 case MqttApi.UNSUBSCRIBE -> unsubscribe(frame, client);
-                case MqttApi.PUBLISH -> publishAll(List.of(frame));
                 case MqttApi.PUBREL -> release(frame, client);
                 case MqttApi.DISCONNECT -> wills.disconnected(client, EnvelopeCodec.payload(frame, MqttApi.Disconnect.class).reasonCode());
                 default -> {
@@ -148,10 +148,23 @@ public class MqttFrames {
     private record Prepared(Envelope frame, MqttPublishing.Publish publish) {
     }
 
-    private Uni<Prepared> prepare(Envelope frame) {
-        return owned.find(frame.connectionId()).flatMap(found -> {
+    /**
+     * The frame's MQTT connection of the frame's app, bound by its CONNECT; empty (counted) when it is not connected
+     * (refused, or closed meanwhile: the gateway closes such a connection itself).
+     */
+    private Uni<java.util.Optional<ClientConnection>> connectedClient(Envelope frame, String event) {
+        return owned.find(frame.connectionId()).map(found -> {
             if (found.isEmpty() || !MqttApi.API.equals(found.get().api()) || !found.get().app().equals(frame.app())) {
-                rejected(MqttApi.PUBLISH, "not-connected");
+                rejected(event, "not-connected");
+                return java.util.Optional.empty();
+            }
+            return found;
+        });
+    }
+
+    private Uni<Prepared> prepare(Envelope frame) {
+        return connectedClient(frame, MqttApi.PUBLISH).flatMap(found -> {
+            if (found.isEmpty()) {
                 return Uni.createFrom().item(new Prepared(frame, null));
             }
             ClientConnection client = found.get();
