@@ -36,7 +36,8 @@ async function admin(method, urlPath, body, base = platform().routing) {
     headers: { 'content-type': 'application/json', authorization: 'Bearer ' + p.demo.adminToken },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, body: await res.json() };
+  const text = await res.text(); // 204: no body
+  return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
 async function createApp(name) {

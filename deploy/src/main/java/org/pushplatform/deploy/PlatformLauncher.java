@@ -169,6 +169,8 @@ final class PlatformLauncher {
                     json.put("device", service.httpUrl());
                 }
                 json.withArray("deviceServices").addObject().put("service", service.name()).put("http", service.httpUrl());
+            } else if (service.name().startsWith("iot-service")) {
+                json.put("iot", service.httpUrl());
             }
         }
         ObjectNode demo = json.putObject("demo");

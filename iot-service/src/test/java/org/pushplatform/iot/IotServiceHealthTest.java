@@ -4,10 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.pushplatform.testsupport.KafkaAndPostgresResource;
 
 @QuarkusTest
+@QuarkusTestResource(KafkaAndPostgresResource.class)
 class IotServiceHealthTest {
 
     @Test

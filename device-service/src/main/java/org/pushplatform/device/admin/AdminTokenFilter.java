@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.pushplatform.device.config.DeviceConfig;
 import org.pushplatform.service.AdminBearer;
+import org.pushplatform.service.AdminErrors;
 
 /** Guards {@code /admin/*} with {@code Authorization: Bearer <admin token>}, the same token as routing's. */
 public class AdminTokenFilter {
@@ -19,6 +20,6 @@ public class AdminTokenFilter {
     @ServerRequestFilter
     public Response checkAdminToken(ContainerRequestContext request) {
         return bearer.allows(request.getUriInfo().getPath(), request.getHeaderString(HttpHeaders.AUTHORIZATION)) ? null
-            : Errors.of(Response.Status.UNAUTHORIZED, "admin token required");
+            : AdminErrors.of(Response.Status.UNAUTHORIZED, "admin token required");
     }
 }

@@ -25,6 +25,7 @@ import org.pushplatform.device.commands.CommandCatalog;
 import org.pushplatform.device.commands.Command;
 import org.pushplatform.device.config.DeviceConfig;
 import org.pushplatform.device.devices.DeviceRef;
+import org.pushplatform.service.AdminErrors;
 
 /**
  * Commands over REST: to one device, or to a class, a school or every device of an app; one command and a
@@ -64,15 +65,15 @@ public class CommandResource {
                                   CommandRequest request) {
         String problem = problemOf(request, wait);
         if (problem != null) {
-            return Uni.createFrom().item(Errors.badRequest(problem));
+            return Uni.createFrom().item(AdminErrors.badRequest(problem));
         }
         return commands.queue(app, CommandLedger.Selection.of(serial), request.event(), request.payload(), request.options())
             .flatMap(enqueued -> {
                 if (!enqueued.full().isEmpty()) {
-                    return Uni.createFrom().item(Errors.of(Response.Status.TOO_MANY_REQUESTS, "the device has too many open commands"));
+                    return Uni.createFrom().item(AdminErrors.of(Response.Status.TOO_MANY_REQUESTS, "the device has too many open commands"));
                 }
                 if (enqueued.queued().isEmpty()) {
-                    return Uni.createFrom().item(Errors.notFound("device " + serial));
+                    return Uni.createFrom().item(AdminErrors.notFound("device " + serial));
                 }
                 return answer(app, List.of(enqueued.queued().get(0).id()), wait).map(answer -> Response.status(answer.status())
                     .entity(answer.commands().get(0)).build());
@@ -88,7 +89,7 @@ public class CommandResource {
             problem = "say which devices: serials, schoolId, classId, or all: true";
         }
         if (problem != null) {
-            return Uni.createFrom().item(Errors.badRequest(problem));
+            return Uni.createFrom().item(AdminErrors.badRequest(problem));
         }
         var selection = new CommandLedger.Selection(request.serials(), request.schoolId(), request.classId());
         return commands.queue(app, selection, request.event(), request.payload(), request.options())
@@ -102,9 +103,9 @@ public class CommandResource {
     public Uni<Response> one(@PathParam("app") String app, @PathParam("id") long id, @QueryParam("wait") String wait) {
         Duration waited = waitOf(wait);
         if (waited == null) {
-            return Uni.createFrom().item(Errors.badRequest(waitProblem()));
+            return Uni.createFrom().item(AdminErrors.badRequest(waitProblem()));
         }
-        return results.whenFinal(app, List.of(id), waited).map(found -> found.isEmpty() ? Errors.notFound("command " + id)
+        return results.whenFinal(app, List.of(id), waited).map(found -> found.isEmpty() ? AdminErrors.notFound("command " + id)
             : Response.ok(found.get(0)).build());
     }
 

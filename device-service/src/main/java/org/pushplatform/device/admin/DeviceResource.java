@@ -30,6 +30,7 @@ import org.pushplatform.device.commands.CommandLedger;
 import org.pushplatform.device.commands.DeviceCommands;
 import org.pushplatform.device.messaging.ClientEvents;
 import org.pushplatform.device.messaging.CoreCommands;
+import org.pushplatform.service.AdminErrors;
 
 /**
  * Devices of an app over REST: create (the device key is told once), list, read, rename, delete; bind and unbind
@@ -71,11 +72,11 @@ public class DeviceResource {
     @Path("/devices")
     public Uni<Response> create(@PathParam("app") String app, CreateDevice request) {
         if (request == null || request.serial() == null || !SERIAL.matcher(request.serial()).matches()) {
-            return Uni.createFrom().item(Errors.badRequest("serial must be 1-128 letters, digits, '_', '.' or '-'"));
+            return Uni.createFrom().item(AdminErrors.badRequest("serial must be 1-128 letters, digits, '_', '.' or '-'"));
         }
         DeviceRef device = new DeviceRef(app, request.serial());
         return devices.create(device, request.name()).map(key -> key.isEmpty()
-            ? Errors.of(Response.Status.CONFLICT, "device " + request.serial() + " exists")
+            ? AdminErrors.of(Response.Status.CONFLICT, "device " + request.serial() + " exists")
             : Response.status(Response.Status.CREATED).entity(new CreatedDevice(app, request.serial(), key.get(),
                 Base64.getEncoder().encodeToString((request.serial() + ":" + key.get()).getBytes(StandardCharsets.UTF_8)))).build());
     }
@@ -93,14 +94,14 @@ public class DeviceResource {
     @Path("/devices/{serial}")
     public Uni<Response> one(@PathParam("app") String app, @PathParam("serial") String serial) {
         return devices.find(new DeviceRef(app, serial)).map(found -> found.map(d -> Response.ok(d).build())
-            .orElseGet(() -> Errors.notFound("device " + serial)));
+            .orElseGet(() -> AdminErrors.notFound("device " + serial)));
     }
 
     @PATCH
     @Path("/devices/{serial}")
     public Uni<Response> rename(@PathParam("app") String app, @PathParam("serial") String serial, Rename request) {
         if (request == null || request.name() == null || request.name().length() > 256) {
-            return Uni.createFrom().item(Errors.badRequest("name is required (at most 256 characters)"));
+            return Uni.createFrom().item(AdminErrors.badRequest("name is required (at most 256 characters)"));
         }
         DeviceRef device = new DeviceRef(app, serial);
         return devices.rename(device, request.name()).flatMap(found -> found ? one(app, serial) : notFound(serial));
@@ -110,7 +111,7 @@ public class DeviceResource {
     @Path("/devices/{serial}")
     public Uni<Response> delete(@PathParam("app") String app, @PathParam("serial") String serial) {
         return devices.delete(new DeviceRef(app, serial)).map(found -> found ? Response.noContent().build()
-            : Errors.notFound("device " + serial));
+            : AdminErrors.notFound("device " + serial));
     }
 
     /** Body {@code {id, name}}: the device is bound to the school and told {@code bind_school {id, name}}. */
@@ -144,7 +145,7 @@ public class DeviceResource {
     @Path("/devices/{serial}/power-schedule")
     public Uni<Response> powerSchedule(@PathParam("app") String app, @PathParam("serial") String serial, JsonNode body) {
         if (body == null || !body.path("power_schedule").isArray()) {
-            return Uni.createFrom().item(Errors.badRequest("power_schedule must be an array"));
+            return Uni.createFrom().item(AdminErrors.badRequest("power_schedule must be an array"));
         }
         DeviceRef device = new DeviceRef(app, serial);
         return changeAndTell(devices.setPowerSchedule(device, body.get("power_schedule")), device, "update_power_schedule", body);
@@ -168,7 +169,7 @@ public class DeviceResource {
     @Path("/devices/{serial}/remote-cmd")
     public Uni<Response> remoteCmd(@PathParam("app") String app, @PathParam("serial") String serial, JsonNode body) {
         if (body == null || !body.path("encrypted_cmd").isTextual()) {
-            return Uni.createFrom().item(Errors.badRequest("encrypted_cmd is required"));
+            return Uni.createFrom().item(AdminErrors.badRequest("encrypted_cmd is required"));
         }
         return devices.find(new DeviceRef(app, serial)).flatMap(found -> found.isEmpty() ? notFound(serial)
             : core.send(ClientEvents.toRoom(app, serial, "remote_cmd", body)).map(sent -> Response.accepted().build()));
@@ -195,7 +196,7 @@ public class DeviceResource {
 
     private Uni<Response> bind(String app, String serial, Device.Binding binding, BindingChange change, String event) {
         if (binding == null || binding.name() == null) {
-            return Uni.createFrom().item(Errors.badRequest("id and name are required"));
+            return Uni.createFrom().item(AdminErrors.badRequest("id and name are required"));
         }
         DeviceRef device = new DeviceRef(app, serial);
         ObjectNode payload = JsonNodeFactory.instance.objectNode().put("id", binding.id()).put("name", binding.name());
@@ -211,12 +212,12 @@ public class DeviceResource {
     private Uni<Response> changeAndTell(Uni<Boolean> change, DeviceRef device, String event, JsonNode payload) {
         return change.flatMap(found -> !found ? notFound(device.serial())
             : commands.queue(device, event, payload).map(queued -> queued.queued().isEmpty()
-                ? Errors.of(Response.Status.TOO_MANY_REQUESTS, "changed, but the device has too many open commands to be told")
+                ? AdminErrors.of(Response.Status.TOO_MANY_REQUESTS, "changed, but the device has too many open commands to be told")
                 : Response.ok(Map.of("commandId", queued.queued().get(0).id(), "event", event)).build()));
     }
 
     private static Uni<Response> notFound(String serial) {
-        return Uni.createFrom().item(Errors.notFound("device " + serial));
+        return Uni.createFrom().item(AdminErrors.notFound("device " + serial));
     }
 
     @FunctionalInterface

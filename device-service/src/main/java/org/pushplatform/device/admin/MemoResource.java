@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.pushplatform.device.rooms.RoomRules;
 import org.pushplatform.device.messaging.ClientEvents;
 import org.pushplatform.device.messaging.CoreCommands;
+import org.pushplatform.service.AdminErrors;
 
 /**
  * Memos of a student over REST, to the student's two memo rooms (the class board's and the mini-app's): a new memo
@@ -32,7 +33,7 @@ public class MemoResource {
     @POST
     public Uni<Response> updated(@PathParam("app") String app, @PathParam("studentId") long studentId, JsonNode body) {
         if (body == null || !body.path("memo_id").isIntegralNumber()) {
-            return Uni.createFrom().item(Errors.badRequest("memo_id must be a number"));
+            return Uni.createFrom().item(AdminErrors.badRequest("memo_id must be a number"));
         }
         return toRooms(app, studentId, "memos_update", body);
     }
@@ -42,7 +43,7 @@ public class MemoResource {
     @Path("/read")
     public Uni<Response> read(@PathParam("app") String app, @PathParam("studentId") long studentId, JsonNode body) {
         if (body == null || !body.path("memo_ids").isArray()) {
-            return Uni.createFrom().item(Errors.badRequest("memo_ids must be an array"));
+            return Uni.createFrom().item(AdminErrors.badRequest("memo_ids must be an array"));
         }
         return toRooms(app, studentId, "memos_read", body);
     }

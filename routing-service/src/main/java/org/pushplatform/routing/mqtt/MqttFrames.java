@@ -10,6 +10,7 @@ import org.pushplatform.contract.EmitToConnections;
 import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
+import org.pushplatform.contract.IotApi;
 import org.pushplatform.contract.MqttApi;
 import org.pushplatform.contract.TopicFilters;
 import org.pushplatform.contract.delivery.Ack;
@@ -22,7 +23,8 @@ import org.pushplatform.routing.presence.OwnedConnections;
  * The frames of MQTT clients, on their session's owner: CONNECT ({@link MqttSessions}), SUBSCRIBE and UNSUBSCRIBE
  * (the session's topic filters), PUBLISH into the app's one topic space, which every API's subscribers share: each
  * gets the message in its own API's shape. A QoS 1 PUBLISH is answered PUBACK once it is stored, a QoS 2 one PUBREC
- * (stored once under its packet id until PUBREL, whatever the client sends again meanwhile), PUBREL PUBCOMP.
+ * (stored once under its packet id until PUBREL, whatever the client sends again meanwhile), PUBREL PUBCOMP. A PUBLISH
+ * to a {@code /sys/} topic goes to iot-service instead ({@link IotUplinks}).
  */
 @ApplicationScoped
 public class MqttFrames {
@@ -35,17 +37,19 @@ public class MqttFrames {
     private final MqttRetained retained;
     private final MqttPublishing publishing;
     private final MqttWills wills;
+    private final IotUplinks iot;
     private final OwnedConnections owned;
     private final GatewayPublisher gateways;
     private final RoutingConfig config;
     private final MeterRegistry metrics;
 
     public MqttFrames(MqttSessions sessions, MqttSubscriptions subscriptions, MqttQos2Received qos2, MqttRetained retained,
-                      MqttPublishing publishing, MqttWills wills, OwnedConnections owned, GatewayPublisher gateways, RoutingConfig config,
-                      MeterRegistry metrics) {
+                      MqttPublishing publishing, MqttWills wills, IotUplinks iot, OwnedConnections owned, GatewayPublisher gateways,
+                      RoutingConfig config, MeterRegistry metrics) {
         this.retained = retained;
         this.publishing = publishing;
         this.wills = wills;
+        this.iot = iot;
         this.qos2 = qos2;
         this.sessions = sessions;
         this.subscriptions = subscriptions;
@@ -176,6 +180,10 @@ public class MqttFrames {
             }
             Uni<String> sourceId = published.qos() == 2 && published.packetId() != null
                 ? qos2.sourceOf(client.identityRef(), published.packetId(), frame.messageId()) : Uni.createFrom().item(frame.messageId());
+            if (IotApi.isSysTopic(published.topic())) {
+                return sourceId.call(source -> iot.forward(client, published, source))
+                    .invoke(() -> answer(frame, published, MqttApi.PublishResult.ACCEPTED)).replaceWith(new Prepared(frame, null));
+            }
             return sourceId.map(source -> new Prepared(frame, new MqttPublishing.Publish(client.app(), published, source)));
         });
     }

@@ -20,7 +20,8 @@ import org.pushplatform.service.TopicAdmin;
 /**
  * Makes sure {@code push.in.routing}, {@code push.route} and {@code push.route.internal} exist with the same number
  * of partitions before the consumers start (an existing {@code push.in.routing} keeps its count), and tells
- * {@link IdentityPartitions} the count. Also makes {@code push.events.deliveries}, so that it can be read at once.
+ * {@link IdentityPartitions} the count. Also makes {@code push.events.deliveries}, so that it can be read at once, and
+ * {@code push.in.iot}, which it writes MQTT clients' IoT uplinks to.
  */
 @ApplicationScoped
 public class RoutingTopics {
@@ -44,6 +45,9 @@ public class RoutingTopics {
             }
             // other teams may subscribe to outcomes before the first one is written
             TopicAdmin.create(admin, newTopic(topics.deliveryOutcomes(), count, config));
+            // MQTT clients' /sys/ uplinks go there, whether or not iot-service has started yet
+            TopicAdmin.create(admin, TopicAdmin.inboundTopic(topics.inbound("iot"), config.partitions(), config.topicReplicationFactor(),
+                config.topicMinInsyncReplicas(), config.inboundRetention()));
             partitions.setCount(count);
             LOG.infof("[routing] identities, topics and rooms are spread over %d partitions", count);
         } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package org.pushplatform.device.admin;
+package org.pushplatform.service;
 
 import java.util.Map;
 
@@ -6,12 +6,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Error answers of the admin API, shaped as routing's: {@code {"success": false, "error_msg": why}}, with the status
- * that says what kind of error it is.
+ * Error answers of the domain services' admin APIs, shaped as routing's: {@code {"success": false, "error_msg": why}},
+ * with the status that says what kind of error it is.
  */
-public final class Errors {
+public final class AdminErrors {
 
-    private Errors() {
+    private AdminErrors() {
     }
 
     public static Response of(Response.Status status, String message) {

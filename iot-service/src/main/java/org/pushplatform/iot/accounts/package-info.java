@@ -1,0 +1,2 @@
+/** User accounts: their iotTokens and the devices they own. */
+package org.pushplatform.iot.accounts;

@@ -1,0 +1,2 @@
+/** The service's settings. */
+package org.pushplatform.iot.config;

@@ -1,0 +1,2 @@
+/** Products and their devices: what notices are about. */
+package org.pushplatform.iot.things;
