@@ -1,7 +1,8 @@
 'use strict';
 // The IoT app channel (iot-app-channel-api.md) with npm mqtt across two gateway nodes: a channel binds to the account
 // of an iotToken, gets every down topic in the seed's shapes for the devices its account owns (from REST, from other
-// teams' CloudEvents on Kafka, and from the devices' own MQTT uplinks), keeps them while away, and nothing once unbound.
+// teams' CloudEvents on Kafka, and from the devices' own MQTT uplinks and presence), keeps them while away, and
+// nothing once unbound.
 const { test, after, before } = require('node:test');
 const assert = require('node:assert/strict');
 const { Kafka, logLevel } = require('kafkajs');
@@ -126,6 +127,9 @@ test('bind, then every down topic in the seed\'s shapes from REST, Kafka and the
 
   // from the device itself, over MQTT on the other node, under its own client id
   const device = await client(1, app, { clientId: '5gJtxDVeGAkaEztpisjX&X5eCzh6fEH7' });
+  m = await next();
+  assert.equal(m.topic, down('thing/status'), 'the device\'s client connecting is its status');
+  assert.equal(json(m).params.status.value, '1');
   await publish(device, '/sys/X5eCzh6fEH7/5gJtxDVeGAkaEztpisjX/thing/event/property/post',
     JSON.stringify({ id: '77', version: '1.0', params: { temperature: 31.5 }, method: 'thing.event.property.post' }));
   const [postReply] = await device.messages(1);
@@ -148,6 +152,12 @@ test('bind, then every down topic in the seed\'s shapes from REST, Kafka and the
     JSON.stringify({ id: '79', params: { temperature: -40 } }));
   const [refused] = await impostor.messages(1);
   assert.equal(json(refused).code, 403);
+
+  await end(device);
+  m = await next();
+  assert.equal(m.topic, down('thing/status'));
+  assert.equal(json(m).params.status.value, '3', 'and its going away');
+  assert.equal((await iot('GET', '/products/X5eCzh6fEH7/devices/5gJtxDVeGAkaEztpisjX')).body.status, '3');
 
   await publish(channel, '/sys/appChan/phone1/app/up/account/unbind',
     JSON.stringify({ id: 'msgid2', version: '1.0', request: { clientId }, params: {} }));

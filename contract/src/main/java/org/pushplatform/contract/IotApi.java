@@ -5,12 +5,15 @@ package org.pushplatform.contract;
  * API's, never the shared topic space's: routing hands it to iot-service on {@code push.in.iot} as a frame
  * {@code iot.uplink} (app, identity the publisher's client id, connection) once the client's session checked it,
  * keyed by the topic's product key and device name; iot-service answers on the channel's down topics by delivering
- * MQTT {@code publish} events to the client id's identity.
+ * MQTT {@code publish} events to the client id's identity. Devices' MQTT clients' presence goes the same way, as
+ * {@code iot.presence}.
  */
 public final class IotApi {
 
     public static final String API = "iot";
     public static final String UPLINK = "uplink";
+    /** A device's MQTT client ({@link #isDeviceClientId}) came online or went offline. */
+    public static final String PRESENCE = "presence";
     public static final String SYS_PREFIX = "/sys/";
 
     private IotApi() {
@@ -29,6 +32,29 @@ public final class IotApi {
         int productEnd = topic.indexOf('/', SYS_PREFIX.length());
         int deviceEnd = productEnd < 0 ? -1 : topic.indexOf('/', productEnd + 1);
         return app + '/' + (deviceEnd < 0 ? topic : topic.substring(SYS_PREFIX.length(), deviceEnd));
+    }
+
+    /**
+     * Whether an MQTT client id is a device's: {@code {deviceName}&{productKey}}, the seed's MQTT user name form. Its
+     * presence goes to iot-service, which makes it the device's status when the app has that device.
+     */
+    public static boolean isDeviceClientId(String clientId) {
+        int amp = clientId == null ? -1 : clientId.indexOf('&');
+        return amp > 0 && amp < clientId.length() - 1 && clientId.indexOf('&', amp + 1) < 0 && clientId.indexOf('/') < 0;
+    }
+
+    /** The Kafka key of a device client's presence: the same as its uplinks', {@code app/productKey/deviceName}. */
+    public static String deviceKey(String app, String deviceClientId) {
+        int amp = deviceClientId.indexOf('&');
+        return app + '/' + deviceClientId.substring(amp + 1) + '/' + deviceClientId.substring(0, amp);
+    }
+
+    /**
+     * A device's MQTT client came online (its CONNECT was accepted) or went offline (its last connection ended).
+     *
+     * @param clientId {@code {deviceName}&{productKey}}
+     */
+    public record Presence(String clientId, boolean online) {
     }
 
     /**

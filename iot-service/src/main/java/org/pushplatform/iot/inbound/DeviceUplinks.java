@@ -5,16 +5,19 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.pushplatform.contract.IotApi;
 import org.pushplatform.iot.notices.NoticeKind;
 import org.pushplatform.iot.notices.NoticeShapes;
 import org.pushplatform.iot.notices.Notices;
+import org.pushplatform.iot.things.Names;
 import org.pushplatform.iot.things.ThingRef;
 
 /**
  * What devices report over MQTT themselves: {@code /sys/{pk}/{dn}/thing/event/property/post} (properties) and
  * {@code /sys/{pk}/{dn}/thing/event/{identifier}/post} (an event), {@code {id, version, params, method}} as device
  * SDKs send them, each becoming the notice its owners' channels get, and answered on the {@code _reply} topic. A
- * device publishes with the client id {@code {deviceName}&{productKey}}: another client's uplink for it is refused.
+ * device publishes with the client id {@code {deviceName}&{productKey}}: another client's uplink for it is refused;
+ * that client's coming and going is the device's status.
  */
 @ApplicationScoped
 public class DeviceUplinks {
@@ -68,6 +71,22 @@ public class DeviceUplinks {
                 : replies.deviceReply(app, clientId, replyTopic, id, 404, "device not found", method))
             .onFailure(NoticeShapes.InvalidNotice.class)
             .recoverWithUni(e -> replies.deviceReply(app, clientId, replyTopic, id, 400, e.getMessage(), method));
+    }
+
+    /**
+     * The device's MQTT client came online or went offline: its status "1" or "3" from that moment, told to its owners'
+     * channels; nothing for a client id that is not a device of the app.
+     */
+    public Uni<Void> presence(String app, IotApi.Presence presence, long at) {
+        String clientId = presence.clientId();
+        int amp = clientId == null ? -1 : clientId.indexOf('&');
+        if (app == null || amp < 0 || !Names.isDeviceName(clientId.substring(0, amp)) || !Names.isProductKey(clientId.substring(amp + 1))) {
+            return Uni.createFrom().voidItem();
+        }
+        ThingRef device = new ThingRef(app, clientId.substring(amp + 1), clientId.substring(0, amp));
+        ObjectNode status = JsonNodeFactory.instance.objectNode();
+        status.set("status", JsonNodeFactory.instance.objectNode().put("time", at).put("value", presence.online() ? "1" : "3"));
+        return notices.send(NoticeKind.STATUS, device, null, status).replaceWithVoid();
     }
 
     /** {@code thing/event/{identifier}/post} gives the identifier; null for any other topic. */

@@ -14,7 +14,7 @@ import org.pushplatform.contract.IotApi;
 
 /**
  * Reads {@code push.in.iot} a poll at a time: MQTT clients' uplinks, keyed by their topic's product key and device
- * name, so that one channel's or device's are handled in order ({@link RecordByRecord}). A record that is not an
+ * name, and device clients' presence under the same key, so that one channel's or device's are handled in order ({@link RecordByRecord}). A record that is not an
  * uplink is counted and dropped.
  */
 @ApplicationScoped
@@ -22,12 +22,15 @@ public class UplinkConsumer {
 
     private static final Logger LOG = Logger.getLogger(UplinkConsumer.class);
     private static final String UPLINK = EnvelopeTypes.frame(IotApi.API, IotApi.UPLINK);
+    private static final String PRESENCE = EnvelopeTypes.frame(IotApi.API, IotApi.PRESENCE);
 
     private final Uplinks uplinks;
+    private final DeviceUplinks devices;
     private final MeterRegistry metrics;
 
-    public UplinkConsumer(Uplinks uplinks, MeterRegistry metrics) {
+    public UplinkConsumer(Uplinks uplinks, DeviceUplinks devices, MeterRegistry metrics) {
         this.uplinks = uplinks;
+        this.devices = devices;
         this.metrics = metrics;
     }
 
@@ -37,20 +40,19 @@ public class UplinkConsumer {
     }
 
     private Uni<Void> handle(ConsumerRecord<String, String> record) {
-        IotApi.Uplink uplink;
-        Envelope envelope;
         try {
-            envelope = EnvelopeCodec.decode(record.value());
-            uplink = UPLINK.equals(envelope.type()) ? EnvelopeCodec.payload(envelope, IotApi.Uplink.class) : null;
+            Envelope envelope = EnvelopeCodec.decode(record.value());
+            if (UPLINK.equals(envelope.type())) {
+                return uplinks.handle(envelope.app(), EnvelopeCodec.payload(envelope, IotApi.Uplink.class));
+            }
+            if (PRESENCE.equals(envelope.type())) {
+                return devices.presence(envelope.app(), EnvelopeCodec.payload(envelope, IotApi.Presence.class), envelope.timestamp());
+            }
         } catch (RuntimeException e) {
-            uplink = null;
-            envelope = null;
+            // not an envelope, or not a payload of its type: dropped as below
         }
-        if (uplink == null) {
-            metrics.counter("push_records_rejected_total", "topic", record.topic()).increment();
-            LOG.warnf("[iot] dropped a record of %s that is not an uplink", record.topic());
-            return Uni.createFrom().voidItem();
-        }
-        return uplinks.handle(envelope.app(), uplink);
+        metrics.counter("push_records_rejected_total", "topic", record.topic()).increment();
+        LOG.warnf("[iot] dropped a record of %s that is neither an uplink nor a presence", record.topic());
+        return Uni.createFrom().voidItem();
     }
 }

@@ -24,7 +24,7 @@ import org.pushplatform.routing.presence.OwnedConnections;
  * (the session's topic filters), PUBLISH into the app's one topic space, which every API's subscribers share: each
  * gets the message in its own API's shape. A QoS 1 PUBLISH is answered PUBACK once it is stored, a QoS 2 one PUBREC
  * (stored once under its packet id until PUBREL, whatever the client sends again meanwhile), PUBREL PUBCOMP. A PUBLISH
- * to a {@code /sys/} topic goes to iot-service instead ({@link IotUplinks}).
+ * to a {@code /sys/} topic goes to iot-service instead ({@link IotForwarder}).
  */
 @ApplicationScoped
 public class MqttFrames {
@@ -37,14 +37,14 @@ public class MqttFrames {
     private final MqttRetained retained;
     private final MqttPublishing publishing;
     private final MqttWills wills;
-    private final IotUplinks iot;
+    private final IotForwarder iot;
     private final OwnedConnections owned;
     private final GatewayPublisher gateways;
     private final RoutingConfig config;
     private final MeterRegistry metrics;
 
     public MqttFrames(MqttSessions sessions, MqttSubscriptions subscriptions, MqttQos2Received qos2, MqttRetained retained,
-                      MqttPublishing publishing, MqttWills wills, IotUplinks iot, OwnedConnections owned, GatewayPublisher gateways,
+                      MqttPublishing publishing, MqttWills wills, IotForwarder iot, OwnedConnections owned, GatewayPublisher gateways,
                       RoutingConfig config, MeterRegistry metrics) {
         this.retained = retained;
         this.publishing = publishing;
@@ -181,7 +181,7 @@ public class MqttFrames {
             Uni<String> sourceId = published.qos() == 2 && published.packetId() != null
                 ? qos2.sourceOf(client.identityRef(), published.packetId(), frame.messageId()) : Uni.createFrom().item(frame.messageId());
             if (IotApi.isSysTopic(published.topic())) {
-                return sourceId.call(source -> iot.forward(client, published, source))
+                return sourceId.call(source -> iot.uplink(frame, client.app(), published, source))
                     .invoke(() -> answer(frame, published, MqttApi.PublishResult.ACCEPTED)).replaceWith(new Prepared(frame, null));
             }
             return sourceId.map(source -> new Prepared(frame, new MqttPublishing.Publish(client.app(), published, source)));

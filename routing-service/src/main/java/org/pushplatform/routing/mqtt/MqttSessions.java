@@ -47,13 +47,16 @@ public class MqttSessions {
     private final ConnectionDelivery delivery;
     private final MqttSubscriptions subscriptions;
     private final MqttWills wills;
+    private final IotDevicePresence devices;
     private final GatewayPublisher gateways;
     private final Pool db;
     private final MeterRegistry metrics;
 
     public MqttSessions(AppService apps, Bindings bindings, ConnectionRegistry connections, ConnectionDelivery delivery,
-                        MqttSubscriptions subscriptions, MqttWills wills, GatewayPublisher gateways, Pool db, MeterRegistry metrics) {
+                        MqttSubscriptions subscriptions, MqttWills wills, IotDevicePresence devices, GatewayPublisher gateways, Pool db,
+                        MeterRegistry metrics) {
         this.wills = wills;
+        this.devices = devices;
         this.apps = apps;
         this.bindings = bindings;
         this.connections = connections;
@@ -101,7 +104,8 @@ public class MqttSessions {
                     reply(frame, new MqttApi.Connack(MqttApi.ConnectResult.ACCEPTED, sessionPresent, null, filters));
                     metrics.counter("push_mqtt_connects_total", "result", "accepted").increment();
                     // a second CONNECT on one connection is a protocol error the gateway closes it for
-                    return bound.repeated() ? Uni.createFrom().item(0) : delivery.redeliver(bound.connection());
+                    return bound.repeated() ? Uni.createFrom().item(0) : delivery.redeliver(bound.connection())
+                        .call(() -> devices.connected(app.appkey, frame.nodeId(), frame.connectionId(), connect.clientId()));
                 });
             }).replaceWithVoid();
     }
