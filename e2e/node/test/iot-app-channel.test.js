@@ -8,6 +8,7 @@ const assert = require('node:assert/strict');
 const { Kafka, logLevel } = require('kafkajs');
 const { platform, admin, createApp } = require('./lib/platform');
 const { connectMqtt, subscribe, publish, end } = require('./lib/mqtt');
+const { connect } = require('./lib/clients');
 
 const opened = [];
 let producer;
@@ -16,7 +17,7 @@ before(async () => {
   await producer.connect();
 });
 after(async () => {
-  opened.forEach((c) => c.end(true));
+  opened.forEach((c) => (c.end ? c.end(true) : c.close()));
   if (producer) await producer.disconnect();
 });
 const uniq = (prefix) => `${prefix}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
@@ -188,6 +189,19 @@ test('bind refusals: malformed 400, unknown or another app\'s token 401, not its
   const expired = await bind(channel, clientId, iotToken, { id: 'late' });
   assert.deepEqual(expired, { id: 'late', code: 410, message: 'iotToken has expired' });
   assert.deepEqual((await iot('GET', '/accounts/alice')).body.channels, [], 'nothing was bound');
+
+  // /sys/ topics are not the topic space's: a pubsub client cannot fake a channel's down message, MQTT subscribers get none
+  const snoop = await client(0, app, { clientId: uniq('snoop') });
+  await subscribe(snoop, { '/sys/#': { qos: 1 }, '#': { qos: 1 } });
+  const web = await connect('v4', platform().gateways[1].pubsub);
+  opened.push(web);
+  assert.deepEqual((await web.connectApp(app.appkey, uniq('web')))[0], { success: true });
+  const [refused] = await web.request('publish', { topic: '/sys/appChan/phone1/app/down/thing/status', msg: 'fake', qos: 1 }, 'puback');
+  assert.equal(refused.success, false);
+  assert.match(refused.error_msg, /IoT channel/);
+  await iot('POST', '/products/X5eCzh6fEH7/devices/5gJtxDVeGAkaEztpisjX/notices/thing.status', { params: { value: '1' } });
+  await sleep(1000);
+  assert.equal(snoop.received.length, 0, 'neither the fake nor the real notice went through the topic space');
 });
 
 test('a persistent channel keeps its notices while away and gets them on the other node; another app\'s same names get nothing', async () => {

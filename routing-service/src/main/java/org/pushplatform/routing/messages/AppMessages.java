@@ -7,6 +7,7 @@ import java.util.Objects;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import org.pushplatform.contract.IotApi;
 import org.pushplatform.routing.delivery.DeliveryHub;
 
 /**
@@ -20,6 +21,8 @@ public class AppMessages {
     public record Sent(int targets, boolean isNew, String refusal) {
     }
 
+    static final String RESERVED = "topics under " + IotApi.SYS_PREFIX + " are the IoT channel's";
+
     private final DeliveryHub hub;
     private final List<MessageShape> shapes;
 
@@ -28,8 +31,23 @@ public class AppMessages {
         this.shapes = shapes.stream().sorted(java.util.Comparator.comparing(MessageShape::api)).toList();
     }
 
-    /** @return what became of each message, in order */
+    /**
+     * Messages to topics under {@code /sys/} are refused whichever API sends them: those topics are the IoT channel's,
+     * whose messages go to client ids, never through the topic space (pubsub refuses them where they enter; this
+     * holds for every other way in). @return what became of each message, in order
+     */
     public Uni<List<Sent>> sendAll(List<AppMessage> messages) {
+        if (messages.stream().anyMatch(AppMessages::reserved)) {
+            List<AppMessage> allowed = messages.stream().filter(m -> !reserved(m)).toList();
+            return sendAll(allowed).map(sent -> {
+                List<Sent> all = new ArrayList<>(messages.size());
+                int next = 0;
+                for (AppMessage message : messages) {
+                    all.add(reserved(message) ? new Sent(0, false, RESERVED) : sent.get(next++));
+                }
+                return all;
+            });
+        }
         List<DeliveryHub.Request> requests = new ArrayList<>(messages.size() * shapes.size());
         for (AppMessage message : messages) {
             for (MessageShape shape : shapes) {
@@ -47,5 +65,9 @@ public class AppMessages {
             }
             return sent;
         });
+    }
+
+    private static boolean reserved(AppMessage message) {
+        return !message.toAlias() && IotApi.isSysTopic(message.target());
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pushplatform.contract.IotApi;
 import org.pushplatform.routing.messages.AppMessage;
 
 /**
@@ -36,6 +37,9 @@ public record PublishRequest(String target, JsonNode msg, int qos, String messag
         String topic = fields.topic();
         if (topic.endsWith(TopicPresence.SUFFIX)) {
             throw new InvalidFrameException(topic + " is a presence channel: only the platform publishes there");
+        }
+        if (IotApi.isSysTopic(topic)) {
+            throw new InvalidFrameException(topic + " is the IoT channel's: only MQTT clients publish under " + IotApi.SYS_PREFIX);
         }
         return read(topic, fields, payload, optionsInOpts, TOPIC_TTL_SECONDS);
     }
