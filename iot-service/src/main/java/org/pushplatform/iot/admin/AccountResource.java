@@ -81,7 +81,8 @@ public class AccountResource {
         return accounts.find(app, accountId).flatMap(found -> found.isEmpty() ? notFound(accountId)
             : Uni.combine().all().unis(accounts.devicesOf(app, accountId), channels.ofAccount(app, accountId),
                     accounts.tokenExpiries(app, accountId))
-                .with((devices, bound, expiries) -> Response.ok(new AccountView(accountId, found.get().name(), devices, bound, expiries)).build()));
+                .with((devices, bound, expiries) -> Response.ok(new AccountView(accountId, found.get().name(), devices, bound, expiries))
+                    .build()));
     }
 
     /** Deletes the account with its tokens and ownerships; its channels are unbound. */

@@ -73,7 +73,8 @@ public class ChannelBinding {
             return counted("unbind", BindCode.NOT_OWN_CLIENT_ID);
         }
         return channels.unbind(app, channel.clientId()).invoke(was -> was.ifPresent(accountId -> events.send("channel.unbound",
-                app + '/' + channel.clientId(), new ChannelChange(app, channel.clientId(), accountId, channel.productKey(), channel.deviceName()))))
+                app + '/' + channel.clientId(), new ChannelChange(app, channel.clientId(), accountId, channel.productKey(),
+                    channel.deviceName()))))
             .map(unbound -> code("unbind", BindCode.SUCCESS));
     }
 

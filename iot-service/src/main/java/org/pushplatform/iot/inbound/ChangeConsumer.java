@@ -53,7 +53,8 @@ public class ChangeConsumer {
         }
         // binary mode: the attributes are headers and the value is the data; structured: all in the value
         Header binaryType = record.headers().lastHeader("ce_type");
-        String type = binaryType != null ? new String(binaryType.value(), StandardCharsets.UTF_8) : value == null ? null : value.path("type").asText("");
+        String type = binaryType != null ? new String(binaryType.value(), StandardCharsets.UTF_8)
+            : value == null ? null : value.path("type").asText("");
         JsonNode data = binaryType != null ? value : value == null ? null : value.get("data");
         Optional<NoticeKind> kind = type != null && type.startsWith(TYPE_PREFIX)
             ? NoticeKind.ofType(type.substring(TYPE_PREFIX.length())) : Optional.empty();
@@ -77,7 +78,8 @@ public class ChangeConsumer {
 
     private Uni<Void> rejected(ConsumerRecord<String, String> record, String reason) {
         metrics.counter("push_iot_changes_rejected_total", "reason", reason).increment();
-        LOG.warnf("[iot] a device change keyed %s at offset %d of %s was not used: %s", record.key(), record.offset(), record.topic(), reason);
+        LOG.warnf("[iot] a device change keyed %s at offset %d of %s was not used: %s", record.key(), record.offset(), record.topic(),
+            reason);
         return Uni.createFrom().voidItem();
     }
 }

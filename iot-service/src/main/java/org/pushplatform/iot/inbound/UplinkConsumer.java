@@ -14,8 +14,8 @@ import org.pushplatform.contract.IotApi;
 
 /**
  * Reads {@code push.in.iot} a poll at a time: MQTT clients' uplinks, keyed by their topic's product key and device
- * name, and device clients' presence under the same key, so that one channel's or device's are handled in order ({@link RecordByRecord}). A record that is not an
- * uplink is counted and dropped.
+ * name, and device clients' presence under the same key, so that one channel's or device's are handled in order
+ * ({@link RecordByRecord}). A record that is neither is counted and dropped.
  */
 @ApplicationScoped
 public class UplinkConsumer {

@@ -31,7 +31,8 @@ public class ChannelMessages {
 
     private final CoreCommandWriter writer;
 
-    public ChannelMessages(@Channel("route-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 65536) Emitter<String> emitter) {
+    public ChannelMessages(@Channel("route-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 65536)
+                           Emitter<String> emitter) {
         this.writer = new CoreCommandWriter(emitter);
     }
 

@@ -82,7 +82,8 @@ public final class NoticeShapes {
         items.fields().forEachRemaining(item -> {
             JsonNode given = item.getValue();
             boolean timed = given.isObject() && given.has("value");
-            ObjectNode one = JSON.objectNode().put("time", timed && given.path("time").canConvertToLong() ? given.get("time").asLong() : now);
+            long time = timed && given.path("time").canConvertToLong() ? given.get("time").asLong() : now;
+            ObjectNode one = JSON.objectNode().put("time", time);
             one.set("value", timed ? given.get("value") : given);
             shaped.set(item.getKey(), one);
         });

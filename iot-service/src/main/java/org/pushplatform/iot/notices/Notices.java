@@ -64,8 +64,8 @@ public class Notices {
                 return Uni.createFrom().item(new Sent(false, 0, messageId));
             }
             ObjectNode message = NoticeShapes.message(kind, messageId, device, found.get().iotId(), params, now);
-            Uni<Void> status = kind == NoticeKind.STATUS
-                ? things.setStatus(device, NoticeShapes.statusValue(params), NoticeShapes.statusTime(params, now)) : Uni.createFrom().voidItem();
+            Uni<Void> status = kind != NoticeKind.STATUS ? Uni.createFrom().voidItem()
+                : things.setStatus(device, NoticeShapes.statusValue(params), NoticeShapes.statusTime(params, now));
             var to = found.get().channels().stream().map(channel -> new ChannelMessages.Message(device.app(), channel.clientId(),
                 channel.downTopic(kind.downTopic()), message, config.iot().noticeTtl())).toList();
             return status.call(() -> messages.send(to)).map(sent -> {

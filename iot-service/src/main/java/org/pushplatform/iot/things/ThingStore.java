@@ -48,7 +48,8 @@ public class ThingStore {
     }
 
     public Uni<List<Product>> products(String app, String after, int limit) {
-        return db.preparedQuery("SELECT product_key, name FROM iot.product WHERE app = $1 AND product_key > $2 ORDER BY product_key LIMIT $3")
+        return db.preparedQuery("SELECT product_key, name FROM iot.product WHERE app = $1 AND product_key > $2"
+                + " ORDER BY product_key LIMIT $3")
             .execute(Tuple.of(app, after == null ? "" : after, limit))
             .map(rows -> Rows.listOf(rows, row -> new Product(row.getString(0), row.getString(1))));
     }

@@ -1,6 +1,5 @@
 package org.pushplatform.routing.delivery;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -52,21 +51,31 @@ public class Bindings {
      * @param idleExpiry for an identity new here, how long after its last connection closed it is removed; null: never
      */
     public Uni<Bound> bind(Address.Connection connection, Address.Identity identity, String api, java.time.Duration idleExpiry) {
+        return bind(connection, identity, api, idleExpiry, false);
+    }
+
+    /** As {@link #bind}, the expiry holding for an identity that exists too: an MQTT session's, which each CONNECT says. */
+    public Uni<Bound> bindSession(Address.Connection connection, Address.Identity identity, String api, java.time.Duration expiry) {
+        return bind(connection, identity, api, expiry, true);
+    }
+
+    private Uni<Bound> bind(Address.Connection connection, Address.Identity identity, String api, java.time.Duration idleExpiry,
+                            boolean expiryHolds) {
         if (connections.find(connection.connectionId()).isPresent()) {
-            return bindWithinQuota(connection, identity, api, idleExpiry, false);
+            return bindWithinQuota(connection, identity, api, idleExpiry, expiryHolds, false);
         }
         return quotas.connectionRefusal(identity.app()).flatMap(refused -> refused != null
             ? Uni.createFrom().item(new Bound(null, false, refused))
             // admitted: counted as in flight until its row is written (or not)
-            : bindWithinQuota(connection, identity, api, idleExpiry, true)
+            : bindWithinQuota(connection, identity, api, idleExpiry, expiryHolds, true)
                 .onFailure().invoke(failure -> quotas.connectionSettled(identity.app(), null)));
     }
 
     private Uni<Bound> bindWithinQuota(Address.Connection connection, Address.Identity identity, String api,
-                                       java.time.Duration idleExpiry, boolean admitted) {
-        return Panache.withTransaction(() -> identities.findOrCreate(identity.app(), identity.kind(), identity.id(), idleExpiry))
-            .flatMap(found -> {
-                var bound = new ClientConnection(connection.connectionId(), connection.nodeId(), identity.app(), found.ref,
+                                       java.time.Duration idleExpiry, boolean expiryHolds, boolean admitted) {
+        return identities.seen(identity.app(), identity.kind(), identity.id(), idleExpiry, expiryHolds)
+            .flatMap(ref -> {
+                var bound = new ClientConnection(connection.connectionId(), connection.nodeId(), identity.app(), ref,
                     partitions.partitionOfKey(identity.key()), api);
                 boolean repeated = connections.find(connection.connectionId()).map(bound::equals).orElse(false);
                 return liveConnections.save(bound, liveness.bootIdOf(connection.nodeId())).map(writtenIn -> {
@@ -78,7 +87,7 @@ public class Bindings {
                         connections.bind(bound);
                     }
                     LOG.debugf("[%s] bound to %s %s of app %s (%s)", connection.connectionId(), identity.kind(), identity.id(),
-                        identity.app(), found.ref);
+                        identity.app(), ref);
                     return new Bound(bound, repeated, null);
                 });
             });

@@ -47,16 +47,16 @@ public class MqttSessions {
     private final ConnectionDelivery delivery;
     private final MqttSubscriptions subscriptions;
     private final MqttWills wills;
-    private final IotDevicePresence devices;
+    private final MqttSessionEnds sessionEnds;
     private final GatewayPublisher gateways;
     private final Pool db;
     private final MeterRegistry metrics;
 
     public MqttSessions(AppService apps, Bindings bindings, ConnectionRegistry connections, ConnectionDelivery delivery,
-                        MqttSubscriptions subscriptions, MqttWills wills, IotDevicePresence devices, GatewayPublisher gateways, Pool db,
+                        MqttSubscriptions subscriptions, MqttWills wills, MqttSessionEnds sessionEnds, GatewayPublisher gateways, Pool db,
                         MeterRegistry metrics) {
         this.wills = wills;
-        this.devices = devices;
+        this.sessionEnds = sessionEnds;
         this.apps = apps;
         this.bindings = bindings;
         this.connections = connections;
@@ -91,7 +91,7 @@ public class MqttSessions {
 
     private Uni<Void> bind(Envelope frame, App app, MqttApi.Connect connect, boolean sessionPresent) {
         Duration expiry = connect.sessionExpirySeconds() == null ? null : Duration.ofSeconds(connect.sessionExpirySeconds());
-        return bindings.bind(new Address.Connection(app.appkey, frame.nodeId(), frame.connectionId()),
+        return bindings.bindSession(new Address.Connection(app.appkey, frame.nodeId(), frame.connectionId()),
                 new Address.Identity(app.appkey, IdentityKinds.MQTT_CLIENT, connect.clientId()), MqttApi.API, expiry)
             .flatMap(bound -> {
                 if (bound.refusal() != null) {
@@ -99,13 +99,13 @@ public class MqttSessions {
                 }
                 String ref = bound.connection().identityRef();
                 Uni<List<MqttApi.Subscription>> held = sessionPresent ? subscriptions.of(ref) : Uni.createFrom().item(List.of());
-                return expire(ref, expiry).call(() -> wills.connected(ref, app.appkey, frame.connectionId(), connect.will(),
-                        connect.willDelaySeconds())).replaceWith(held).flatMap(filters -> {
+                return wills.connected(ref, app.appkey, frame.connectionId(), connect.will(), connect.willDelaySeconds())
+                    .replaceWith(held).flatMap(filters -> {
                     reply(frame, new MqttApi.Connack(MqttApi.ConnectResult.ACCEPTED, sessionPresent, null, filters));
                     metrics.counter("push_mqtt_connects_total", "result", "accepted").increment();
                     // a second CONNECT on one connection is a protocol error the gateway closes it for
                     return bound.repeated() ? Uni.createFrom().item(0) : delivery.redeliver(bound.connection())
-                        .call(() -> devices.connected(app.appkey, frame.nodeId(), frame.connectionId(), connect.clientId()));
+                        .call(() -> sessionEnds.connected(app.appkey, frame.nodeId(), frame.connectionId(), connect.clientId()));
                 });
             }).replaceWithVoid();
     }
@@ -155,12 +155,6 @@ public class MqttSessions {
     /** A clean start: the session goes, with its filters and what was kept for it. */
     private Uni<Void> drop(String ref) {
         return db.preparedQuery("DELETE FROM routing.identity WHERE ref = $1").execute(Tuple.of(ref)).replaceWithVoid();
-    }
-
-    /** The expiry this connection asked for holds from now on (a session made earlier may have had another). */
-    private Uni<Void> expire(String ref, Duration expiry) {
-        return db.preparedQuery("UPDATE routing.identity SET idle_expiry_seconds = $2 WHERE ref = $1")
-            .execute(Tuple.of(ref, expiry == null ? null : (int) Math.min(Integer.MAX_VALUE, expiry.toSeconds()))).replaceWithVoid();
     }
 
     private Uni<Void> refuse(Envelope frame, MqttApi.ConnectResult result, String reason) {

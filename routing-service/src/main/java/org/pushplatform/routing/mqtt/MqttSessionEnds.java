@@ -11,20 +11,21 @@ import org.pushplatform.routing.presence.ClientConnection;
 import org.pushplatform.routing.presence.PresenceListener;
 
 /**
- * A device's MQTT client ({@code {deviceName}&{productKey}}) online when its CONNECT is accepted, offline when its
- * session's last connection ends, told to iot-service ({@link IotForwarder}). At the end the client id is read from
- * the session's identity (one indexed read, off every client's path): the instance that accepted the CONNECT may
- * not be the one that sees the end, after a rebalance.
+ * An MQTT session's last connection ending: its expiry counts from then (MQTT 5's session expiry interval starts at
+ * the disconnect). And a device's MQTT client ({@code {deviceName}&{productKey}}) online when its CONNECT is
+ * accepted, offline when its session's last connection ends, told to iot-service ({@link IotForwarder}); at the end
+ * the client id comes from the same statement, off every client's path (the instance that accepted the CONNECT may
+ * not be the one that sees the end, after a rebalance).
  */
 @ApplicationScoped
-public class IotDevicePresence implements PresenceListener {
+public class MqttSessionEnds implements PresenceListener {
 
-    private static final Logger LOG = Logger.getLogger(IotDevicePresence.class);
+    private static final Logger LOG = Logger.getLogger(MqttSessionEnds.class);
 
     private final IotForwarder forwarder;
     private final Pool db;
 
-    public IotDevicePresence(IotForwarder forwarder, Pool db) {
+    public MqttSessionEnds(IotForwarder forwarder, Pool db) {
         this.forwarder = forwarder;
         this.db = db;
     }
@@ -50,11 +51,13 @@ public class IotDevicePresence implements PresenceListener {
         if (!identityWentOffline || !MqttApi.API.equals(connection.api())) {
             return;
         }
-        db.preparedQuery("SELECT id FROM routing.identity WHERE ref = $1 AND id LIKE '%&%'").execute(Tuple.of(connection.identityRef()))
+        // the session's expiry counts from now, its last connection's end (MQTT 5); the same statement gives the client id
+        db.preparedQuery("UPDATE routing.identity SET last_seen_at = now() WHERE ref = $1 RETURNING id")
+            .execute(Tuple.of(connection.identityRef()))
             .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0))
-            .flatMap(id -> id == null ? Uni.createFrom().voidItem()
+            .flatMap(id -> id == null || !IotApi.isDeviceClientId(id) ? Uni.createFrom().voidItem()
                 : forwarder.presence(connection.app(), connection.nodeId(), connection.connectionId(), id, false))
-            .subscribe().with(done -> { }, failure -> LOG.warnf("[%s] a device's offline not told to iot-service: %s",
-                connection.connectionId(), failure.toString()));
+            .subscribe().with(done -> { }, failure -> LOG.warnf("[%s] a session's end not recorded, or a device's offline not told"
+                + " to iot-service: %s", connection.connectionId(), failure.toString()));
     }
 }
