@@ -11,10 +11,10 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 fi
 
-if ! command -v mosquitto >/dev/null 2>&1 && [ ! -x /usr/sbin/mosquitto ]; then
-  # the MQTT tests run against Debian's Mosquitto too, to prove each test asks what MQTT asks
-  echo "[e2e] installing Mosquitto (apt-get) ..."
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mosquitto >/dev/null
+if { ! command -v mosquitto >/dev/null 2>&1 && [ ! -x /usr/sbin/mosquitto ]; } || ! command -v mosquitto_rr >/dev/null 2>&1; then
+  # the MQTT tests run against Debian's Mosquitto too, to prove each test asks what MQTT asks, and with its clients
+  echo "[e2e] installing Mosquitto and its clients (apt-get) ..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mosquitto mosquitto-clients >/dev/null
 fi
 
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
