@@ -95,3 +95,28 @@ test('MQTT 5 acknowledgements carry their reason codes on the wire: PUBREC and P
   // a wildcard in a topic name breaks MQTT's packet rules: Malformed Packet (0x90 is for a well-formed name refused)
   assert.equal(refused.reasonCode, 0x81);
 });
+
+test('a message sent to a connection that never acked it goes again on the next one marked DUP; a first send is not', async () => {
+  const app = await createApp(uniq('dup'));
+  const clientId = uniq('dup');
+  const first = await raw(0, app, clientId);
+  first.send({ cmd: 'subscribe', messageId: 1, subscriptions: [{ topic: 'jobs/#', qos: 1 }] });
+  assert.deepEqual((await first.next('suback')).granted, [1]);
+  const { client: pub } = await connectMqtt(node(1), { username: app.appkey, password: app.secret });
+  opened.push(pub);
+  await publish(pub, 'jobs/1', 'never acked', { qos: 1 });
+  const sent = await first.next('publish');
+  assert.equal(sent.payload.toString(), 'never acked');
+  assert.equal(sent.dup, false, 'the first time it is sent');
+  first.destroy();
+  await first.closed;
+  const again = await raw(1, app, clientId);
+  const resent = await again.next('publish');
+  assert.equal(resent.payload.toString(), 'never acked');
+  assert.equal(resent.dup, true, 'sent again on the next connection: DUP');
+  again.send({ cmd: 'puback', messageId: resent.messageId });
+  await publish(pub, 'jobs/2', 'new', { qos: 1 });
+  const fresh = await again.next('publish');
+  assert.equal(fresh.payload.toString(), 'new');
+  assert.equal(fresh.dup, false);
+});

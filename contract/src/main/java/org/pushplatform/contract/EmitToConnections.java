@@ -25,24 +25,33 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param onceId        written at most once to each connection under this id (a delivery that is not stored but may
  *                      be sent again, e.g. by a service that took an account over after a crash); the repeat is
  *                      answered with a receipt as if written
+ * @param redelivery    true for a stored delivery that may have reached an earlier connection of its identity (MQTT
+ *                      marks it DUP); null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EmitToConnections(List<String> connectionIds, String event, List<JsonNode> args, String receiptId, String room,
                                 String app, String api, String ackMode, Long ackTimeoutMs, DeliveryTicket ticket,
-                                String replyTo, String onceId) {
+                                String replyTo, String onceId, Boolean redelivery) {
+
+    public EmitToConnections(List<String> connectionIds, String event, List<JsonNode> args, String receiptId, String room,
+                             String app, String api, String ackMode, Long ackTimeoutMs, DeliveryTicket ticket, String replyTo,
+                             String onceId) {
+        this(connectionIds, event, args, receiptId, room, app, api, ackMode, ackTimeoutMs, ticket, replyTo, onceId, null);
+    }
 
     public EmitToConnections(List<String> connectionIds, String event, List<JsonNode> args, String receiptId, String room,
                              String app, String api, String ackMode, Long ackTimeoutMs, DeliveryTicket ticket, String replyTo) {
-        this(connectionIds, event, args, receiptId, room, app, api, ackMode, ackTimeoutMs, ticket, replyTo, null);
+        this(connectionIds, event, args, receiptId, room, app, api, ackMode, ackTimeoutMs, ticket, replyTo, null, null);
     }
 
     public EmitToConnections(List<String> connectionIds, String event, List<JsonNode> args) {
-        this(connectionIds, event, args, null, null, null, null, null, null, null, null, null);
+        this(connectionIds, event, args, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same delivery to other connections: a fan-out too large for one record is split this way. */
     public EmitToConnections toConnections(List<String> ids) {
-        return new EmitToConnections(ids, event, args, receiptId, room, app, api, ackMode, ackTimeoutMs, ticket, replyTo, onceId);
+        return new EmitToConnections(ids, event, args, receiptId, room, app, api, ackMode, ackTimeoutMs, ticket, replyTo, onceId,
+            redelivery);
     }
 
     /** True when the gateway must answer each write or ack with a receipt: stored, acked, or someone asked for its outcome. */

@@ -50,7 +50,7 @@ public class DeliveryWriter {
     }
 
     public void write(EmitToConnections emit) {
-        OutboundEvent event = new OutboundEvent(emit.event(), emit.args());
+        OutboundEvent event = new OutboundEvent(emit.event(), emit.args(), Boolean.TRUE.equals(emit.redelivery()));
         for (LocalConnection connection : targets(emit)) {
             if (emit.api() != null && !emit.api().equals(connection.api())) {
                 otherApi.increment();

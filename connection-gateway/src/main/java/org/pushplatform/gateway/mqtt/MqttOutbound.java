@@ -49,6 +49,8 @@ final class MqttOutbound implements ClientSink {
         boolean timedOut;
         int qos;
         boolean retain;
+        /** it may have reached an earlier connection: sent with DUP */
+        boolean dup;
         List<Integer> subscriptionIds;
 
         Pending(MqttApi.Message message, byte[] payload, String receiptId, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout) {
@@ -100,7 +102,7 @@ final class MqttOutbound implements ClientSink {
             if (isMessage(event)) {
                 GrantedFilters.Outgoing outgoing = decoded == null ? null : outgoingOf(event, decoded.message());
                 if (outgoing != null) {
-                    publish(decoded.message(), decoded.payload(), MqttQoS.AT_MOST_ONCE, outgoing, 0, onWritten);
+                    publish(decoded.message(), decoded.payload(), MqttQoS.AT_MOST_ONCE, outgoing, 0, false, onWritten);
                 }
             } else if (!event.args().isEmpty()) {
                 packets.reply(event.name(), event.args().get(0));
@@ -130,7 +132,7 @@ final class MqttOutbound implements ClientSink {
                 // the core is concerned
                 onItsWay.remove(receiptId);
                 if (outgoing == null || expired
-                    || !publish(decoded.message(), decoded.payload(), MqttQoS.AT_MOST_ONCE, outgoing, 0, () -> onAck.accept(null))) {
+                    || !publish(decoded.message(), decoded.payload(), MqttQoS.AT_MOST_ONCE, outgoing, 0, false, () -> onAck.accept(null))) {
                     onAck.accept(null);
                 }
                 return;
@@ -138,6 +140,7 @@ final class MqttOutbound implements ClientSink {
             Pending pending = new Pending(decoded.message(), decoded.payload(), receiptId, timeoutMs, onAck, onTimeout);
             pending.qos = outgoing.qos();
             pending.retain = outgoing.retain();
+            pending.dup = event.redelivery();
             pending.subscriptionIds = outgoing.subscriptionIds();
             if (inFlight.size() < window) {
                 send(pending);
@@ -195,7 +198,7 @@ final class MqttOutbound implements ClientSink {
             pending.onTimeout.run();
         }, pending.timeoutMs, TimeUnit.MILLISECONDS);
         if (!publish(pending.message, pending.payload, MqttQoS.valueOf(pending.qos),
-            new GrantedFilters.Outgoing(pending.qos, pending.retain, pending.subscriptionIds), packetId, null)) {
+            new GrantedFilters.Outgoing(pending.qos, pending.retain, pending.subscriptionIds), packetId, pending.dup, null)) {
             acked(packetId); // over the client's maximum packet size: done with, as MQTT 5 has it
         }
     }
@@ -215,7 +218,7 @@ final class MqttOutbound implements ClientSink {
      * its expiry, or bigger than the client's maximum packet size (dropped, as MQTT 5 asks)
      */
     private boolean publish(MqttApi.Message message, byte[] payload, MqttQoS qos, GrantedFilters.Outgoing outgoing, int packetId,
-                            Runnable onWritten) {
+                            boolean dup, Runnable onWritten) {
         long now = System.currentTimeMillis();
         if (MessageProperties.expired(message.properties(), now)) {
             return false;
@@ -242,7 +245,9 @@ final class MqttOutbound implements ClientSink {
                 topic = "";
             }
         }
-        var packet = new MqttPublishMessage(new MqttFixedHeader(MqttMessageType.PUBLISH, false, qos, outgoing.retain(), 0),
+        // DUP only above QoS 0, as MQTT has it
+        var packet = new MqttPublishMessage(new MqttFixedHeader(MqttMessageType.PUBLISH, dup && qos != MqttQoS.AT_MOST_ONCE, qos,
+            outgoing.retain(), 0),
             new MqttPublishVariableHeader(topic, packetId, properties), Unpooled.wrappedBuffer(payload));
         var written = channel.writeAndFlush(packet);
         if (onWritten != null) {

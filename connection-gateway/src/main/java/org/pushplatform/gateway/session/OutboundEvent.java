@@ -16,11 +16,23 @@ public final class OutboundEvent {
 
     private final String name;
     private final List<JsonNode> args;
+    private final boolean redelivery;
     private final Map<Object, Object> encodings = new HashMap<>(2);
 
     public OutboundEvent(String name, List<JsonNode> args) {
+        this(name, args, false);
+    }
+
+    /** @param redelivery a stored delivery that may have reached an earlier connection of its identity already */
+    public OutboundEvent(String name, List<JsonNode> args, boolean redelivery) {
         this.name = name;
         this.args = args;
+        this.redelivery = redelivery;
+    }
+
+    /** Whether it may have reached an earlier connection already: MQTT sends it marked DUP. */
+    public boolean redelivery() {
+        return redelivery;
     }
 
     public String name() {

@@ -58,7 +58,15 @@ public class ConnectionDelivery {
 
     /** Sends a connection what its identity missed in its API, oldest first. @return how many */
     public Uni<Integer> redeliver(ClientConnection connection) {
-        return store.pendingFor(connection.identityRef(), connection.api())
+        return redeliver(connection, null);
+    }
+
+    /**
+     * As {@link #redeliver(ClientConnection)}; what was stored before {@code maybeSentBefore} may have reached an earlier
+     * connection of the identity and goes marked as a redelivery (MQTT's DUP).
+     */
+    public Uni<Integer> redeliver(ClientConnection connection, java.time.Instant maybeSentBefore) {
+        return store.pendingFor(connection.identityRef(), connection.api(), maybeSentBefore)
             .invoke(pending -> pending.forEach(delivery -> sendStored(connection, delivery)))
             .map(List::size);
     }
@@ -75,6 +83,7 @@ public class ConnectionDelivery {
     /** A stored delivery to one connection, under its id: the gateway writes it at most once per connection. */
     private void sendStored(ClientConnection connection, DeliveryStore.PendingDelivery delivery) {
         gateways.emit(connection.nodeId(), new EmitToConnections(List.of(connection.connectionId()), delivery.event(), delivery.args(),
-            String.valueOf(delivery.id()), null, connection.app(), connection.api(), delivery.ackMode(), null, delivery.ticket(), null));
+            String.valueOf(delivery.id()), null, connection.app(), connection.api(), delivery.ackMode(), null, delivery.ticket(), null,
+            null, delivery.maybeSent() ? Boolean.TRUE : null));
     }
 }

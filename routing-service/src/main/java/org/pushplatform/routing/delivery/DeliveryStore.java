@@ -58,7 +58,8 @@ public class DeliveryStore {
     }
 
     /** A delivery an identity has still to receive, with what its outcome needs. */
-    public record PendingDelivery(long id, String event, List<JsonNode> args, String ackMode, DeliveryTicket ticket) {
+    /** @param maybeSent it was taken before, or stored before {@code maybeSentBefore}: it may have reached a connection already */
+    public record PendingDelivery(long id, String event, List<JsonNode> args, String ackMode, DeliveryTicket ticket, boolean maybeSent) {
     }
 
     /** The first receiver of a delivery that is not its publisher. */
@@ -183,9 +184,12 @@ public class DeliveryStore {
      * {@link #PAGE_DELIVERIES} deliveries (fewer than a gateway remembers per connection, so a page sent twice is
      * written once) and about {@link #PAGE_BYTES} of arguments (at least one delivery). Marked as sent now: the rest,
      * and what is not received, follow through {@link #takeOverdue}.
+     *
+     * @param maybeSentBefore what was stored before this may have reached an earlier connection (null: only what was
+     *                        taken before may have)
      */
-    public Uni<List<PendingDelivery>> pendingFor(String identityRef, String api) {
-        return take(List.of(identityRef), api, Duration.ZERO, PAGE_DELIVERIES, PAGE_BYTES)
+    public Uni<List<PendingDelivery>> pendingFor(String identityRef, String api, java.time.Instant maybeSentBefore) {
+        return take(List.of(identityRef), api, Duration.ZERO, PAGE_DELIVERIES, PAGE_BYTES, maybeSentBefore)
             .map(page -> page.stream().map(Overdue::delivery).toList());
     }
 
@@ -199,30 +203,33 @@ public class DeliveryStore {
      * sent now, in the same statement.
      */
     public Uni<List<Overdue>> takeOverdue(Collection<String> identityRefs, Duration after, int limit) {
-        return take(identityRefs, null, after, limit, OVERDUE_BYTES);
+        return take(identityRefs, null, after, limit, OVERDUE_BYTES, null);
     }
 
     /** One statement: choose (skipping rows another instance is taking), page by count and bytes, mark as sent. */
-    private Uni<List<Overdue>> take(Collection<String> identityRefs, String api, Duration notSentWithin, int maxCount, long maxBytes) {
-        return db.preparedQuery("WITH candidates AS (SELECT d.identity_ref, d.message_ref, octet_length(m.args) AS size"
+    private Uni<List<Overdue>> take(Collection<String> identityRefs, String api, Duration notSentWithin, int maxCount, long maxBytes,
+                                    java.time.Instant maybeSentBefore) {
+        return db.preparedQuery("WITH candidates AS (SELECT d.identity_ref, d.message_ref, octet_length(m.args) AS size,"
+                + " d.resent_at IS NOT NULL OR m.created_at < $6 AS maybe_sent"
                 + " FROM routing.pending_delivery d JOIN routing.stored_delivery m ON m.id = d.message_ref"
                 + " WHERE d.identity_ref = ANY($1) AND ($2::varchar IS NULL OR m.api = $2) AND m.expires_at > now()"
                 + " AND m.created_at <= now() - make_interval(secs => $3)"
                 + " AND (d.resent_at IS NULL OR d.resent_at <= now() - make_interval(secs => $3))"
                 + " ORDER BY m.id LIMIT $4 FOR UPDATE OF d SKIP LOCKED),"
-                + " due AS (SELECT identity_ref, message_ref FROM (SELECT identity_ref, message_ref,"
+                + " due AS (SELECT identity_ref, message_ref, maybe_sent FROM (SELECT identity_ref, message_ref, maybe_sent,"
                 + " SUM(size) OVER (ORDER BY message_ref, identity_ref) - size AS bytes_before FROM candidates) c WHERE bytes_before < $5),"
                 + " marked AS (UPDATE routing.pending_delivery d SET resent_at = now() FROM due"
-                + " WHERE d.identity_ref = due.identity_ref AND d.message_ref = due.message_ref RETURNING d.identity_ref, d.message_ref)"
-                + " SELECT marked.identity_ref, m.api, m.id, m.event, m.args, m.ack_mode, m.message_id, m.requester, m.address"
-                + " FROM marked JOIN routing.stored_delivery m ON m.id = marked.message_ref ORDER BY m.id")
+                + " WHERE d.identity_ref = due.identity_ref AND d.message_ref = due.message_ref"
+                + " RETURNING d.identity_ref, d.message_ref, due.maybe_sent)"
+                + " SELECT marked.identity_ref, m.api, m.id, m.event, m.args, m.ack_mode, m.message_id, m.requester, m.address,"
+                + " marked.maybe_sent FROM marked JOIN routing.stored_delivery m ON m.id = marked.message_ref ORDER BY m.id")
             .execute(Tuple.tuple(Arrays.asList(identityRefs.toArray(String[]::new), api, notSentWithin.toMillis() / 1000.0, maxCount,
-                maxBytes)))
+                maxBytes, maybeSentBefore == null ? null : java.time.OffsetDateTime.ofInstant(maybeSentBefore, java.time.ZoneOffset.UTC))))
             .map(rows -> {
                 List<Overdue> taken = new ArrayList<>(rows.size());
                 for (Row row : rows) {
                     taken.add(new Overdue(row.getString(0), row.getString(1), new PendingDelivery(row.getLong(2), row.getString(3),
-                        args(row.getString(4)), row.getString(5), ticket(row, 6))));
+                        args(row.getString(4)), row.getString(5), ticket(row, 6), Boolean.TRUE.equals(row.getBoolean(9)))));
                 }
                 return taken;
             });

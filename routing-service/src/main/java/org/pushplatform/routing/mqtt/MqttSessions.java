@@ -3,6 +3,7 @@ package org.pushplatform.routing.mqtt;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -81,15 +82,22 @@ public class MqttSessions {
                 return refuse(frame, refused, app == null ? "unknown app key" : "wrong password");
             }
             return sessionOf(app.appkey, connect.clientId()).flatMap(existing -> {
-                existing.forEach(ref -> takeOver(ref, frame.connectionId()));
-                Uni<Boolean> present = existing.isEmpty() ? Uni.createFrom().item(false)
-                    : connect.cleanStart() ? drop(existing.get(0)).replaceWith(false) : Uni.createFrom().item(true);
-                return present.flatMap(sessionPresent -> bind(frame, app, connect, sessionPresent));
+                if (existing.isEmpty()) {
+                    return bind(frame, app, connect, false, null);
+                }
+                boolean takenOver = takeOver(existing.get().ref(), frame.connectionId());
+                if (connect.cleanStart()) {
+                    return drop(existing.get().ref()).flatMap(dropped -> bind(frame, app, connect, false, null));
+                }
+                // what was stored before its last connection ended (or before now, when one is still there) may have
+                // reached that connection: it goes again marked DUP
+                Instant maybeSentBefore = takenOver || existing.get().lastSeenAt() == null ? Instant.now() : existing.get().lastSeenAt();
+                return bind(frame, app, connect, true, maybeSentBefore);
             });
         });
     }
 
-    private Uni<Void> bind(Envelope frame, App app, MqttApi.Connect connect, boolean sessionPresent) {
+    private Uni<Void> bind(Envelope frame, App app, MqttApi.Connect connect, boolean sessionPresent, Instant maybeSentBefore) {
         Duration expiry = connect.sessionExpirySeconds() == null ? null : Duration.ofSeconds(connect.sessionExpirySeconds());
         return bindings.bindSession(new Address.Connection(app.appkey, frame.nodeId(), frame.connectionId()),
                 new Address.Identity(app.appkey, IdentityKinds.MQTT_CLIENT, connect.clientId()), MqttApi.API, expiry)
@@ -104,7 +112,7 @@ public class MqttSessions {
                     reply(frame, new MqttApi.Connack(MqttApi.ConnectResult.ACCEPTED, sessionPresent, null, filters));
                     metrics.counter("push_mqtt_connects_total", "result", "accepted").increment();
                     // a second CONNECT on one connection is a protocol error the gateway closes it for
-                    return bound.repeated() ? Uni.createFrom().item(0) : delivery.redeliver(bound.connection())
+                    return bound.repeated() ? Uni.createFrom().item(0) : delivery.redeliver(bound.connection(), maybeSentBefore)
                         .call(() -> sessionEnds.connected(app.appkey, frame.nodeId(), frame.connectionId(), connect.clientId()));
                 });
             }).replaceWithVoid();
@@ -132,24 +140,26 @@ public class MqttSessions {
             : MqttApi.ConnectResult.BAD_CREDENTIALS;
     }
 
-    /** The ref of the client's session, if it has one. */
-    private Uni<List<String>> sessionOf(String app, String clientId) {
-        return db.preparedQuery("SELECT ref FROM routing.identity WHERE app = $1 AND kind = $2 AND id = $3")
-            .execute(Tuple.of(app, IdentityKinds.MQTT_CLIENT, clientId))
-            .map(rows -> {
-                List<String> refs = new java.util.ArrayList<>();
-                rows.forEach(row -> refs.add(row.getString(0)));
-                return refs;
-            });
+    /** A client's session: its identity's ref, and when it was last seen (its last connection's end, or its connect). */
+    private record Session(String ref, Instant lastSeenAt) {
     }
 
-    /** Its other connections are closed: one client id, one connection. */
-    private void takeOver(String ref, String newConnectionId) {
-        connections.connectionsOf(ref).stream().filter(c -> !c.connectionId().equals(newConnectionId)).forEach(c -> {
+    private Uni<java.util.Optional<Session>> sessionOf(String app, String clientId) {
+        return db.preparedQuery("SELECT ref, last_seen_at FROM routing.identity WHERE app = $1 AND kind = $2 AND id = $3")
+            .execute(Tuple.of(app, IdentityKinds.MQTT_CLIENT, clientId))
+            .map(rows -> rows.size() == 0 ? java.util.Optional.empty() : java.util.Optional.of(rows.iterator().next()).map(row ->
+                new Session(row.getString(0), row.getOffsetDateTime(1) == null ? null : row.getOffsetDateTime(1).toInstant())));
+    }
+
+    /** Its other connections are closed: one client id, one connection. @return whether it had one */
+    private boolean takeOver(String ref, String newConnectionId) {
+        var others = connections.connectionsOf(ref).stream().filter(c -> !c.connectionId().equals(newConnectionId)).toList();
+        others.forEach(c -> {
             metrics.counter("push_mqtt_takeovers_total").increment();
             gateways.control(c.nodeId(), EnvelopeTypes.DISCONNECT, new GatewayControl(c.connectionId(), c.app(), null, null,
                 MqttApi.TAKEN_OVER));
         });
+        return !others.isEmpty();
     }
 
     /** A clean start: the session goes, with its filters and what was kept for it. */

@@ -112,7 +112,7 @@ public class PushFrames {
             case "register" -> register(frame, client, payload.get("topic"), num);
             case "get_topic" -> Panache.withSession(() -> subscriptions.topicsOf(List.of(client.identityRef())))
                 .invoke(topics -> reply(frame, event, PushReplies.topics(num, topics))).replaceWithVoid();
-            case "pull" -> store.pendingFor(client.identityRef(), PushPublishing.API)
+            case "pull" -> store.pendingFor(client.identityRef(), PushPublishing.API, null)
                 .invoke(pending -> reply(frame, event, PushReplies.pulled(num, pending.stream().map(p -> p.args().get(0)).toList())))
                 .replaceWithVoid();
             case "push_c" -> store.receivedByMessageId(client.identityRef(), client.app(), PushPublishing.API,
