@@ -58,8 +58,9 @@ final class ServiceProcess {
         }
         Files.createDirectories(logFile.getParent());
         // full tiered compilation: the optimising JIT is what carries the delivery path under load
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-XX:+UseSerialGC",
-            "-jar", runJar.toString()));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-XX:+UseSerialGC"));
+        command.addAll(extraJvmOptions());
+        command.addAll(List.of("-jar", runJar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -132,6 +133,20 @@ final class ServiceProcess {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * {@code PUSH_JVM_OPTS}, split at spaces, with {@code {name}} standing for this service's name and {@code {module}}
+     * for its module's (e.g. a file per service or per module).
+     */
+    private List<String> extraJvmOptions() {
+        String options = System.getenv("PUSH_JVM_OPTS");
+        if (options == null || options.isBlank()) {
+            return List.of();
+        }
+        String module = runJar.toAbsolutePath().getParent().getParent().getParent().getFileName().toString();
+        return java.util.Arrays.stream(options.trim().split("\\s+")).map(o -> o.replace("{name}", name).replace("{module}", module))
+            .toList();
     }
 
     private static String javaBinary() {
