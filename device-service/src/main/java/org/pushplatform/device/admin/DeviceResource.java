@@ -2,9 +2,7 @@ package org.pushplatform.device.admin;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import org.pushplatform.device.devices.DeviceStore;
 import org.pushplatform.device.devices.DeviceRef;
 import org.pushplatform.device.devices.Device;
-import org.pushplatform.device.commands.CommandLedger;
 import org.pushplatform.device.commands.DeviceCommands;
 import org.pushplatform.device.messaging.ClientEvents;
 import org.pushplatform.device.messaging.CoreCommands;
