@@ -1,20 +1,18 @@
 package org.pushplatform.chat.inbound;
 
-import java.util.Map;
+import java.util.List;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.pushplatform.chat.config.ChatConfig;
 import org.pushplatform.contract.ChatApi;
 import org.pushplatform.contract.Topics;
-import org.pushplatform.service.TopicAdmin;
+import org.pushplatform.service.ServiceTopics;
 
 /** Makes sure {@code push.in.chat} (accounts are spread over its partitions) and {@code push.events.chat} exist. */
 @ApplicationScoped
@@ -25,15 +23,7 @@ public class ChatTopics {
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, ChatConfig config,
                  @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         Topics topics = new Topics(config.topicPrefix());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            TopicAdmin.create(admin, TopicAdmin.inboundTopic(topics.inbound(ChatApi.API), config.partitions(),
-                config.topicReplicationFactor(), config.topicMinInsyncReplicas(), config.inboundRetention()));
-            TopicAdmin.create(admin, TopicAdmin.newTopic(topics.events(ChatApi.API), config.partitions(), config.topicReplicationFactor(),
-                config.topicMinInsyncReplicas()));
-            LOG.infof("[chat] accounts are spread over %d partitions", TopicAdmin.partitionCount(admin, topics.inbound(ChatApi.API)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating the chat topics", e);
-        }
+        int partitions = ServiceTopics.create(bootstrapServers, config, topics.inbound(ChatApi.API), List.of(topics.events(ChatApi.API)));
+        LOG.infof("[chat] accounts are spread over %d partitions", partitions);
     }
 }

@@ -1,19 +1,17 @@
 package org.pushplatform.device.inbound;
 
-import java.util.Map;
+import java.util.List;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.pushplatform.contract.Topics;
 import org.pushplatform.device.config.DeviceConfig;
-import org.pushplatform.service.TopicAdmin;
+import org.pushplatform.service.ServiceTopics;
 
 /**
  * Makes sure {@code push.in.device} (devices are spread over its partitions) and {@code push.events.device} exist
@@ -27,17 +25,8 @@ public class DeviceTopics {
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, DeviceConfig config,
                  @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         Topics topics = new Topics(config.topicPrefix());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            TopicAdmin.create(admin, TopicAdmin.inboundTopic(topics.inbound("device"), config.partitions(), config.topicReplicationFactor(),
-                config.topicMinInsyncReplicas(), config.inboundRetention()));
-            for (String topic : new String[] {topics.events("device"), topics.deliveryOutcomes()}) {
-                TopicAdmin.create(admin, TopicAdmin.newTopic(topic, config.partitions(), config.topicReplicationFactor(),
-                    config.topicMinInsyncReplicas()));
-            }
-            LOG.infof("[device] devices are spread over %d partitions", TopicAdmin.partitionCount(admin, topics.inbound("device")));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating the device topics", e);
-        }
+        int partitions = ServiceTopics.create(bootstrapServers, config, topics.inbound("device"),
+            List.of(topics.events("device"), topics.deliveryOutcomes()));
+        LOG.infof("[device] devices are spread over %d partitions", partitions);
     }
 }

@@ -1,10 +1,12 @@
 package org.pushplatform.iot.channels;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.pushplatform.iot.things.Rows;
@@ -66,12 +68,12 @@ public class ChannelStore {
                 // an account with two of its channels, or two accounts with the same channel: each channel once
                 List<Channel> channels = Rows.listOf(rows, row -> row.getString(1) == null ? null
                     : new Channel(row.getString(1), row.getString(2), row.getString(3))).stream()
-                    .filter(java.util.Objects::nonNull).distinct().toList();
+                    .filter(Objects::nonNull).distinct().toList();
                 return Optional.of(new Recipients(iotId, channels));
             });
     }
 
-    private static Channel channelOf(io.vertx.mutiny.sqlclient.Row row) {
+    private static Channel channelOf(Row row) {
         return new Channel(row.getString(0), row.getString(1), row.getString(2));
     }
 }

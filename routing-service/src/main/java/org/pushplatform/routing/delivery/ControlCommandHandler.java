@@ -77,8 +77,8 @@ public class ControlCommandHandler {
 
     public Uni<Void> subscribe(ControlCommands.Subscribe command) {
         Address.Identity identity = command.identity();
-        return Panache.withTransaction(() -> identities.findOrCreate(identity.app(), identity.kind(), identity.id(), null)
-            .flatMap(found -> subscriptions.subscribe(identity.app(), command.topic(), found.ref))).replaceWithVoid();
+        return identities.seen(identity.app(), identity.kind(), identity.id(), null, false)
+            .flatMap(ref -> Panache.withTransaction(() -> subscriptions.subscribe(identity.app(), command.topic(), ref))).replaceWithVoid();
     }
 
     public Uni<Void> unsubscribe(ControlCommands.Unsubscribe command) {

@@ -1,7 +1,9 @@
 package org.pushplatform.routing.delivery;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -188,7 +190,7 @@ public class DeliveryStore {
      * @param maybeSentBefore what was stored before this may have reached an earlier connection (null: only what was
      *                        taken before may have)
      */
-    public Uni<List<PendingDelivery>> pendingFor(String identityRef, String api, java.time.Instant maybeSentBefore) {
+    public Uni<List<PendingDelivery>> pendingFor(String identityRef, String api, Instant maybeSentBefore) {
         return take(List.of(identityRef), api, Duration.ZERO, PAGE_DELIVERIES, PAGE_BYTES, maybeSentBefore)
             .map(page -> page.stream().map(Overdue::delivery).toList());
     }
@@ -208,7 +210,7 @@ public class DeliveryStore {
 
     /** One statement: choose (skipping rows another instance is taking), page by count and bytes, mark as sent. */
     private Uni<List<Overdue>> take(Collection<String> identityRefs, String api, Duration notSentWithin, int maxCount, long maxBytes,
-                                    java.time.Instant maybeSentBefore) {
+                                    Instant maybeSentBefore) {
         return db.preparedQuery("WITH candidates AS (SELECT d.identity_ref, d.message_ref, octet_length(m.args) AS size,"
                 + " d.resent_at IS NOT NULL OR m.created_at < $6 AS maybe_sent"
                 + " FROM routing.pending_delivery d JOIN routing.stored_delivery m ON m.id = d.message_ref"
@@ -224,7 +226,7 @@ public class DeliveryStore {
                 + " SELECT marked.identity_ref, m.api, m.id, m.event, m.args, m.ack_mode, m.message_id, m.requester, m.address,"
                 + " marked.maybe_sent FROM marked JOIN routing.stored_delivery m ON m.id = marked.message_ref ORDER BY m.id")
             .execute(Tuple.tuple(Arrays.asList(identityRefs.toArray(String[]::new), api, notSentWithin.toMillis() / 1000.0, maxCount,
-                maxBytes, maybeSentBefore == null ? null : java.time.OffsetDateTime.ofInstant(maybeSentBefore, java.time.ZoneOffset.UTC))))
+                maxBytes, maybeSentBefore == null ? null : OffsetDateTime.ofInstant(maybeSentBefore, ZoneOffset.UTC))))
             .map(rows -> {
                 List<Overdue> taken = new ArrayList<>(rows.size());
                 for (Row row : rows) {

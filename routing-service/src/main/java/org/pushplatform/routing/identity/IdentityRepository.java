@@ -1,6 +1,5 @@
 package org.pushplatform.routing.identity;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -37,25 +36,5 @@ public class IdentityRepository implements PanacheRepositoryBase<Identity, Strin
 
     public Uni<Identity> find(String app, String kind, String id) {
         return find("app = ?1 and kind = ?2 and id = ?3", app, kind, id).firstResult();
-    }
-
-    /**
-     * The identity, seen now; created when new.
-     *
-     * @param idleExpiry for a new one, how long after its last connection closed it is removed; null: never
-     */
-    public Uni<Identity> findOrCreate(String app, String kind, String id, java.time.Duration idleExpiry) {
-        return find(app, kind, id).onItem().ifNotNull().invoke(found -> found.lastSeenAt = OffsetDateTime.now())
-            .onItem().ifNull().switchTo(() -> {
-                Identity identity = new Identity();
-                identity.ref = app + "-" + UUID.randomUUID();
-                identity.app = app;
-                identity.kind = kind;
-                identity.id = id;
-                identity.createdAt = OffsetDateTime.now();
-                identity.lastSeenAt = identity.createdAt;
-                identity.idleExpirySeconds = idleExpiry == null ? null : (int) Math.min(Integer.MAX_VALUE, idleExpiry.toSeconds());
-                return persist(identity);
-            });
     }
 }
