@@ -108,6 +108,11 @@ class IotChannelTest {
         assertThat(sent.get("id").asText()).isEqualTo("s1");
         assertThat(sent.at("/params/status/value").asText()).isEqualTo("3");
         admin().get("/admin/apps/" + app + "/products/meter/devices/m1").then().statusCode(200).body("status", equalTo("3"));
+
+        // an over-long token is refused where it enters, before any lookup
+        uplink("phone-1", "/sys/chan/p1/app/up/account/bind",
+            "{\"id\":\"b0\",\"request\":{\"clientId\":\"phone-1\"},\"params\":{\"iotToken\":\"" + "t".repeat(129) + "\"}}");
+        assertThat(payloadOf(nextPublish())).isEqualTo("{\"id\":\"b0\",\"code\":400,\"message\":\"request malformed\"}");
     }
 
     @Test
@@ -123,6 +128,9 @@ class IotChannelTest {
         admin().body(Map.of("params", Map.of("value", "2"))).post(base + "/products/p/devices/d/notices/thing.status").then().statusCode(400);
         admin().body(Map.of("params", Map.of())).post(base + "/products/p/devices/d/notices/thing.nothing").then().statusCode(400);
         admin().body(Map.of("accountId", "a")).post(base + "/accounts").then().statusCode(201);
+        admin().body(Map.of("accountId", "a".repeat(129))).post(base + "/accounts").then().statusCode(400);
+        admin().body(Map.of("id", "i".repeat(65), "params", Map.of("value", "1"))).post(base + "/products/p/devices/d/notices/thing.status")
+            .then().statusCode(400);
         admin().body(Map.of("ttlSeconds", 0)).post(base + "/accounts/a/tokens").then().statusCode(400);
         admin().body(Map.of()).post(base + "/accounts/nobody/tokens").then().statusCode(404);
         admin().put(base + "/accounts/a/devices/p/none").then().statusCode(404);
