@@ -18,6 +18,9 @@ final class PlatformLauncher {
 
     static final String DEMO_APPKEY = "52fcc04c4dc903d66d6f8f92";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+    /** A JVM that recorded a training run writes its recording as it exits: seconds each, longer with seven on two cores. */
+    private static final Duration RECORDING_STOP_TIMEOUT = Duration.ofSeconds(150);
 
     private final Path home;
     private final Path dataDir;
@@ -25,6 +28,8 @@ final class PlatformLauncher {
     private final int routers;
     private final int deviceServices;
     private final int chatServices;
+    private final ServiceJava java = ServiceJava.find();
+    private final AotCache aotCache;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<ServiceProcess, Map<String, String>> gatewayEndpoints = new LinkedHashMap<>();
     private Infrastructure infra;
@@ -36,6 +41,7 @@ final class PlatformLauncher {
         this.routers = options.integer("--routers", 1);
         this.deviceServices = options.integer("--device-services", 1);
         this.chatServices = options.integer("--chat-services", 1);
+        this.aotCache = new AotCache(home, dataDir, java, options.flag("--aot-record"));
     }
 
     void up() throws Exception {
@@ -47,6 +53,8 @@ final class PlatformLauncher {
             say("starting Kafka (KRaft) and PostgreSQL ...");
             infra = Infrastructure.start(dataDir, Ports.free(), Ports.free());
             say("Kafka at " + infra.kafkaBootstrapServers() + ", PostgreSQL at " + infra.postgres().jdbcUrl());
+            say("services run on " + java + ", " + (aotCache.recording() ? "recording a training run for the AOT cache"
+                : aotCache.describe()));
             String adminToken = AdminTokenFile.readOrCreate(dataDir);
             startServices(adminToken);
             for (ServiceProcess service : services) {
@@ -116,9 +124,10 @@ final class PlatformLauncher {
     }
 
     private ServiceProcess start(String name, String module, int httpPort, String heap, Map<String, String> env) throws IOException {
-        ServiceProcess service = new ServiceProcess(name, httpPort, dataDir.resolve("logs").resolve(name + ".log"));
+        ServiceProcess service = new ServiceProcess(name, httpPort, dataDir.resolve("logs").resolve(name + ".log"), java.binary(),
+            aotCache.recording() ? RECORDING_STOP_TIMEOUT : STOP_TIMEOUT);
         say("starting " + name + " on HTTP port " + httpPort);
-        service.start(home.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), heap, env);
+        service.start(AotCache.jar(home, module), heap, env, aotCache.options(module));
         services.add(service);
         return service;
     }

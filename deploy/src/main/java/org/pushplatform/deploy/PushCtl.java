@@ -22,6 +22,7 @@ public final class PushCtl {
             case "infra" -> InfraCommand.run(options.path("--data-dir", Path.of(".pushdata")), options.path("--ready-file", null));
             case "up" -> new PlatformLauncher(options).up();
             case "down" -> new RunControl(options).down();
+            case "aot-create" -> new AotCache(RunState.home(), RunState.dataDir(options), ServiceJava.find(), false).createAll();
             case "status" -> System.exit(new RunControl(options).status(options.flag("--json")));
             case "restart" -> {
                 if (args.length < 2 || args[1].startsWith("--")) {

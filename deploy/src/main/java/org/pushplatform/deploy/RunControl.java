@@ -66,7 +66,8 @@ final class RunControl {
         }
         System.out.println("[pushctl] stopping the platform (launcher pid " + launcher.get().pid() + ") ...");
         launcher.get().destroy();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        // a training run's services write their AOT recordings as they exit (PlatformLauncher.RECORDING_STOP_TIMEOUT)
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
         while (launcher.get().isAlive() && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
         }

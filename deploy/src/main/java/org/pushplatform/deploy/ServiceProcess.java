@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service JVM started from its Quarkus fast-jar, with its log in a file and a health probe. */
+/** One service JVM started from its Quarkus jar, with its log in a file and a health probe. */
 final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -22,15 +22,21 @@ final class ServiceProcess {
     private final String name;
     private final int httpPort;
     private final Path logFile;
+    private final Path javaBinary;
+    private final Duration stopTimeout;
     private Process process;
     private Path runJar;
     private String heap;
     private Map<String, String> env;
+    private List<String> jvmOptions;
 
-    ServiceProcess(String name, int httpPort, Path logFile) {
+    /** {@code stopTimeout}: how long a stop waits for the JVM to exit by itself (a training run writes its AOT recording then). */
+    ServiceProcess(String name, int httpPort, Path logFile, Path javaBinary, Duration stopTimeout) {
         this.name = name;
         this.httpPort = httpPort;
         this.logFile = logFile;
+        this.javaBinary = javaBinary;
+        this.stopTimeout = stopTimeout;
     }
 
     String name() {
@@ -49,16 +55,18 @@ final class ServiceProcess {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    void start(Path runJar, String heap, Map<String, String> env) throws IOException {
+    void start(Path runJar, String heap, Map<String, String> env, List<String> jvmOptions) throws IOException {
         this.runJar = runJar;
         this.heap = heap;
         this.env = Map.copyOf(env);
+        this.jvmOptions = List.copyOf(jvmOptions);
         if (!Files.isRegularFile(runJar)) {
             throw new IllegalStateException(name + " is not built: " + runJar + " is missing (run ./mvnw package -DskipTests)");
         }
         Files.createDirectories(logFile.getParent());
         // full tiered compilation: the optimising JIT is what carries the delivery path under load
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(List.of(javaBinary.toString(), "-Xmx" + heap, "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
         command.addAll(extraJvmOptions());
         command.addAll(List.of("-jar", runJar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -104,7 +112,7 @@ final class ServiceProcess {
         } else {
             stop();
         }
-        start(runJar, heap, env);
+        start(runJar, heap, env, jvmOptions);
     }
 
     void stop() {
@@ -113,7 +121,7 @@ final class ServiceProcess {
         }
         process.destroy();
         try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            if (!process.waitFor(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
@@ -147,9 +155,5 @@ final class ServiceProcess {
         String module = runJar.toAbsolutePath().getParent().getParent().getParent().getFileName().toString();
         return java.util.Arrays.stream(options.trim().split("\\s+")).map(o -> o.replace("{name}", name).replace("{module}", module))
             .toList();
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -98,18 +98,28 @@ public class DeliveryWriter {
     }
 
     private void writeForAck(LocalConnection connection, EmitToConnections emit, OutboundEvent event) {
-        if (emit.receiptId() != null && connection.wrote(emit.receiptId())) {
+        String receiptId = emit.receiptId();
+        if (receiptId != null && connection.wrote(receiptId)) {
             duplicates.increment();
             receipt(connection, emit, true, null);
             return;
         }
+        if (receiptId != null && !connection.startAwaitingAck(receiptId)) {
+            // sent again (overdue) while the first copy waits for its ack: that ack, or its timeout, answers for both
+            duplicates.increment();
+            return;
+        }
         long timeoutMs = emit.ackTimeoutMs() == null ? 30_000 : emit.ackTimeoutMs();
-        connection.sink().emitStoredWithAck(event, emit.receiptId(), timeoutMs, ack -> {
-            if (emit.receiptId() != null) {
-                connection.firstWriteOf(emit.receiptId());
+        connection.sink().emitStoredWithAck(event, receiptId, timeoutMs, ack -> {
+            if (receiptId != null) {
+                connection.firstWriteOf(receiptId);
+                connection.stopAwaitingAck(receiptId);
             }
             receipt(connection, emit, true, ack);
         }, () -> {
+            if (receiptId != null) {
+                connection.stopAwaitingAck(receiptId);
+            }
             ackTimeouts.increment();
             receipt(connection, emit, false, null);
         });

@@ -44,6 +44,8 @@ public final class LocalConnection {
             return size() > REMEMBERED_RECEIPTS;
         }
     });
+    /** Stored deliveries written and waiting for the client's ack; each leaves at its ack or its ack timeout. */
+    private final Set<String> awaitingAck = ConcurrentHashMap.newKeySet();
 
     private final Map<String, Consumer<List<JsonNode>>> awaitedAnswers = new LinkedHashMap<>() {
         @Override
@@ -214,6 +216,16 @@ public final class LocalConnection {
         synchronized (writtenReceipts) {
             return writtenReceipts.contains(receiptId);
         }
+    }
+
+    /** True when this stored delivery was not already written and waiting for the client's ack; it is from now on. */
+    public boolean startAwaitingAck(String receiptId) {
+        return awaitingAck.add(receiptId);
+    }
+
+    /** The client acked this stored delivery, or its ack timed out. */
+    public void stopAwaitingAck(String receiptId) {
+        awaitingAck.remove(receiptId);
     }
 
     /** A client frame asked for an ack: {@code answer} calls its callback when the service replies to {@code frameId}. */

@@ -254,6 +254,36 @@ class DeliveryWriterTest {
         assertThat(payloads.getAllValues()).allSatisfy(p -> assertThat(p.get("delivered").asBoolean()).isTrue());
     }
 
+    @Test
+    void aStoredDeliverySentAgainWhileItsClientAckIsAwaitedIsNotWrittenTwice() {
+        // given a stored delivery written to a client that has not acked it yet
+        RecordingSink sink = new RecordingSink();
+        LocalConnection connection = connections.getOrAdd("t-1", "push", "push", () -> sink);
+        var stored = new EmitToConnections(List.of("t-1"), "push", List.of(), "r-1", null, null, "push", "CLIENT", 5000L, TICKET, null);
+        writer.write(stored);
+
+        // when routing sends it again (overdue) before the ack arrives, then the client acks
+        writer.write(stored);
+        sink.pendingAck.accept(JSON.objectNode());
+
+        // then the client got it once, and routing heard once that it was delivered
+        assertThat(sink.events).containsExactly("push");
+        assertThat(receiptSent(connection).delivered()).isTrue();
+    }
+
+    @Test
+    void aStoredDeliveryWhoseAckDidNotComeIsWrittenAgainWhenSentAgain() {
+        RecordingSink sink = new RecordingSink();
+        connections.getOrAdd("t-1", "push", "push", () -> sink);
+        var stored = new EmitToConnections(List.of("t-1"), "push", List.of(), "r-1", null, null, "push", "CLIENT", 5000L, TICKET, null);
+        writer.write(stored);
+        sink.pendingTimeout.run();
+
+        writer.write(stored);
+
+        assertThat(sink.events).containsExactly("push", "push");
+    }
+
     private DeliveryReceipt goneReceiptSent(String connectionId) {
         ArgumentCaptor<JsonNode> payload = ArgumentCaptor.forClass(JsonNode.class);
         verify(receipts).receiptForGone(eq(EnvelopeTypes.DELIVERY_RECEIPT), eq(connectionId), payload.capture());
