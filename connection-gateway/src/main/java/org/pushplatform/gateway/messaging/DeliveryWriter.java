@@ -111,15 +111,10 @@ public class DeliveryWriter {
         }
         long timeoutMs = emit.ackTimeoutMs() == null ? 30_000 : emit.ackTimeoutMs();
         connection.sink().emitStoredWithAck(event, receiptId, timeoutMs, ack -> {
-            if (receiptId != null) {
-                connection.firstWriteOf(receiptId);
-                connection.stopAwaitingAck(receiptId);
-            }
+            connection.ackSettled(receiptId, true);
             receipt(connection, emit, true, ack);
         }, () -> {
-            if (receiptId != null) {
-                connection.stopAwaitingAck(receiptId);
-            }
+            connection.ackSettled(receiptId, false);
             ackTimeouts.increment();
             receipt(connection, emit, false, null);
         });

@@ -223,8 +223,17 @@ public final class LocalConnection {
         return awaitingAck.add(receiptId);
     }
 
-    /** The client acked this stored delivery, or its ack timed out. */
-    public void stopAwaitingAck(String receiptId) {
+    /**
+     * The client acked this stored delivery ({@code acked}: it is written, a copy sent again is answered at once), or
+     * its ack timed out (a copy sent again is written). Nothing to note for a delivery without a receipt id.
+     */
+    public void ackSettled(String receiptId, boolean acked) {
+        if (receiptId == null) {
+            return;
+        }
+        if (acked) {
+            firstWriteOf(receiptId);
+        }
         awaitingAck.remove(receiptId);
     }
 
