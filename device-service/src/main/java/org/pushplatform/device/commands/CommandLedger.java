@@ -150,10 +150,9 @@ public class CommandLedger {
     }
 
     /** The next queued commands of the online devices {@code ($1 apps, $2 serials)} marked sent, at most {@code $3} out. */
-    static final String SEND_NEXT = "WITH d AS (SELECT q.app, q.serial, d.connection_id FROM unnest($1::varchar[], $2::varchar[])"
-        // each device looked up by its key (OFFSET 0 keeps the lookup per device), never the app's online devices filtered
-        + "   AS q(app, serial) CROSS JOIN LATERAL (SELECT d.connection_id FROM device.device d WHERE d.app = q.app"
-        + "   AND d.serial = q.serial AND d.connection_id IS NOT NULL OFFSET 0) d),"
+    static final String SEND_NEXT = "WITH d AS (SELECT d.app, d.serial, d.connection_id FROM device.device d"
+        + "   JOIN unnest($1::varchar[], $2::varchar[]) AS q(app, serial) ON d.app = q.app AND d.serial = q.serial"
+        + "   WHERE d.connection_id IS NOT NULL),"
         + " picked AS (SELECT n.id, d.connection_id FROM d CROSS JOIN LATERAL (SELECT q.id FROM device.command q"
         + "   WHERE q.app = d.app AND q.serial = d.serial AND q.state = 'QUEUED' AND q.expires_at > now() ORDER BY q.id"
         + "   LIMIT greatest(0, $3 - (SELECT count(*) FROM device.command s WHERE s.app = d.app AND s.serial = d.serial"

@@ -25,21 +25,21 @@ public class CommandSweeper {
     private static final Duration STRANDED_AFTER = Duration.ofSeconds(5);
 
     private final CommandLedger ledger;
-    private final CommandChanges changes;
+    private final CommandDispatcher dispatcher;
     private final DeviceNudges nudges;
     private final Duration grace;
     private final int inFlight;
 
-    public CommandSweeper(CommandLedger ledger, CommandChanges changes, DeviceNudges nudges, DeviceConfig config) {
+    public CommandSweeper(CommandLedger ledger, CommandDispatcher dispatcher, DeviceNudges nudges, DeviceConfig config) {
         this.ledger = ledger;
-        this.changes = changes;
+        this.dispatcher = dispatcher;
         this.nudges = nudges;
         this.grace = config.device().lostOutcomeGrace();
         this.inFlight = config.device().inFlightPerDevice();
     }
 
     private Uni<Void> followUp(List<CommandChange> changed) {
-        return Retries.whileTransient(() -> changes.publishedAndNudged(changed), "following up swept commands");
+        return Retries.whileTransient(() -> dispatcher.publishedAndDispatched(changed), "following up swept commands");
     }
 
     // the first sweep waits for the channels to be connected

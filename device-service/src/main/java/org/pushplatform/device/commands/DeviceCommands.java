@@ -22,11 +22,13 @@ public class DeviceCommands {
 
     private final CommandLedger ledger;
     private final CommandChanges changes;
+    private final CommandDispatcher dispatcher;
     private final DeviceConfig.Device config;
 
-    public DeviceCommands(CommandLedger ledger, CommandChanges changes, DeviceConfig config) {
+    public DeviceCommands(CommandLedger ledger, CommandChanges changes, CommandDispatcher dispatcher, DeviceConfig config) {
         this.ledger = ledger;
         this.changes = changes;
+        this.dispatcher = dispatcher;
         this.config = config.device();
     }
 
@@ -37,7 +39,7 @@ public class DeviceCommands {
             options.ttlSeconds() == null ? config.commandTtl() : Duration.ofSeconds(options.ttlSeconds()));
         return ledger.enqueue(app, selection, command, config.maxOpenPerDevice()).call(enqueued -> {
             changes.published(enqueued.superseded());
-            return changes.publishedAndNudged(enqueued.queued());
+            return dispatcher.publishedAndDispatched(enqueued.queued());
         });
     }
 

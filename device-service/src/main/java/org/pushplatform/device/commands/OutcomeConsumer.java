@@ -33,14 +33,14 @@ public class OutcomeConsumer {
 
     private final CommandLedger ledger;
     private final DeviceStore devices;
-    private final CommandChanges changes;
+    private final CommandDispatcher dispatcher;
     private final DeviceEvents events;
     private final Counter malformed;
 
-    public OutcomeConsumer(CommandLedger ledger, DeviceStore devices, CommandChanges changes, DeviceEvents events, MeterRegistry metrics) {
+    public OutcomeConsumer(CommandLedger ledger, DeviceStore devices, CommandDispatcher dispatcher, DeviceEvents events, MeterRegistry metrics) {
         this.ledger = ledger;
         this.devices = devices;
-        this.changes = changes;
+        this.dispatcher = dispatcher;
         this.events = events;
         this.malformed = metrics.counter("push_records_rejected_total", "topic", "events.deliveries");
     }
@@ -91,7 +91,7 @@ public class OutcomeConsumer {
         return devices.offlineWhereSent(unsent)
             .invoke(cleared -> cleared.forEach(c -> events.offline(c.device(), c.nodeId(), c.connectionId())))
             .call(() -> devices.acked(acked, statuses, faceCounts))
-            .call(() -> changes.publishedAndNudged(settled))
+            .call(() -> dispatcher.publishedAndDispatched(settled))
             .replaceWithVoid();
     }
 
