@@ -64,22 +64,27 @@ public class CommandDispatcher {
         return sendNext(owned).call(() -> ledger.withQueued(new ArrayList<>(elsewhere)).flatMap(nudges::dispatch));
     }
 
-    /** Sends the next commands of these devices (owned here); completes when Kafka has them. */
+    /**
+     * Sends the next commands of these devices (owned here), on subscription; completes when Kafka has them. What is
+     * asked for waits here only while one send runs, and each ask is a caller waiting on it.
+     */
     public Uni<Void> sendNext(Collection<DeviceRef> devices) {
         if (devices.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        boolean start;
-        synchronized (asked) {
-            asked.add(new Ask(devices, done));
-            start = !sending;
-            sending = true;
-        }
-        if (start) {
-            sendAsked();
-        }
-        return Uni.createFrom().completionStage(done);
+        return Uni.createFrom().deferred(() -> {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            boolean start;
+            synchronized (asked) {
+                asked.add(new Ask(devices, done));
+                start = !sending;
+                sending = true;
+            }
+            if (start) {
+                sendAsked();
+            }
+            return Uni.createFrom().completionStage(done);
+        });
     }
 
     /**
