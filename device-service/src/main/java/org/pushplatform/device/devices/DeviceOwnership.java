@@ -1,6 +1,5 @@
 package org.pushplatform.device.devices;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Default;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.utils.Utils;
 import org.jboss.logging.Logger;
+import org.pushplatform.service.KeyPartitions;
 
 /**
  * Which devices this instance owns: those whose key falls, as Kafka's default partitioner places it, in a partition
@@ -37,7 +36,7 @@ public class DeviceOwnership implements KafkaConsumerRebalanceListener {
     /** True when this instance sends the device's commands now. */
     public boolean owns(DeviceRef device) {
         int partitions = count;
-        return partitions > 0 && owned.contains(Utils.toPositive(Utils.murmur2(device.key().getBytes(StandardCharsets.UTF_8))) % partitions);
+        return partitions > 0 && owned.contains(KeyPartitions.of(device.key(), partitions));
     }
 
     @Override

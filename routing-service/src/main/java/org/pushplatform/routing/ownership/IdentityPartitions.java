@@ -1,14 +1,13 @@
 package org.pushplatform.routing.ownership;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.common.utils.Utils;
 import org.pushplatform.contract.delivery.Address;
+import org.pushplatform.service.KeyPartitions;
 
 /**
  * The partition of every key (an identity's {@code app/id}), computed as Kafka's default partitioner places it,
@@ -40,7 +39,7 @@ public class IdentityPartitions {
     }
 
     public int partitionOfKey(String key) {
-        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % count;
+        return KeyPartitions.of(key, count);
     }
 
     public boolean owns(int partition) {
