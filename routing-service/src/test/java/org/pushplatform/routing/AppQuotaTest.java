@@ -104,6 +104,32 @@ class AppQuotaTest extends AnAppAndAGateway {
             .then().statusCode(200).body("success", equalTo(true));
     }
 
+    @Test
+    void messagesTheirReceiversHaveReceivedUseNoQuota() throws Exception {
+        // given an online subscriber and room for two stored messages
+        String subscriber = gateway.open();
+        connects(subscriber, "online-reader");
+        gateway.frame(subscriber, "subscribe", json("topic", "live-news"));
+        gateway.awaitEvent(subscriber, "suback");
+        setQuotas("{\"maxStoredMessages\": 2}");
+
+        // when it receives six QoS 1 messages, two at a time, each pair after usage was counted anew (every second here)
+        for (int i = 0; i < 6; i++) {
+            given().header("X-App-Secret", secret).contentType(ContentType.JSON)
+                .body("{\"topic\":\"live-news\",\"msg\":\"m" + i + "\",\"opts\":{\"qos\":1}}")
+                .post("/api/v1/apps/" + appkey + "/publish")
+                .then().statusCode(200).body("success", equalTo(true));
+            gateway.receipt(subscriber, gateway.awaitEvent(subscriber, "message").receiptId());
+            if (i % 2 == 1) {
+                Thread.sleep(2500);
+            }
+        }
+
+        // then nothing is kept for it, and the admin API says so
+        given().header("Authorization", AppResourceTest.ADMIN).get("/admin/apps/" + appkey + "/quotas")
+            .then().statusCode(200).body("used.storedMessages", equalTo(0)).body("used.storedBytes", equalTo(0));
+    }
+
     /** A session subscribed to the topic and gone: what is published there at QoS 1 is stored for it. */
     private void offlineSubscriberOf(String topic) {
         String subscriber = gateway.open();
