@@ -40,6 +40,13 @@ public interface RoutingConfig {
     java.time.Duration identitySweep();
 
     /**
+     * How often stored deliveries that expired or were received are dropped ({@code PUSH_MESSAGE_SWEEP}), in steps;
+     * read by the sweeper's schedule. {@code off} stops it (tests that run it themselves).
+     */
+    @WithDefault("10s")
+    String messageSweep();
+
+    /**
      * A stored delivery a connected identity has not received this long after it was stored (or last sent again)
      * is sent again: its record may have been lost on the way ({@code PUSH_RESEND_AFTER}).
      */

@@ -283,25 +283,60 @@ public class DeliveryStore {
             });
     }
 
+    /** One step of dropping expired deliveries: how many it dropped, and those nobody received where someone asked. */
+    public record ExpiredStep(int dropped, List<Expired> expired) {
+    }
+
     /**
-     * Drops deliveries past their time to live, and QoS 0/1 ones every target has received (QoS 2 ones stay until
-     * their time to live, to recognise their message id). @return the identities that never got an expired one,
-     * where someone asked for its outcome
+     * Drops at most {@code limit} deliveries past their time to live (through their expiry index; rows another
+     * instance is dropping are skipped), so that each expiry is reported once, by the instance that dropped it.
      */
-    public Uni<List<Expired>> sweep() {
-        return db.query("WITH gone AS (DELETE FROM routing.stored_delivery m WHERE m.expires_at < now() OR (m.qos < 2"
-                + " AND m.created_at < now() - interval '1 minute'"
-                + " AND NOT EXISTS (SELECT 1 FROM routing.pending_delivery d WHERE d.message_ref = m.id))"
-                + " RETURNING m.id, m.message_id, m.requester, m.address, m.expires_at < now() AS expired)"
-                + " SELECT g.message_id, g.requester, g.address, d.identity_ref FROM gone g"
-                + " JOIN routing.pending_delivery d ON d.message_ref = g.id WHERE g.expired AND g.requester IS NOT NULL")
-            .execute().map(rows -> {
-                List<Expired> expired = new ArrayList<>(rows.size());
+    public Uni<ExpiredStep> dropExpired(int limit) {
+        return db.preparedQuery("WITH gone AS (DELETE FROM routing.stored_delivery m WHERE m.id IN (SELECT s.id"
+                + " FROM routing.stored_delivery s WHERE s.expires_at < now() ORDER BY s.expires_at LIMIT $1 FOR UPDATE SKIP LOCKED)"
+                + " RETURNING m.id, m.message_id, m.requester, m.address)"
+                + " SELECT (SELECT count(*) FROM gone), g.message_id, g.requester, g.address, d.identity_ref FROM gone g"
+                + " JOIN routing.pending_delivery d ON d.message_ref = g.id WHERE g.requester IS NOT NULL"
+                + " UNION ALL SELECT (SELECT count(*) FROM gone), NULL, NULL, NULL, NULL")
+            .execute(Tuple.of(limit)).map(rows -> {
+                int dropped = 0;
+                List<Expired> expired = new ArrayList<>();
                 for (Row row : rows) {
-                    expired.add(new Expired(ticket(row, 0), row.getString(3)));
+                    dropped = row.getLong(0).intValue();
+                    if (row.getString(4) != null) {
+                        expired.add(new Expired(ticket(row, 1), row.getString(4)));
+                    }
                 }
-                return expired;
+                return new ExpiredStep(dropped, expired);
             });
+    }
+
+    /** One step of dropping received deliveries: how many, and the highest id it dropped (or {@code after}). */
+    public record ReceivedStep(int dropped, long lastId) {
+    }
+
+    /**
+     * Drops at most {@code limit} QoS 0/1 deliveries with ids in ({@code after}, {@code upTo}] that every target has
+     * received, lowest ids first through the primary key. QoS 2 ones stay until their time to live, to recognise
+     * their message id.
+     */
+    public Uni<ReceivedStep> dropReceived(long after, long upTo, int limit) {
+        return db.preparedQuery("WITH gone AS (DELETE FROM routing.stored_delivery m WHERE m.id IN (SELECT s.id"
+                + " FROM routing.stored_delivery s WHERE s.id > $1 AND s.id <= $2 AND s.qos < 2"
+                + " AND NOT EXISTS (SELECT 1 FROM routing.pending_delivery d WHERE d.message_ref = s.id)"
+                + " ORDER BY s.id LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING m.id)"
+                + " SELECT count(*), coalesce(max(id), $1) FROM gone")
+            .execute(Tuple.of(after, upTo, limit))
+            .map(rows -> {
+                Row row = rows.iterator().next();
+                return new ReceivedStep(row.getLong(0).intValue(), row.getLong(1));
+            });
+    }
+
+    /** The highest id given to a stored delivery so far (committed or not): every later one is higher. */
+    public Uni<Long> lastAssignedId() {
+        return db.query("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM routing.message_id_seq").execute()
+            .map(rows -> rows.iterator().next().getLong(0));
     }
 
     /** The ticket in columns (message_id, requester, address) from {@code first}; null when nobody asked. */
