@@ -36,7 +36,8 @@ public class DeliverySweeper {
     private final Outcomes outcomes;
     private final MeterRegistry metrics;
     private final IdsByAge ids = new IdsByAge(KEEP);
-    /** Received deliveries up to this id were looked at by an earlier sweep (only the scheduler's one thread runs it). */
+    /** Received deliveries up to this id were looked at by an earlier sweep (one sweep at a time: the schedule skips
+     *  a run while one goes on, so this state needs no lock). */
     private long sweptUpTo;
     private Instant lastFullPass = Instant.EPOCH;
 
