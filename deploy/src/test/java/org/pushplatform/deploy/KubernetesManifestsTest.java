@@ -1,0 +1,220 @@
+package org.pushplatform.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.HTTPGetAction;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The manifests in {@code deploy/k8s/} read as the Kubernetes API's own model of their kind (fabric8's), with no
+ * field the API would not know, and hold together: every port named, probes on a named port and a health endpoint,
+ * every Service port reaching a named port of the pods it selects, and the gateway exposing every listener it opens.
+ */
+class KubernetesManifestsTest {
+
+    private static final Path MANIFESTS = Path.of("k8s");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
+        "apps/v1 Deployment", Deployment.class,
+        "apps/v1 StatefulSet", StatefulSet.class,
+        "v1 Service", Service.class,
+        "v1 Secret", Secret.class,
+        "policy/v1 PodDisruptionBudget", PodDisruptionBudget.class);
+    private static final Set<String> HEALTH = Set.of("/q/health/live", "/q/health/ready", "/q/health/started");
+
+    @Test
+    void everyResourceIsOfAKnownKindWithNoFieldTheApiDoesNotKnow() throws IOException {
+        List<HasMetadata> resources = resources();
+        assertFalse(resources.isEmpty());
+        for (HasMetadata resource : resources) {
+            List<String> unknown = new ArrayList<>();
+            unknownFields(resource, resource.getKind() + "/" + resource.getMetadata().getName(), unknown);
+            assertTrue(unknown.isEmpty(), "fields the Kubernetes API does not know: " + unknown);
+        }
+    }
+
+    @Test
+    void everyContainerPortIsNamedAndEveryProbeAsksAHealthEndpointOnOne() throws IOException {
+        for (HasMetadata resource : resources()) {
+            PodTemplateSpec pods = podsOf(resource);
+            if (pods == null) {
+                continue;
+            }
+            for (Container container : pods.getSpec().getContainers()) {
+                Set<String> names = portNames(container);
+                assertEquals(container.getPorts().size(), names.size(), container.getName() + ": every port named, once");
+                for (Probe probe : new Probe[] {container.getReadinessProbe(), container.getLivenessProbe(), container.getStartupProbe()}) {
+                    if (probe == null) {
+                        continue;
+                    }
+                    HTTPGetAction get = probe.getHttpGet();
+                    assertNotNull(get, container.getName() + ": probes ask over HTTP");
+                    assertTrue(HEALTH.contains(get.getPath()), container.getName() + ": probe path " + get.getPath());
+                    assertTrue(names.contains(get.getPort().getStrVal()), container.getName() + ": probe port " + get.getPort());
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyServicePortReachesANamedPortOfThePodsItSelects() throws IOException {
+        List<HasMetadata> resources = resources();
+        for (HasMetadata resource : resources) {
+            if (!(resource instanceof Service service)) {
+                continue;
+            }
+            Map<String, String> selector = service.getSpec().getSelector();
+            Set<String> podPorts = new TreeSet<>();
+            resources.stream().map(KubernetesManifestsTest::podsOf).filter(pods -> pods != null
+                    && pods.getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
+                .forEach(pods -> pods.getSpec().getContainers().forEach(c -> podPorts.addAll(portNames(c))));
+            assertFalse(podPorts.isEmpty(), service.getMetadata().getName() + " selects no pods of these manifests");
+            for (ServicePort port : service.getSpec().getPorts()) {
+                assertNotNull(port.getName(), service.getMetadata().getName() + ": every port named");
+                assertTrue(podPorts.contains(port.getTargetPort().getStrVal()),
+                    service.getMetadata().getName() + ": port " + port.getName() + " targets " + port.getTargetPort() + ", not one of " + podPorts);
+            }
+        }
+    }
+
+    @Test
+    void theGatewayExposesEveryListenerItOpens() throws IOException {
+        Set<Integer> listeners = gatewayListenerPorts();
+        Set<Integer> container = new TreeSet<>();
+        Set<Integer> service = new TreeSet<>();
+        for (HasMetadata resource : resources()) {
+            PodTemplateSpec pods = podsOf(resource);
+            if (pods != null && resource.getMetadata().getName().equals("connection-gateway")) {
+                pods.getSpec().getContainers().forEach(c -> c.getPorts().forEach(p -> container.add(p.getContainerPort())));
+            }
+            if (resource instanceof Service s && s.getMetadata().getName().equals("connection-gateway")) {
+                s.getSpec().getPorts().forEach(p -> service.add(p.getPort()));
+            }
+        }
+        assertTrue(container.containsAll(listeners), "the gateway's pods open " + listeners + ", the manifest names " + container);
+        assertTrue(service.containsAll(listeners), "the gateway's Service exposes " + service + " of " + listeners);
+    }
+
+    /** The ports connection-gateway listens on by default: its HTTP port and each listener's {@code port}. */
+    private static Set<Integer> gatewayListenerPorts() throws IOException {
+        Pattern port = Pattern.compile("(?m)^(?:quarkus\\.http\\.port=(\\d+)|push\\.gateway\\.\\w+\\.\\w+\\.port=\\$\\{\\w+:(\\d+)})$");
+        Matcher found = port.matcher(Files.readString(Path.of("../connection-gateway/src/main/resources/application.properties")));
+        Set<Integer> ports = new TreeSet<>();
+        while (found.find()) {
+            ports.add(Integer.parseInt(found.group(1) != null ? found.group(1) : found.group(2)));
+        }
+        assertTrue(ports.size() >= 5, "listener ports read from the gateway's configuration: " + ports);
+        return ports;
+    }
+
+    private static Set<String> portNames(Container container) {
+        Set<String> names = new TreeSet<>();
+        for (ContainerPort port : container.getPorts()) {
+            if (port.getName() != null) {
+                names.add(port.getName());
+            }
+        }
+        return names;
+    }
+
+    private static PodTemplateSpec podsOf(HasMetadata resource) {
+        if (resource instanceof Deployment deployment) {
+            return deployment.getSpec().getTemplate();
+        }
+        if (resource instanceof StatefulSet statefulSet) {
+            return statefulSet.getSpec().getTemplate();
+        }
+        return null;
+    }
+
+    /** Every document of every manifest, read as the model class of its apiVersion and kind. */
+    private static List<HasMetadata> resources() throws IOException {
+        List<HasMetadata> resources = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(MANIFESTS)) {
+            files = listed.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        for (Path file : files) {
+            for (JsonNode document : YAML.readerFor(JsonNode.class).<JsonNode>readValues(file.toFile()).readAll()) {
+                if (document == null || document.isEmpty()) {
+                    continue;
+                }
+                String kind = document.path("apiVersion").asText() + " " + document.path("kind").asText();
+                Class<? extends HasMetadata> type = KINDS.get(kind);
+                assertNotNull(type, file + ": a resource of a kind this check does not know: " + kind);
+                resources.add(YAML.treeToValue(document, type));
+            }
+        }
+        return resources;
+    }
+
+    /** Collects, with their paths, the fields a model object kept aside as unknown to its kind (its additional properties). */
+    private static void unknownFields(Object model, String path, List<String> unknown) {
+        if (model == null) {
+            return;
+        }
+        if (model instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                unknownFields(item, path + "[" + i++ + "]", unknown);
+            }
+            return;
+        }
+        if (model instanceof Map<?, ?> entries) {
+            entries.forEach((key, value) -> unknownFields(value, path + "." + key, unknown));
+            return;
+        }
+        if (!model.getClass().getPackageName().startsWith("io.fabric8.kubernetes.api.model")) {
+            return;
+        }
+        for (Method getter : model.getClass().getMethods()) {
+            if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get") || getter.getDeclaringClass() == Object.class) {
+                continue;
+            }
+            Object value;
+            try {
+                value = getter.invoke(model);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (getter.getName().equals("getAdditionalProperties")) {
+                ((Map<?, ?>) value).keySet().forEach(key -> unknown.add(path + "." + key));
+            } else {
+                unknownFields(value, path + "." + getter.getName().substring(3), unknown);
+            }
+        }
+    }
+}
