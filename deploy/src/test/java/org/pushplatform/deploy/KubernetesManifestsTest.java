@@ -111,6 +111,27 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void everyWorkloadHasADisruptionBudgetAndAStatefulSetItsHeadlessService() throws IOException {
+        List<HasMetadata> resources = resources();
+        for (HasMetadata resource : resources) {
+            PodTemplateSpec pods = podsOf(resource);
+            if (pods == null) {
+                continue;
+            }
+            Map<String, String> labels = pods.getMetadata().getLabels();
+            assertTrue(resources.stream().anyMatch(r -> r instanceof PodDisruptionBudget budget
+                    && labels.entrySet().containsAll(budget.getSpec().getSelector().getMatchLabels().entrySet())),
+                resource.getMetadata().getName() + ": no PodDisruptionBudget selects its pods");
+            if (resource instanceof StatefulSet statefulSet) {
+                String governing = statefulSet.getSpec().getServiceName();
+                assertTrue(resources.stream().anyMatch(r -> r instanceof Service service
+                        && service.getMetadata().getName().equals(governing) && "None".equals(service.getSpec().getClusterIP())),
+                    resource.getMetadata().getName() + ": its serviceName " + governing + " is no headless Service here");
+            }
+        }
+    }
+
+    @Test
     void theGatewayExposesEveryListenerItOpens() throws IOException {
         Set<Integer> listeners = gatewayListenerPorts();
         Set<Integer> container = new TreeSet<>();
