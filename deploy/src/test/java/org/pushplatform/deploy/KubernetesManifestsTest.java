@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -52,7 +53,9 @@ class KubernetesManifestsTest {
         "apps/v1 StatefulSet", StatefulSet.class,
         "v1 Service", Service.class,
         "v1 Secret", Secret.class,
-        "policy/v1 PodDisruptionBudget", PodDisruptionBudget.class);
+        "policy/v1 PodDisruptionBudget", PodDisruptionBudget.class,
+        // a custom resource: its spec is checked field by field (everyTopicTheServicesNameIsDeclaredAsTheyMakeIt)
+        "kafka.strimzi.io/v1beta2 KafkaTopic", GenericKubernetesResource.class);
     private static final Set<String> HEALTH = Set.of("/q/health/live", "/q/health/ready", "/q/health/started");
 
     @Test
@@ -149,6 +152,48 @@ class KubernetesManifestsTest {
         assertTrue(service.containsAll(listeners), "the gateway's Service exposes " + service + " of " + listeners);
     }
 
+    @Test
+    void everyTopicTheServicesNameIsDeclaredAsTheyMakeIt() throws IOException {
+        Map<String, Map<String, Object>> declared = new java.util.TreeMap<>();
+        for (HasMetadata resource : resources()) {
+            if (resource instanceof GenericKubernetesResource topic && topic.getKind().equals("KafkaTopic")) {
+                Map<String, Object> spec = topic.get("spec");
+                String name = topic.getMetadata().getName();
+                assertTrue(Set.of("topicName", "partitions", "replicas", "config").containsAll(spec.keySet()), name + ": spec " + spec.keySet());
+                assertTrue(spec.get("partitions") instanceof Integer p && p > 0, name + ": partitions");
+                assertTrue(spec.get("replicas") instanceof Integer r && r > 0, name + ": replicas");
+                assertNotNull(topic.getMetadata().getLabels().get("strimzi.io/cluster"), name + ": the Kafka cluster it belongs to");
+                declared.put(spec.getOrDefault("topicName", name).toString(), spec);
+            }
+        }
+        Set<String> named = topicsTheServicesName();
+        assertTrue(declared.keySet().containsAll(named), "not declared: " + named.stream().filter(t -> !declared.containsKey(t)).toList());
+        for (String service : List.of("routing", "device", "chat", "iot")) {
+            Map<?, ?> config = (Map<?, ?>) declared.get("push.in." + service).get("config");
+            // the services make their inbound topics with a 1 h retention (PUSH_INBOUND_RETENTION) and set it on existing ones
+            assertEquals(3_600_000, config.get("retention.ms"), "push.in." + service + ": retention");
+        }
+        Object partitions = declared.get("push.in.routing").get("partitions");
+        assertEquals(partitions, declared.get("push.route").get("partitions"), "push.route: push.in.routing's partitions");
+        assertEquals(partitions, declared.get("push.route.internal").get("partitions"), "push.route.internal: push.in.routing's partitions");
+    }
+
+    /** Every topic with a fixed name in the services' configuration ({@code ${push.topic-prefix}name}, the prefix {@code push.}). */
+    private static Set<String> topicsTheServicesName() throws IOException {
+        Pattern topic = Pattern.compile("\\$\\{push\\.topic-prefix}([\\w.-]+)");
+        Set<String> names = new TreeSet<>();
+        for (String module : List.of("routing-service", "connection-gateway", "chat-service", "device-service", "iot-service")) {
+            Matcher found = topic.matcher(Files.readString(Path.of("..", module, "src/main/resources/application.properties")));
+            while (found.find()) {
+                if (!found.group(1).startsWith("gw.")) { // one per gateway node, made by the node itself
+                    names.add("push." + found.group(1));
+                }
+            }
+        }
+        assertTrue(names.size() >= 10, "topics read from the services' configuration: " + names);
+        return names;
+    }
+
     /** The ports connection-gateway listens on by default: its HTTP port and each listener's {@code port}. */
     private static Set<Integer> gatewayListenerPorts() throws IOException {
         Pattern port = Pattern.compile("(?m)^(?:quarkus\\.http\\.port=(\\d+)|push\\.gateway\\.\\w+\\.\\w+\\.port=\\$\\{\\w+:(\\d+)})$");
@@ -185,7 +230,7 @@ class KubernetesManifestsTest {
     private static List<HasMetadata> resources() throws IOException {
         List<HasMetadata> resources = new ArrayList<>();
         List<Path> files;
-        try (Stream<Path> listed = Files.list(MANIFESTS)) {
+        try (Stream<Path> listed = Files.walk(MANIFESTS)) {
             files = listed.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         }
         for (Path file : files) {
@@ -218,7 +263,7 @@ class KubernetesManifestsTest {
             entries.forEach((key, value) -> unknownFields(value, path + "." + key, unknown));
             return;
         }
-        if (!model.getClass().getPackageName().startsWith("io.fabric8.kubernetes.api.model")) {
+        if (model instanceof GenericKubernetesResource || !model.getClass().getPackageName().startsWith("io.fabric8.kubernetes.api.model")) {
             return;
         }
         for (Method getter : model.getClass().getMethods()) {
