@@ -55,7 +55,8 @@ class KubernetesManifestsTest {
         "v1 Secret", Secret.class,
         "policy/v1 PodDisruptionBudget", PodDisruptionBudget.class,
         // a custom resource: its spec is checked field by field (everyTopicTheServicesNameIsDeclaredAsTheyMakeIt)
-        "kafka.strimzi.io/v1beta2 KafkaTopic", GenericKubernetesResource.class);
+        "kafka.strimzi.io/v1beta2 KafkaTopic", GenericKubernetesResource.class,
+        "keda.sh/v1alpha1 ScaledObject", GenericKubernetesResource.class);
     private static final Set<String> HEALTH = Set.of("/q/health/live", "/q/health/ready", "/q/health/started");
 
     @Test
@@ -176,6 +177,42 @@ class KubernetesManifestsTest {
         Object partitions = declared.get("push.in.routing").get("partitions");
         assertEquals(partitions, declared.get("push.route").get("partitions"), "push.route: push.in.routing's partitions");
         assertEquals(partitions, declared.get("push.route.internal").get("partitions"), "push.route.internal: push.in.routing's partitions");
+    }
+
+    @Test
+    void everyScaledObjectScalesADeploymentByAGroupItsServiceHasNoFurtherThanItsPartitions() throws IOException {
+        List<HasMetadata> resources = resources();
+        Map<String, Integer> partitions = new java.util.HashMap<>();
+        resources.stream().filter(r -> r instanceof GenericKubernetesResource g && g.getKind().equals("KafkaTopic"))
+            .map(GenericKubernetesResource.class::cast)
+            .forEach(t -> partitions.put(t.getMetadata().getName(), (Integer) t.<Map<String, Object>>get("spec").get("partitions")));
+        int scaled = 0;
+        for (HasMetadata resource : resources) {
+            if (!(resource instanceof GenericKubernetesResource scaler && scaler.getKind().equals("ScaledObject"))) {
+                continue;
+            }
+            scaled++;
+            Map<String, Object> spec = scaler.get("spec");
+            String target = ((Map<?, ?>) spec.get("scaleTargetRef")).get("name").toString();
+            assertTrue(resources.stream().anyMatch(r -> r instanceof Deployment && r.getMetadata().getName().equals(target)),
+                target + ": no Deployment of that name");
+            String properties = Files.readString(Path.of("..", target, "src/main/resources/application.properties"));
+            for (Object trigger : (List<?>) spec.get("triggers")) {
+                Map<?, ?> metadata = (Map<?, ?>) ((Map<?, ?>) trigger).get("metadata");
+                String group = metadata.get("consumerGroup").toString();
+                Matcher channel = Pattern.compile("(?m)^mp\\.messaging\\.incoming\\.([\\w-]+)\\.group\\.id=" + Pattern.quote(group) + "$")
+                    .matcher(properties);
+                assertTrue(channel.find(), target + " has no consumer group " + group);
+                Matcher topics = Pattern.compile("(?m)^mp\\.messaging\\.incoming\\." + Pattern.quote(channel.group(1))
+                    + "\\.topics?=(.*)$").matcher(properties);
+                assertTrue(topics.find(), target + ": the topics of " + group);
+                for (String topic : topics.group(1).replace("${push.topic-prefix}", "push.").split(",")) {
+                    assertTrue((Integer) spec.get("maxReplicaCount") <= partitions.get(topic.trim()),
+                        target + ": more instances than " + topic + " has partitions");
+                }
+            }
+        }
+        assertTrue(scaled >= 3, "ScaledObjects: " + scaled);
     }
 
     /** Every topic with a fixed name in the services' configuration ({@code ${push.topic-prefix}name}, the prefix {@code push.}). */
