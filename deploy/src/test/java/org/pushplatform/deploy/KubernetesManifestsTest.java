@@ -215,6 +215,44 @@ class KubernetesManifestsTest {
         assertTrue(scaled >= 3, "ScaledObjects: " + scaled);
     }
 
+    @Test
+    void everySettingAServiceCannotDoWithoutReachesItsPods() throws IOException {
+        // the keys of the secret the README has the operator create
+        Set<String> secretKeys = new TreeSet<>();
+        Matcher literal = Pattern.compile("--from-literal=(\\w+)=").matcher(Files.readString(MANIFESTS.resolve("README.md")));
+        while (literal.find()) {
+            secretKeys.add(literal.group(1));
+        }
+        for (HasMetadata resource : resources()) {
+            PodTemplateSpec pods = podsOf(resource);
+            if (pods == null) {
+                continue;
+            }
+            String module = resource.getMetadata().getName();
+            for (Container container : pods.getSpec().getContainers()) {
+                Set<String> given = new TreeSet<>();
+                container.getEnv().forEach(env -> given.add(env.getName()));
+                container.getEnvFrom().stream().filter(from -> from.getSecretRef() != null
+                    && "push-platform".equals(from.getSecretRef().getName())).findAny().ifPresent(from -> given.addAll(secretKeys));
+                Set<String> needed = settingsWithoutAUsableDefault(module);
+                assertTrue(given.containsAll(needed), module + " reads " + needed + ", its pods get " + given);
+            }
+        }
+    }
+
+    /** The environment variables a service reads with no default, or with one that only works on a laptop (localhost). */
+    private static Set<String> settingsWithoutAUsableDefault(String module) throws IOException {
+        Matcher setting = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}")
+            .matcher(Files.readString(Path.of("..", module, "src/main/resources/application.properties")));
+        Set<String> needed = new TreeSet<>();
+        while (setting.find()) {
+            if (setting.group(2) == null || setting.group(2).contains("localhost")) {
+                needed.add(setting.group(1));
+            }
+        }
+        return needed;
+    }
+
     /** Every topic with a fixed name in the services' configuration ({@code ${push.topic-prefix}name}, the prefix {@code push.}). */
     private static Set<String> topicsTheServicesName() throws IOException {
         Pattern topic = Pattern.compile("\\$\\{push\\.topic-prefix}([\\w.-]+)");
