@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -155,17 +157,15 @@ class KubernetesManifestsTest {
 
     @Test
     void everyTopicTheServicesNameIsDeclaredAsTheyMakeIt() throws IOException {
-        Map<String, Map<String, Object>> declared = new java.util.TreeMap<>();
-        for (HasMetadata resource : resources()) {
-            if (resource instanceof GenericKubernetesResource topic && topic.getKind().equals("KafkaTopic")) {
-                Map<String, Object> spec = topic.get("spec");
-                String name = topic.getMetadata().getName();
-                assertTrue(Set.of("topicName", "partitions", "replicas", "config").containsAll(spec.keySet()), name + ": spec " + spec.keySet());
-                assertTrue(spec.get("partitions") instanceof Integer p && p > 0, name + ": partitions");
-                assertTrue(spec.get("replicas") instanceof Integer r && r > 0, name + ": replicas");
-                assertNotNull(topic.getMetadata().getLabels().get("strimzi.io/cluster"), name + ": the Kafka cluster it belongs to");
-                declared.put(spec.getOrDefault("topicName", name).toString(), spec);
-            }
+        Map<String, Map<String, Object>> declared = new TreeMap<>();
+        for (GenericKubernetesResource topic : custom(resources(), "KafkaTopic")) {
+            Map<String, Object> spec = topic.get("spec");
+            String name = topic.getMetadata().getName();
+            assertTrue(Set.of("topicName", "partitions", "replicas", "config").containsAll(spec.keySet()), name + ": spec " + spec.keySet());
+            assertTrue(spec.get("partitions") instanceof Integer p && p > 0, name + ": partitions");
+            assertTrue(spec.get("replicas") instanceof Integer r && r > 0, name + ": replicas");
+            assertNotNull(topic.getMetadata().getLabels().get("strimzi.io/cluster"), name + ": the Kafka cluster it belongs to");
+            declared.put(spec.getOrDefault("topicName", name).toString(), spec);
         }
         Set<String> named = topicsTheServicesName();
         assertTrue(declared.keySet().containsAll(named), "not declared: " + named.stream().filter(t -> !declared.containsKey(t)).toList());
@@ -182,16 +182,12 @@ class KubernetesManifestsTest {
     @Test
     void everyScaledObjectScalesADeploymentByAGroupItsServiceHasNoFurtherThanItsPartitions() throws IOException {
         List<HasMetadata> resources = resources();
-        Map<String, Integer> partitions = new java.util.HashMap<>();
-        resources.stream().filter(r -> r instanceof GenericKubernetesResource g && g.getKind().equals("KafkaTopic"))
-            .map(GenericKubernetesResource.class::cast)
-            .forEach(t -> partitions.put(t.getMetadata().getName(), (Integer) t.<Map<String, Object>>get("spec").get("partitions")));
-        int scaled = 0;
-        for (HasMetadata resource : resources) {
-            if (!(resource instanceof GenericKubernetesResource scaler && scaler.getKind().equals("ScaledObject"))) {
-                continue;
-            }
-            scaled++;
+        Map<String, Integer> partitions = new HashMap<>();
+        custom(resources, "KafkaTopic").forEach(
+            topic -> partitions.put(topic.getMetadata().getName(), (Integer) topic.<Map<String, Object>>get("spec").get("partitions")));
+        List<GenericKubernetesResource> scalers = custom(resources, "ScaledObject");
+        assertTrue(scalers.size() >= 3, "ScaledObjects: " + scalers.size());
+        for (GenericKubernetesResource scaler : scalers) {
             Map<String, Object> spec = scaler.get("spec");
             String target = ((Map<?, ?>) spec.get("scaleTargetRef")).get("name").toString();
             assertTrue(resources.stream().anyMatch(r -> r instanceof Deployment && r.getMetadata().getName().equals(target)),
@@ -212,7 +208,6 @@ class KubernetesManifestsTest {
                 }
             }
         }
-        assertTrue(scaled >= 3, "ScaledObjects: " + scaled);
     }
 
     @Test
@@ -289,6 +284,12 @@ class KubernetesManifestsTest {
             }
         }
         return names;
+    }
+
+    /** The custom resources of a kind (read as generic ones: their API is not in the model). */
+    private static List<GenericKubernetesResource> custom(List<HasMetadata> resources, String kind) {
+        return resources.stream().filter(r -> r instanceof GenericKubernetesResource && r.getKind().equals(kind))
+            .map(GenericKubernetesResource.class::cast).toList();
     }
 
     private static PodTemplateSpec podsOf(HasMetadata resource) {
