@@ -4,13 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pushplatform.deploy.KubernetesManifests.DIRECTORY;
+import static org.pushplatform.deploy.KubernetesManifests.custom;
+import static org.pushplatform.deploy.KubernetesManifests.podsOf;
+import static org.pushplatform.deploy.KubernetesManifests.portNames;
+import static org.pushplatform.deploy.KubernetesManifests.resources;
+import static org.pushplatform.deploy.KubernetesManifests.unknownFields;
+import static org.pushplatform.deploy.ServiceProperties.gatewayListenerPorts;
+import static org.pushplatform.deploy.ServiceProperties.settingsWithoutAUsableDefault;
+import static org.pushplatform.deploy.ServiceProperties.topicsOfGroup;
+import static org.pushplatform.deploy.ServiceProperties.topicsTheServicesName;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,20 +26,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -47,18 +47,6 @@ import org.junit.jupiter.api.Test;
  */
 class KubernetesManifestsTest {
 
-    private static final Path MANIFESTS = Path.of("k8s");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
-        "apps/v1 Deployment", Deployment.class,
-        "apps/v1 StatefulSet", StatefulSet.class,
-        "v1 Service", Service.class,
-        "v1 Secret", Secret.class,
-        "policy/v1 PodDisruptionBudget", PodDisruptionBudget.class,
-        // a custom resource: its spec is checked field by field (everyTopicTheServicesNameIsDeclaredAsTheyMakeIt)
-        "kafka.strimzi.io/v1beta2 KafkaTopic", GenericKubernetesResource.class,
-        "keda.sh/v1alpha1 ScaledObject", GenericKubernetesResource.class);
     private static final Set<String> HEALTH = Set.of("/q/health/live", "/q/health/ready", "/q/health/started");
 
     @Test
@@ -104,7 +92,7 @@ class KubernetesManifestsTest {
             }
             Map<String, String> selector = service.getSpec().getSelector();
             Set<String> podPorts = new TreeSet<>();
-            resources.stream().map(KubernetesManifestsTest::podsOf).filter(pods -> pods != null
+            resources.stream().map(KubernetesManifests::podsOf).filter(pods -> pods != null
                     && pods.getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
                 .forEach(pods -> pods.getSpec().getContainers().forEach(c -> podPorts.addAll(portNames(c))));
             assertFalse(podPorts.isEmpty(), service.getMetadata().getName() + " selects no pods of these manifests");
@@ -192,18 +180,12 @@ class KubernetesManifestsTest {
             String target = ((Map<?, ?>) spec.get("scaleTargetRef")).get("name").toString();
             assertTrue(resources.stream().anyMatch(r -> r instanceof Deployment && r.getMetadata().getName().equals(target)),
                 target + ": no Deployment of that name");
-            String properties = Files.readString(Path.of("..", target, "src/main/resources/application.properties"));
             for (Object trigger : (List<?>) spec.get("triggers")) {
-                Map<?, ?> metadata = (Map<?, ?>) ((Map<?, ?>) trigger).get("metadata");
-                String group = metadata.get("consumerGroup").toString();
-                Matcher channel = Pattern.compile("(?m)^mp\\.messaging\\.incoming\\.([\\w-]+)\\.group\\.id=" + Pattern.quote(group) + "$")
-                    .matcher(properties);
-                assertTrue(channel.find(), target + " has no consumer group " + group);
-                Matcher topics = Pattern.compile("(?m)^mp\\.messaging\\.incoming\\." + Pattern.quote(channel.group(1))
-                    + "\\.topics?=(.*)$").matcher(properties);
-                assertTrue(topics.find(), target + ": the topics of " + group);
-                for (String topic : topics.group(1).replace("${push.topic-prefix}", "push.").split(",")) {
-                    assertTrue((Integer) spec.get("maxReplicaCount") <= partitions.get(topic.trim()),
+                String group = ((Map<?, ?>) ((Map<?, ?>) trigger).get("metadata")).get("consumerGroup").toString();
+                List<String> topics = topicsOfGroup(target, group);
+                assertFalse(topics.isEmpty(), target + " has no consumer group " + group);
+                for (String topic : topics) {
+                    assertTrue((Integer) spec.get("maxReplicaCount") <= partitions.get(topic),
                         target + ": more instances than " + topic + " has partitions");
                 }
             }
@@ -214,7 +196,7 @@ class KubernetesManifestsTest {
     void everySettingAServiceCannotDoWithoutReachesItsPods() throws IOException {
         // the keys of the secret the README has the operator create
         Set<String> secretKeys = new TreeSet<>();
-        Matcher literal = Pattern.compile("--from-literal=(\\w+)=").matcher(Files.readString(MANIFESTS.resolve("README.md")));
+        Matcher literal = Pattern.compile("--from-literal=(\\w+)=").matcher(Files.readString(DIRECTORY.resolve("README.md")));
         while (literal.find()) {
             secretKeys.add(literal.group(1));
         }
@@ -231,131 +213,6 @@ class KubernetesManifestsTest {
                     && "push-platform".equals(from.getSecretRef().getName())).findAny().ifPresent(from -> given.addAll(secretKeys));
                 Set<String> needed = settingsWithoutAUsableDefault(module);
                 assertTrue(given.containsAll(needed), module + " reads " + needed + ", its pods get " + given);
-            }
-        }
-    }
-
-    /** The environment variables a service reads with no default, or with one that only works on a laptop (localhost). */
-    private static Set<String> settingsWithoutAUsableDefault(String module) throws IOException {
-        Matcher setting = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}")
-            .matcher(Files.readString(Path.of("..", module, "src/main/resources/application.properties")));
-        Set<String> needed = new TreeSet<>();
-        while (setting.find()) {
-            if (setting.group(2) == null || setting.group(2).contains("localhost")) {
-                needed.add(setting.group(1));
-            }
-        }
-        return needed;
-    }
-
-    /** Every topic with a fixed name in the services' configuration ({@code ${push.topic-prefix}name}, the prefix {@code push.}). */
-    private static Set<String> topicsTheServicesName() throws IOException {
-        Pattern topic = Pattern.compile("\\$\\{push\\.topic-prefix}([\\w.-]+)");
-        Set<String> names = new TreeSet<>();
-        for (String module : List.of("routing-service", "connection-gateway", "chat-service", "device-service", "iot-service")) {
-            Matcher found = topic.matcher(Files.readString(Path.of("..", module, "src/main/resources/application.properties")));
-            while (found.find()) {
-                if (!found.group(1).startsWith("gw.")) { // one per gateway node, made by the node itself
-                    names.add("push." + found.group(1));
-                }
-            }
-        }
-        assertTrue(names.size() >= 10, "topics read from the services' configuration: " + names);
-        return names;
-    }
-
-    /** The ports connection-gateway listens on by default: its HTTP port and each listener's {@code port}. */
-    private static Set<Integer> gatewayListenerPorts() throws IOException {
-        Pattern port = Pattern.compile("(?m)^(?:quarkus\\.http\\.port=(\\d+)|push\\.gateway\\.\\w+\\.\\w+\\.port=\\$\\{\\w+:(\\d+)})$");
-        Matcher found = port.matcher(Files.readString(Path.of("../connection-gateway/src/main/resources/application.properties")));
-        Set<Integer> ports = new TreeSet<>();
-        while (found.find()) {
-            ports.add(Integer.parseInt(found.group(1) != null ? found.group(1) : found.group(2)));
-        }
-        assertTrue(ports.size() >= 5, "listener ports read from the gateway's configuration: " + ports);
-        return ports;
-    }
-
-    private static Set<String> portNames(Container container) {
-        Set<String> names = new TreeSet<>();
-        for (ContainerPort port : container.getPorts()) {
-            if (port.getName() != null) {
-                names.add(port.getName());
-            }
-        }
-        return names;
-    }
-
-    /** The custom resources of a kind (read as generic ones: their API is not in the model). */
-    private static List<GenericKubernetesResource> custom(List<HasMetadata> resources, String kind) {
-        return resources.stream().filter(r -> r instanceof GenericKubernetesResource && r.getKind().equals(kind))
-            .map(GenericKubernetesResource.class::cast).toList();
-    }
-
-    private static PodTemplateSpec podsOf(HasMetadata resource) {
-        if (resource instanceof Deployment deployment) {
-            return deployment.getSpec().getTemplate();
-        }
-        if (resource instanceof StatefulSet statefulSet) {
-            return statefulSet.getSpec().getTemplate();
-        }
-        return null;
-    }
-
-    /** Every document of every manifest, read as the model class of its apiVersion and kind. */
-    private static List<HasMetadata> resources() throws IOException {
-        List<HasMetadata> resources = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> listed = Files.walk(MANIFESTS)) {
-            files = listed.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
-        }
-        for (Path file : files) {
-            for (JsonNode document : YAML.readerFor(JsonNode.class).<JsonNode>readValues(file.toFile()).readAll()) {
-                if (document == null || document.isEmpty()) {
-                    continue;
-                }
-                String kind = document.path("apiVersion").asText() + " " + document.path("kind").asText();
-                Class<? extends HasMetadata> type = KINDS.get(kind);
-                assertNotNull(type, file + ": a resource of a kind this check does not know: " + kind);
-                resources.add(YAML.treeToValue(document, type));
-            }
-        }
-        return resources;
-    }
-
-    /** Collects, with their paths, the fields a model object kept aside as unknown to its kind (its additional properties). */
-    private static void unknownFields(Object model, String path, List<String> unknown) {
-        if (model == null) {
-            return;
-        }
-        if (model instanceof Collection<?> items) {
-            int i = 0;
-            for (Object item : items) {
-                unknownFields(item, path + "[" + i++ + "]", unknown);
-            }
-            return;
-        }
-        if (model instanceof Map<?, ?> entries) {
-            entries.forEach((key, value) -> unknownFields(value, path + "." + key, unknown));
-            return;
-        }
-        if (model instanceof GenericKubernetesResource || !model.getClass().getPackageName().startsWith("io.fabric8.kubernetes.api.model")) {
-            return;
-        }
-        for (Method getter : model.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get") || getter.getDeclaringClass() == Object.class) {
-                continue;
-            }
-            Object value;
-            try {
-                value = getter.invoke(model);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-            if (getter.getName().equals("getAdditionalProperties")) {
-                ((Map<?, ?>) value).keySet().forEach(key -> unknown.add(path + "." + key));
-            } else {
-                unknownFields(value, path + "." + getter.getName().substring(3), unknown);
             }
         }
     }
