@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -295,19 +297,19 @@ public class DeliveryStore {
         return db.preparedQuery("WITH gone AS (DELETE FROM routing.stored_delivery m WHERE m.id IN (SELECT s.id"
                 + " FROM routing.stored_delivery s WHERE s.expires_at < now() ORDER BY s.expires_at LIMIT $1 FOR UPDATE SKIP LOCKED)"
                 + " RETURNING m.id, m.message_id, m.requester, m.address)"
-                + " SELECT (SELECT count(*) FROM gone), g.message_id, g.requester, g.address, d.identity_ref FROM gone g"
-                + " JOIN routing.pending_delivery d ON d.message_ref = g.id WHERE g.requester IS NOT NULL"
-                + " UNION ALL SELECT (SELECT count(*) FROM gone), NULL, NULL, NULL, NULL")
+                // one row per dropped delivery, or per identity that missed it when someone asked for its outcome
+                + " SELECT g.id, g.message_id, g.requester, g.address, d.identity_ref FROM gone g"
+                + " LEFT JOIN routing.pending_delivery d ON g.requester IS NOT NULL AND d.message_ref = g.id")
             .execute(Tuple.of(limit)).map(rows -> {
-                int dropped = 0;
+                Set<Long> dropped = new HashSet<>();
                 List<Expired> expired = new ArrayList<>();
                 for (Row row : rows) {
-                    dropped = row.getLong(0).intValue();
+                    dropped.add(row.getLong(0));
                     if (row.getString(4) != null) {
                         expired.add(new Expired(ticket(row, 1), row.getString(4)));
                     }
                 }
-                return new ExpiredStep(dropped, expired);
+                return new ExpiredStep(dropped.size(), expired);
             });
     }
 
