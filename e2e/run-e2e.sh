@@ -33,6 +33,8 @@ fi
 export PUSH_HEARTBEAT_INTERVAL=1s PUSH_LIVENESS_CHECK=1s
 # unauthenticated device sockets are closed after 5 s, so the test that waits for it does not wait 30 s
 export PUSH_GATEWAY_DEVICE_AUTH_TIMEOUT=5s
+# a gateway being stopped closes its clients over 2 s, so the drain test does not wait 10 s
+export PUSH_GATEWAY_DRAIN_PERIOD=2s
 # chat's upload token signs for this (made-up) Qiniu account; the test checks the signature with Node's own HMAC
 export PUSH_CHAT_QINIU_ACCESS_KEY=e2e-access-key PUSH_CHAT_QINIU_SECRET_KEY=e2e-secret-key PUSH_CHAT_QINIU_BUCKET=e2e-bucket
 export PUSH_DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/push-e2e.XXXXXX")"
@@ -48,7 +50,7 @@ if ! "$ROOT/pushctl" up --detach --gateways 2 --routers 2 --device-services 2 --
 fi
 # the files that kill, pause or restart parts of the platform (or start one more gateway JVM, or time a client that
 # does not read) run one at a time, after the others; the others share the platform two files at a time
-DISRUPTIVE="chat-consistency device-restart gateway-failure gateway-node-id infra-restart restart-keeps-state routing-failure slow-consumer"
+DISRUPTIVE="chat-consistency device-restart gateway-drain gateway-failure gateway-node-id infra-restart restart-keeps-state routing-failure slow-consumer"
 shared=(); alone=()
 for file in test/*.test.js; do
   name="$(basename "$file" .test.js)"

@@ -10,6 +10,7 @@ import static org.pushplatform.deploy.KubernetesManifests.podsOf;
 import static org.pushplatform.deploy.KubernetesManifests.portNames;
 import static org.pushplatform.deploy.KubernetesManifests.resources;
 import static org.pushplatform.deploy.KubernetesManifests.unknownFields;
+import static org.pushplatform.deploy.ServiceProperties.defaultOf;
 import static org.pushplatform.deploy.ServiceProperties.gatewayListenerPorts;
 import static org.pushplatform.deploy.ServiceProperties.settingsWithoutAUsableDefault;
 import static org.pushplatform.deploy.ServiceProperties.topicsOfGroup;
@@ -31,6 +32,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
@@ -141,6 +143,34 @@ class KubernetesManifestsTest {
         }
         assertTrue(container.containsAll(listeners), "the gateway's pods open " + listeners + ", the manifest names " + container);
         assertTrue(service.containsAll(listeners), "the gateway's Service exposes " + service + " of " + listeners);
+    }
+
+    @Test
+    void theGatewaysGracePeriodCoversItsDrain() throws IOException {
+        StatefulSet gateway = resources().stream().filter(StatefulSet.class::isInstance).map(StatefulSet.class::cast)
+            .filter(set -> set.getMetadata().getName().equals("connection-gateway")).findFirst().orElseThrow();
+        PodSpec pod = gateway.getSpec().getTemplate().getSpec();
+        Map<String, String> env = new HashMap<>();
+        pod.getContainers().get(0).getEnv().stream().filter(var -> var.getValue() != null).forEach(var -> env.put(var.getName(), var.getValue()));
+        long drainSeconds = 0;
+        for (String setting : List.of("PUSH_GATEWAY_DRAIN_DELAY", "PUSH_GATEWAY_DRAIN_PERIOD", "PUSH_GATEWAY_DRAIN_GRACE")) {
+            drainSeconds += seconds(env.getOrDefault(setting, defaultOf("connection-gateway", setting)));
+        }
+        long grace = pod.getTerminationGracePeriodSeconds() == null ? 30 : pod.getTerminationGracePeriodSeconds();
+        // the rest of a stop (the farewell, Kafka's clients closing) takes a few seconds more
+        assertTrue(grace >= drainSeconds + 10, "terminationGracePeriodSeconds " + grace + " leaves the drain's " + drainSeconds
+            + " s no 10 s for the rest of the stop: Kubernetes would kill the pod mid-drain");
+    }
+
+    private static long seconds(String duration) {
+        Matcher parts = Pattern.compile("(\\d+)(ms|s|m)").matcher(duration);
+        assertTrue(parts.matches(), "a duration this check reads: " + duration);
+        long amount = Long.parseLong(parts.group(1));
+        return switch (parts.group(2)) {
+            case "ms" -> (amount + 999) / 1000;
+            case "m" -> amount * 60;
+            default -> amount;
+        };
     }
 
     @Test

@@ -37,6 +37,13 @@ final class ServiceProperties {
         return needed;
     }
 
+    /** The default a service's configuration gives the environment variable ({@code ${VARIABLE:default}}). */
+    static String defaultOf(String module, String variable) throws IOException {
+        Matcher found = Pattern.compile("\\$\\{" + Pattern.quote(variable) + ":([^}]*)}").matcher(of(module));
+        assertTrue(found.find(), module + " reads no " + variable + " with a default");
+        return found.group(1);
+    }
+
     /** Every topic with a fixed name in the services' configuration ({@code ${push.topic-prefix}name}, the prefix {@code push.}). */
     static Set<String> topicsTheServicesName() throws IOException {
         Pattern topic = Pattern.compile("\\$\\{push\\.topic-prefix}([\\w.-]+)");

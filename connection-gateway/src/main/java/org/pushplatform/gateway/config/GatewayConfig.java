@@ -64,6 +64,26 @@ public interface GatewayConfig {
 
         /** The push-server API's intercom WebSockets on the HTTP port. */
         Intercom intercom();
+
+        /** What a node being stopped does with its clients. */
+        Drain drain();
+    }
+
+    /**
+     * A node being stopped refuses new sockets, then closes its clients' a slice at a time over {@link #period()},
+     * so that they reconnect to the other nodes gradually rather than all at once.
+     */
+    interface Drain {
+        /** The time over which the clients are closed ({@code PUSH_GATEWAY_DRAIN_PERIOD}); 0 closes them all at once. */
+        @WithDefault("10s")
+        Duration period();
+
+        /**
+         * How long after the period the node still waits for its clients' sockets to close and for Kafka to take what
+         * they sent; a client that does not read then loses its socket without the flush.
+         */
+        @WithDefault("5s")
+        Duration grace();
     }
 
     /** The intercom WebSockets: capture rooms {@code /{r}/{d}}, call rooms {@code /{r}/{d}/{device}}. */

@@ -1,6 +1,5 @@
 package org.pushplatform.gateway.intercom;
 
-import org.pushplatform.contract.Transports;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +9,17 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.vertx.core.http.HttpClosedException;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.contract.IntercomRoom;
+import org.pushplatform.contract.Transports;
 import org.pushplatform.gateway.config.GatewayConfig;
 import org.pushplatform.gateway.messaging.InboundPublisher;
+import org.pushplatform.gateway.node.ClientChannels;
 import org.pushplatform.gateway.push.PushFrameTypes;
 import org.pushplatform.gateway.session.FrameRateLimiter;
 import org.pushplatform.gateway.session.LocalConnection;
@@ -33,6 +35,7 @@ import org.pushplatform.gateway.session.LocalConnections;
 public class IntercomMembers {
 
     private static final Logger LOG = Logger.getLogger(IntercomMembers.class);
+    private static final CloseReason GOING_AWAY = new CloseReason(1001, "node draining");
     static final String API = PushFrameTypes.API;
     private static final String SERVICE = "routing";
 
@@ -43,11 +46,14 @@ public class IntercomMembers {
     private final int framesPerSecond;
     private final int floodDisconnectAfter;
     private final Map<String, Member> members = new ConcurrentHashMap<>();
+    private final ClientChannels channels;
 
     private record Member(LocalConnection connection, IntercomRoom room, FrameRateLimiter limiter) {
     }
 
-    public IntercomMembers(InboundPublisher publisher, LocalConnections connections, MeterRegistry metrics, GatewayConfig config) {
+    public IntercomMembers(InboundPublisher publisher, LocalConnections connections, MeterRegistry metrics, GatewayConfig config,
+                           ClientChannels channels) {
+        this.channels = channels;
         this.publisher = publisher;
         this.connections = connections;
         this.metrics = metrics;
@@ -58,6 +64,12 @@ public class IntercomMembers {
 
     /** A socket opened on {@code /{r}/{d}} (capture) or {@code /{r}/{d}/{device}} (call). */
     void opened(WebSocketConnection socket, String kind) {
+        if (!channels.admitting()) {
+            // the node is draining, as its other listeners refuse new sockets
+            count("refused-draining");
+            socket.close(GOING_AWAY).subscribe().with(done -> { }, failure -> { });
+            return;
+        }
         IntercomRoom room;
         try {
             room = new IntercomRoom(kind, socket.pathParam("r"), Integer.parseInt(socket.pathParam("d")));

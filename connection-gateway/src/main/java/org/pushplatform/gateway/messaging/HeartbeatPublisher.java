@@ -56,8 +56,11 @@ public class HeartbeatPublisher {
         }
     }
 
-    /** The last heartbeat, so that a new run under this node id need not wait for this one's to lapse. */
-    void farewell(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+    /**
+     * The last heartbeat, so that a new run under this node id need not wait for this one's to lapse; after the
+     * drain ({@link GatewayDrain}), so that routing hears every client's close before it.
+     */
+    void farewell(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) ShutdownEvent event) {
         if (claim.release()) {
             try {
                 send(true).toCompletableFuture().get(2, TimeUnit.SECONDS);

@@ -53,6 +53,11 @@ public class InboundPublisher {
      * waiting for Kafka pass their bound in bytes: the client hears nothing back, as from a lost frame, and it is
      * counted. @return the record's message id, or null when refused
      */
+    /** Bytes of records handed to Kafka and not yet acknowledged by it. */
+    public long inFlightBytes() {
+        return inFlight.inFlight();
+    }
+
     public String publish(String type, LocalConnection connection, JsonNode payload) {
         String messageId = UUID.randomUUID().toString();
         String record = EnvelopeCodec.encode(envelope(type, connection.app(), connection.connectionId(), messageId, payload));

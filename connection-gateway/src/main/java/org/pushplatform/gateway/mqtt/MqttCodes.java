@@ -23,6 +23,8 @@ final class MqttCodes {
     static final byte PACKET_TOO_LARGE = (byte) 0x95;
     static final byte QUOTA_EXCEEDED = (byte) 0x97;
     static final byte QOS_NOT_SUPPORTED = (byte) 0x9B;
+    /** The node is going away: connect again, and a load balancer takes the client elsewhere. */
+    static final byte USE_ANOTHER_SERVER = (byte) 0x9C;
     /** SUBACK's failure in MQTT 3.1.1. */
     static final int SUBSCRIBE_FAILURE_V3 = 0x80;
 

@@ -38,6 +38,7 @@ import org.pushplatform.contract.TopicFilters;
 import org.pushplatform.contract.Transports;
 import org.pushplatform.gateway.config.GatewayConfig;
 import org.pushplatform.gateway.messaging.InboundPublisher;
+import org.pushplatform.gateway.node.ClientChannels;
 import org.pushplatform.gateway.session.FrameRateLimiter;
 import org.pushplatform.gateway.session.ListenerCounters;
 import org.pushplatform.gateway.session.LocalConnection;
@@ -295,6 +296,8 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent) {
             end(ctx, connectSeen ? "keep-alive" : "no-connect", MqttCodes.KEEP_ALIVE_TIMEOUT);
+        } else if (event == ClientChannels.SERVER_MOVING) {
+            end(ctx, "server-moving", MqttCodes.USE_ANOTHER_SERVER);
         } else {
             ctx.fireUserEventTriggered(event);
         }

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.pushplatform.contract.MqttApi;
 import org.pushplatform.gateway.config.GatewayConfig;
 import org.pushplatform.gateway.messaging.InboundPublisher;
+import org.pushplatform.gateway.node.ClientChannels;
 import org.pushplatform.gateway.node.NettyServers;
 import org.pushplatform.gateway.node.NodeEndpoints;
 import org.pushplatform.gateway.session.ListenerCounters;
@@ -34,10 +35,12 @@ public class MqttListeners {
     private final LocalConnections connections;
     private final MeterRegistry metrics;
     private final NodeEndpoints endpoints;
+    private final ClientChannels clientChannels;
     private NettyServers servers;
 
     public MqttListeners(GatewayConfig config, InboundPublisher publisher, LocalConnections connections, MeterRegistry metrics,
-                         NodeEndpoints endpoints) {
+                         NodeEndpoints endpoints, ClientChannels clientChannels) {
+        this.clientChannels = clientChannels;
         this.config = config;
         this.publisher = publisher;
         this.connections = connections;
@@ -51,7 +54,7 @@ public class MqttListeners {
         if (listeners.isEmpty()) {
             return;
         }
-        servers = new NettyServers();
+        servers = new NettyServers(clientChannels.admission());
         for (var entry : listeners) {
             GatewayConfig.MqttListener listener = entry.getValue();
             ListenerCounters counters = new ListenerCounters(MqttApi.API, metrics);

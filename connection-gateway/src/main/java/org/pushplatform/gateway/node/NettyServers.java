@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -25,6 +26,12 @@ public final class NettyServers {
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
     private final EventLoopGroup workers = new NioEventLoopGroup(2);
     private final List<Channel> servers = new ArrayList<>();
+    private final ChannelHandler admission;
+
+    /** @param admission goes first in every client pipeline ({@link ClientChannels#admission()}) */
+    public NettyServers(ChannelHandler admission) {
+        this.admission = admission;
+    }
 
     /**
      * @param maxOutboundBytes bytes that may wait for one client before its channel stops being writable
@@ -39,6 +46,7 @@ public final class NettyServers {
             .childHandler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel channel) {
+                    channel.pipeline().addLast("admission", admission);
                     pipeline.accept(channel.pipeline());
                 }
             })

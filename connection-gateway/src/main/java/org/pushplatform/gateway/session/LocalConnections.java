@@ -62,6 +62,11 @@ public class LocalConnections {
         return closed;
     }
 
+    /** Closes every connection (a node being drained). */
+    public void closeAll() {
+        byId.values().forEach(LocalConnection::close);
+    }
+
     public LocalConnection get(String connectionId) {
         return byId.get(connectionId);
     }

@@ -8,6 +8,7 @@ import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.handler.EncoderHandler;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.IdleStateHandler;
 
@@ -24,9 +25,11 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     private final PollResponseReceipts pollResponseReceipts = new PollResponseReceipts();
     private final int idleHttpSeconds;
     private final InboundPacketGuard inboundPacketGuard;
+    private final ChannelHandler admission;
     private EncoderHandler losslessEncoderHandler;
 
-    GuardedChannelInitializer(int idleHttpSeconds, InboundPacketGuard inboundPacketGuard) {
+    GuardedChannelInitializer(int idleHttpSeconds, ChannelHandler admission, InboundPacketGuard inboundPacketGuard) {
+        this.admission = admission;
         this.idleHttpSeconds = idleHttpSeconds;
         this.inboundPacketGuard = inboundPacketGuard;
     }
@@ -47,6 +50,7 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
         super.addSocketioHandlers(pipeline);
         pipeline.addFirst("idleHttpCloser", idleHttpCloser);
         pipeline.addFirst("idleState", new IdleStateHandler(0, 0, idleHttpSeconds));
+        pipeline.addFirst("admission", admission);
         pipeline.addBefore(PACKET_HANDLER, "upgradeRaceGuard", upgradeRaceGuard);
         pipeline.addBefore(PACKET_HANDLER, "inboundPacketGuard", inboundPacketGuard);
         pipeline.addBefore(XHR_POLLING_TRANSPORT, "pollReleaseGuard", pollReleaseGuard);

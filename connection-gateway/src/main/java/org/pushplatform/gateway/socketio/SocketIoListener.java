@@ -16,6 +16,7 @@ import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ChannelHandler;
 import org.jboss.logging.Logger;
 import org.pushplatform.contract.ConnectionOpened;
 import org.pushplatform.contract.EnvelopeCodec;
@@ -49,12 +50,14 @@ final class SocketIoListener {
     private final MeterRegistry metrics;
     private final Counter framesIn;
     private final OutboundBudget outboundBudget;
+    private final ChannelHandler admission;
     private SocketIOServer server;
     private GuardedChannelInitializer pipeline;
 
     SocketIoListener(String nodeId, GatewayConfig.SocketIoListener config, SocketIoApiAdapter adapter, InboundPublisher publisher,
-                     LocalConnections connections, MeterRegistry metrics) {
+                     LocalConnections connections, MeterRegistry metrics, ChannelHandler admission) {
         this.nodeId = nodeId;
+        this.admission = admission;
         this.config = config;
         this.adapter = adapter;
         this.publisher = publisher;
@@ -90,7 +93,7 @@ final class SocketIoListener {
         socketConfig.setWriteBufferWaterMarkLow(config.maxOutboundBytes() / 2);
         configuration.setSocketConfig(socketConfig);
         server = new SocketIOServer(configuration);
-        pipeline = new GuardedChannelInitializer((int) config.idleHttpClose().toSeconds(),
+        pipeline = new GuardedChannelInitializer((int) config.idleHttpClose().toSeconds(), admission,
             new InboundPacketGuard(adapter.api(), config.framesPerSecond(), config.floodDisconnectAfter(), false, metrics));
         server.setPipelineFactory(pipeline);
         server.addConnectListener(this::onConnect);
@@ -182,7 +185,9 @@ final class SocketIoListener {
 
     /** The listener for one config section, or none when it is switched off. */
     static List<SocketIoListener> of(String nodeId, GatewayConfig.SocketIoListener config, SocketIoApiAdapter adapter,
-                                     InboundPublisher publisher, LocalConnections connections, MeterRegistry metrics) {
-        return config.enabled() ? List.of(new SocketIoListener(nodeId, config, adapter, publisher, connections, metrics)) : List.of();
+                                     InboundPublisher publisher, LocalConnections connections, MeterRegistry metrics,
+                                     ChannelHandler admission) {
+        return config.enabled() ? List.of(new SocketIoListener(nodeId, config, adapter, publisher, connections, metrics, admission))
+            : List.of();
     }
 }

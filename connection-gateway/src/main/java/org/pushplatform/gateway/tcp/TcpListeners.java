@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.pushplatform.gateway.config.GatewayConfig;
 import org.pushplatform.gateway.messaging.InboundPublisher;
 import org.pushplatform.gateway.messaging.NodeIdClaim;
+import org.pushplatform.gateway.node.ClientChannels;
 import org.pushplatform.gateway.node.NettyServers;
 import org.pushplatform.gateway.node.NodeEndpoints;
 import org.pushplatform.gateway.session.ListenerCounters;
@@ -31,10 +32,12 @@ public class TcpListeners {
     private final LocalConnections connections;
     private final MeterRegistry metrics;
     private final NodeEndpoints endpoints;
+    private final ClientChannels clientChannels;
     private NettyServers servers;
 
     public TcpListeners(GatewayConfig config, InboundPublisher publisher, LocalConnections connections, MeterRegistry metrics,
-                        NodeEndpoints endpoints) {
+                        NodeEndpoints endpoints, ClientChannels clientChannels) {
+        this.clientChannels = clientChannels;
         this.endpoints = endpoints;
         this.config = config;
         this.publisher = publisher;
@@ -48,7 +51,7 @@ public class TcpListeners {
         if (listeners.isEmpty()) {
             return;
         }
-        servers = new NettyServers();
+        servers = new NettyServers(clientChannels.admission());
         for (var entry : listeners) {
             GatewayConfig.TcpListener listener = entry.getValue();
             ListenerCounters counters = new ListenerCounters(listener.api(), metrics);
