@@ -60,9 +60,9 @@ final class ServiceProperties {
         return names;
     }
 
-    /** The ports connection-gateway listens on by default: its HTTP port and each listener's {@code port}. */
+    /** The ports connection-gateway listens on by default: its HTTP and HTTPS ports and each listener's {@code port}. */
     static Set<Integer> gatewayListenerPorts() throws IOException {
-        Pattern port = Pattern.compile("(?m)^(?:quarkus\\.http\\.port=(\\d+)|push\\.gateway\\.\\w+\\.\\w+\\.port=\\$\\{\\w+:(\\d+)})$");
+        Pattern port = Pattern.compile("(?m)^(?:quarkus\\.http\\.port=(\\d+)|(?:quarkus\\.http\\.ssl-port|push\\.gateway\\.\\w+\\.\\w+\\.port)=\\$\\{\\w+:(\\d+)})$");
         Matcher found = port.matcher(of("connection-gateway"));
         Set<Integer> ports = new TreeSet<>();
         while (found.find()) {

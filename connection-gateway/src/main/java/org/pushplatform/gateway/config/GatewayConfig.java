@@ -101,6 +101,9 @@ public interface GatewayConfig {
 
     /** One TCP listener of newline-delimited JSON frames, serving one app. */
     interface TcpListener {
+        /** Whether its clients speak TLS, with the certificate of {@code quarkus.tls.*} ({@code PUSH_TLS_CERT_FILE}, ...). */
+        @WithDefault("false")
+        boolean tls();
 
         @WithDefault("true")
         boolean enabled();
@@ -141,6 +144,9 @@ public interface GatewayConfig {
 
     /** One MQTT 3.1.1 and 5 listener; each client names its app as its username. */
     interface MqttListener {
+        /** Whether its clients speak TLS, with the certificate of {@code quarkus.tls.*} ({@code PUSH_TLS_CERT_FILE}, ...). */
+        @WithDefault("false")
+        boolean tls();
 
         @WithDefault("true")
         boolean enabled();
@@ -179,6 +185,9 @@ public interface GatewayConfig {
 
     /** One Socket.IO listener ({@code push.gateway.socketio.<name>.*}). */
     interface SocketIoListener {
+        /** Whether its clients speak TLS, with the certificate of {@code quarkus.tls.*} ({@code PUSH_TLS_CERT_FILE}, ...). */
+        @WithDefault("false")
+        boolean tls();
 
         /** A listener can be switched off without removing its section. */
         @WithDefault("true")

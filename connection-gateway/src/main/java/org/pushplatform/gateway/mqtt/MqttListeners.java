@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 import org.pushplatform.contract.MqttApi;
 import org.pushplatform.gateway.config.GatewayConfig;
 import org.pushplatform.gateway.messaging.InboundPublisher;
-import org.pushplatform.gateway.node.ClientChannels;
+import org.pushplatform.gateway.node.ClientSocketStart;
 import org.pushplatform.gateway.node.NettyServers;
 import org.pushplatform.gateway.node.NodeEndpoints;
 import org.pushplatform.gateway.session.ListenerCounters;
@@ -35,12 +35,12 @@ public class MqttListeners {
     private final LocalConnections connections;
     private final MeterRegistry metrics;
     private final NodeEndpoints endpoints;
-    private final ClientChannels clientChannels;
+    private final ClientSocketStart socketStart;
     private NettyServers servers;
 
     public MqttListeners(GatewayConfig config, InboundPublisher publisher, LocalConnections connections, MeterRegistry metrics,
-                         NodeEndpoints endpoints, ClientChannels clientChannels) {
-        this.clientChannels = clientChannels;
+                         NodeEndpoints endpoints, ClientSocketStart socketStart) {
+        this.socketStart = socketStart;
         this.config = config;
         this.publisher = publisher;
         this.connections = connections;
@@ -54,11 +54,11 @@ public class MqttListeners {
         if (listeners.isEmpty()) {
             return;
         }
-        servers = new NettyServers(clientChannels.admission());
+        servers = new NettyServers(socketStart);
         for (var entry : listeners) {
             GatewayConfig.MqttListener listener = entry.getValue();
             ListenerCounters counters = new ListenerCounters(MqttApi.API, metrics);
-            int port = servers.bind(listener.port(), listener.maxOutboundBytes(), pipeline -> pipeline
+            int port = servers.bind(listener.port(), listener.maxOutboundBytes(), listener.tls(), pipeline -> pipeline
                 .addLast(MqttConnectionHandler.IDLE, new IdleStateHandler(listener.connectTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
                 .addLast(new MqttPacketFramer(listener.maxPacketBytes()))
                 // whole packets only, within the limit already: the decoder's own limit never acts
@@ -66,7 +66,7 @@ public class MqttListeners {
                 .addLast(MqttEncoder.INSTANCE)
                 .addLast(new MqttConnectionHandler(listener, publisher, connections, counters, metrics)));
             endpoints.listening(MqttApi.API + "." + entry.getKey(), port);
-            LOG.infof("[%s] MQTT (%s) listening on port %d", config.nodeId(), entry.getKey(), port);
+            LOG.infof("[%s] MQTT (%s) listening on port %d%s", config.nodeId(), entry.getKey(), port, listener.tls() ? " (TLS)" : "");
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -26,19 +25,20 @@ public final class NettyServers {
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
     private final EventLoopGroup workers = new NioEventLoopGroup(2);
     private final List<Channel> servers = new ArrayList<>();
-    private final ChannelHandler admission;
+    private final ClientSocketStart start;
 
-    /** @param admission goes first in every client pipeline ({@link ClientChannels#admission()}) */
-    public NettyServers(ChannelHandler admission) {
-        this.admission = admission;
+    public NettyServers(ClientSocketStart start) {
+        this.start = start;
     }
 
     /**
      * @param maxOutboundBytes bytes that may wait for one client before its channel stops being writable
+     * @param tls              whether its clients speak TLS
      * @param pipeline         builds each connection's pipeline
      * @return the port bound (the one asked for, or a free one for 0)
      */
-    public int bind(int port, int maxOutboundBytes, Consumer<ChannelPipeline> pipeline) throws InterruptedException {
+    public int bind(int port, int maxOutboundBytes, boolean tls, Consumer<ChannelPipeline> pipeline) throws InterruptedException {
+        start.check("the listener on port " + port, tls);
         Channel server = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
@@ -46,7 +46,7 @@ public final class NettyServers {
             .childHandler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel channel) {
-                    channel.pipeline().addLast("admission", admission);
+                    start.prepare(channel.pipeline(), tls);
                     pipeline.accept(channel.pipeline());
                 }
             })

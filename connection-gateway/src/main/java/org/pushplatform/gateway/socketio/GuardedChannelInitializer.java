@@ -8,9 +8,9 @@ import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.handler.EncoderHandler;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.IdleStateHandler;
+import org.pushplatform.gateway.node.ClientSocketStart;
 
 /**
  * The library's pipeline with our four long-polling fixes: {@link UpgradeRaceGuard}, {@link PollReleaseGuard},
@@ -25,11 +25,13 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     private final PollResponseReceipts pollResponseReceipts = new PollResponseReceipts();
     private final int idleHttpSeconds;
     private final InboundPacketGuard inboundPacketGuard;
-    private final ChannelHandler admission;
+    private final ClientSocketStart socketStart;
+    private final boolean tls;
     private EncoderHandler losslessEncoderHandler;
 
-    GuardedChannelInitializer(int idleHttpSeconds, ChannelHandler admission, InboundPacketGuard inboundPacketGuard) {
-        this.admission = admission;
+    GuardedChannelInitializer(int idleHttpSeconds, ClientSocketStart socketStart, boolean tls, InboundPacketGuard inboundPacketGuard) {
+        this.socketStart = socketStart;
+        this.tls = tls;
         this.idleHttpSeconds = idleHttpSeconds;
         this.inboundPacketGuard = inboundPacketGuard;
     }
@@ -45,12 +47,17 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
         }
     }
 
+    /** Our admission and TLS (reloadable, from Quarkus's TLS registry) in place of the library's own key store. */
+    @Override
+    protected void addSslHandler(ChannelPipeline pipeline) {
+        socketStart.prepare(pipeline, tls);
+    }
+
     @Override
     protected void addSocketioHandlers(ChannelPipeline pipeline) {
         super.addSocketioHandlers(pipeline);
-        pipeline.addFirst("idleHttpCloser", idleHttpCloser);
-        pipeline.addFirst("idleState", new IdleStateHandler(0, 0, idleHttpSeconds));
-        pipeline.addFirst("admission", admission);
+        pipeline.addBefore(HTTP_REQUEST_DECODER, "idleState", new IdleStateHandler(0, 0, idleHttpSeconds));
+        pipeline.addBefore(HTTP_REQUEST_DECODER, "idleHttpCloser", idleHttpCloser);
         pipeline.addBefore(PACKET_HANDLER, "upgradeRaceGuard", upgradeRaceGuard);
         pipeline.addBefore(PACKET_HANDLER, "inboundPacketGuard", inboundPacketGuard);
         pipeline.addBefore(XHR_POLLING_TRANSPORT, "pollReleaseGuard", pollReleaseGuard);

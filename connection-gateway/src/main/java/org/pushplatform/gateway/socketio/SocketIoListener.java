@@ -16,13 +16,13 @@ import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.channel.ChannelHandler;
 import org.jboss.logging.Logger;
 import org.pushplatform.contract.ConnectionOpened;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.gateway.config.GatewayConfig;
 import org.pushplatform.gateway.messaging.InboundPublisher;
+import org.pushplatform.gateway.node.ClientSocketStart;
 import org.pushplatform.gateway.session.LocalConnection;
 import org.pushplatform.gateway.session.LocalConnections;
 
@@ -50,14 +50,14 @@ final class SocketIoListener {
     private final MeterRegistry metrics;
     private final Counter framesIn;
     private final OutboundBudget outboundBudget;
-    private final ChannelHandler admission;
+    private final ClientSocketStart socketStart;
     private SocketIOServer server;
     private GuardedChannelInitializer pipeline;
 
     SocketIoListener(String nodeId, GatewayConfig.SocketIoListener config, SocketIoApiAdapter adapter, InboundPublisher publisher,
-                     LocalConnections connections, MeterRegistry metrics, ChannelHandler admission) {
+                     LocalConnections connections, MeterRegistry metrics, ClientSocketStart socketStart) {
         this.nodeId = nodeId;
-        this.admission = admission;
+        this.socketStart = socketStart;
         this.config = config;
         this.adapter = adapter;
         this.publisher = publisher;
@@ -68,6 +68,7 @@ final class SocketIoListener {
     }
 
     void start() {
+        socketStart.check(adapter.api() + " Socket.IO", config.tls());
         Configuration configuration = new Configuration();
         configuration.setHostname("0.0.0.0");
         configuration.setPort(config.port() == 0 ? FreePorts.any() : config.port());
@@ -93,7 +94,7 @@ final class SocketIoListener {
         socketConfig.setWriteBufferWaterMarkLow(config.maxOutboundBytes() / 2);
         configuration.setSocketConfig(socketConfig);
         server = new SocketIOServer(configuration);
-        pipeline = new GuardedChannelInitializer((int) config.idleHttpClose().toSeconds(), admission,
+        pipeline = new GuardedChannelInitializer((int) config.idleHttpClose().toSeconds(), socketStart, config.tls(),
             new InboundPacketGuard(adapter.api(), config.framesPerSecond(), config.floodDisconnectAfter(), false, metrics));
         server.setPipelineFactory(pipeline);
         server.addConnectListener(this::onConnect);
@@ -103,7 +104,8 @@ final class SocketIoListener {
             server.addEventListener(event, JsonNode.class, (client, data, ack) -> onFrame(event, client, data, ack));
         }
         server.start();
-        LOG.infof("[%s] %s Socket.IO listening on port %d, path %s", nodeId, adapter.api(), boundPort(), config.path());
+        LOG.infof("[%s] %s Socket.IO listening on port %d, path %s%s", nodeId, adapter.api(), boundPort(), config.path(),
+            config.tls() ? " (TLS)" : "");
     }
 
     void stop() {
@@ -186,8 +188,8 @@ final class SocketIoListener {
     /** The listener for one config section, or none when it is switched off. */
     static List<SocketIoListener> of(String nodeId, GatewayConfig.SocketIoListener config, SocketIoApiAdapter adapter,
                                      InboundPublisher publisher, LocalConnections connections, MeterRegistry metrics,
-                                     ChannelHandler admission) {
-        return config.enabled() ? List.of(new SocketIoListener(nodeId, config, adapter, publisher, connections, metrics, admission))
+                                     ClientSocketStart socketStart) {
+        return config.enabled() ? List.of(new SocketIoListener(nodeId, config, adapter, publisher, connections, metrics, socketStart))
             : List.of();
     }
 }

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.pushplatform.gateway.config.GatewayConfig;
-import org.pushplatform.gateway.node.ClientChannels;
+import org.pushplatform.gateway.node.ClientSocketStart;
 import org.pushplatform.gateway.node.NodeEndpoints;
 import org.pushplatform.gateway.messaging.InboundPublisher;
 import org.pushplatform.gateway.session.LocalConnections;
@@ -31,13 +31,13 @@ public class SocketIoListeners {
     private final LocalConnections connections;
     private final MeterRegistry metrics;
     private final NodeEndpoints endpoints;
-    private final ClientChannels clientChannels;
+    private final ClientSocketStart socketStart;
     private final List<SocketIoListener> started = new ArrayList<>();
 
     public SocketIoListeners(GatewayConfig config, Instance<SocketIoApiAdapter> adapters, InboundPublisher publisher,
                              LocalConnections connections, MeterRegistry metrics, NodeEndpoints endpoints,
-                             ClientChannels clientChannels) {
-        this.clientChannels = clientChannels;
+                             ClientSocketStart socketStart) {
+        this.socketStart = socketStart;
         this.endpoints = endpoints;
         this.config = config;
         this.adapters = adapters.stream().collect(Collectors.toMap(SocketIoApiAdapter::api, Function.identity()));
@@ -55,7 +55,7 @@ public class SocketIoListeners {
                     + "': no such API; known: " + adapters.keySet());
             }
             for (SocketIoListener server : SocketIoListener.of(config.nodeId(), listener, adapter, publisher, connections, metrics,
-                clientChannels.admission())) {
+                socketStart)) {
                 server.start();
                 started.add(server);
                 endpoints.listening("socketio." + listener.api(), server.boundPort());

@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 import org.pushplatform.gateway.config.GatewayConfig;
 import org.pushplatform.gateway.messaging.InboundPublisher;
 import org.pushplatform.gateway.messaging.NodeIdClaim;
-import org.pushplatform.gateway.node.ClientChannels;
+import org.pushplatform.gateway.node.ClientSocketStart;
 import org.pushplatform.gateway.node.NettyServers;
 import org.pushplatform.gateway.node.NodeEndpoints;
 import org.pushplatform.gateway.session.ListenerCounters;
@@ -32,12 +32,12 @@ public class TcpListeners {
     private final LocalConnections connections;
     private final MeterRegistry metrics;
     private final NodeEndpoints endpoints;
-    private final ClientChannels clientChannels;
+    private final ClientSocketStart socketStart;
     private NettyServers servers;
 
     public TcpListeners(GatewayConfig config, InboundPublisher publisher, LocalConnections connections, MeterRegistry metrics,
-                        NodeEndpoints endpoints, ClientChannels clientChannels) {
-        this.clientChannels = clientChannels;
+                        NodeEndpoints endpoints, ClientSocketStart socketStart) {
+        this.socketStart = socketStart;
         this.endpoints = endpoints;
         this.config = config;
         this.publisher = publisher;
@@ -51,16 +51,17 @@ public class TcpListeners {
         if (listeners.isEmpty()) {
             return;
         }
-        servers = new NettyServers(clientChannels.admission());
+        servers = new NettyServers(socketStart);
         for (var entry : listeners) {
             GatewayConfig.TcpListener listener = entry.getValue();
             ListenerCounters counters = new ListenerCounters(listener.api(), metrics);
-            int port = servers.bind(listener.port(), listener.maxOutboundBytes(), pipeline -> pipeline
+            int port = servers.bind(listener.port(), listener.maxOutboundBytes(), listener.tls(), pipeline -> pipeline
                 .addLast(new IdleStateHandler((int) listener.idleTimeout().toSeconds(), 0, 0))
                 .addLast(new LineBasedFrameDecoder(listener.maxLineBytes(), true, true))
                 .addLast(new TcpFrameHandler(listener, publisher, connections, counters)));
             endpoints.listening("tcp." + listener.api(), port);
-            LOG.infof("[%s] %s TCP (%s) listening on port %d for app %s", config.nodeId(), listener.api(), entry.getKey(), port,
+            LOG.infof("[%s] %s TCP (%s) listening on port %d%s for app %s", config.nodeId(), listener.api(), entry.getKey(), port,
+                listener.tls() ? " (TLS)" : "",
                 listener.app());
         }
     }
