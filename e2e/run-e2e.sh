@@ -49,8 +49,8 @@ if ! "$ROOT/pushctl" up --detach --gateways 2 --routers 2 --device-services 2 --
   exit 1
 fi
 # the files that kill, pause or restart parts of the platform (or start one more gateway JVM, or time a client that
-# does not read) run one at a time, after the others; the others share the platform two files at a time
-DISRUPTIVE="chat-consistency device-restart gateway-drain gateway-failure gateway-node-id gateway-tls infra-restart restart-keeps-state routing-failure slow-consumer"
+# does not read, or read the metrics every other file made count) run one at a time, after the others; the others share the platform two files at a time
+DISRUPTIVE="chat-consistency device-restart gateway-drain gateway-failure gateway-node-id gateway-tls infra-restart observability restart-keeps-state routing-failure slow-consumer"
 shared=(); alone=()
 for file in test/*.test.js; do
   name="$(basename "$file" .test.js)"

@@ -1,9 +1,11 @@
 package org.pushplatform.gateway.messaging;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -36,9 +38,11 @@ public class HeartbeatPublisher {
     private final NodeIdClaim claim;
 
     private final NodeEndpoints endpoints;
+    private final ConnectionsByKind byKind;
 
     public HeartbeatPublisher(@Channel("heartbeats") Emitter<String> emitter, GatewayConfig config, LocalConnections connections,
-                              NodeRun run, NodeIdClaim claim, NodeEndpoints endpoints) {
+                              NodeRun run, NodeIdClaim claim, NodeEndpoints endpoints, MeterRegistry metrics) {
+        this.byKind = new ConnectionsByKind(metrics);
         this.endpoints = endpoints;
         this.emitter = emitter;
         this.config = config;
@@ -73,8 +77,10 @@ public class HeartbeatPublisher {
     }
 
     private CompletionStage<Void> send(boolean stopping) {
+        Map<String, Integer> counts = connections.countsByKind();
+        byKind.counted(counts);
         var heartbeat = new GatewayHeartbeat(run.bootId(), config.heartbeatInterval().toMillis(), connections.size(), run.startedAt(),
-            stopping, endpoints.host(), endpoints.ports(), connections.countsByKind());
+            stopping, endpoints.host(), endpoints.ports(), counts);
         Envelope envelope = Envelope.toGateway(EnvelopeTypes.GATEWAY_HEARTBEAT, config.nodeId(), run.bootId(),
             EnvelopeCodec.toJson(heartbeat));
         OutgoingKafkaRecordMetadata<String> key = OutgoingKafkaRecordMetadata.<String>builder().withKey(config.nodeId()).build();

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -107,12 +108,14 @@ public class AppUsage {
     }
 
     private final Pool db;
+    private final UsageMetrics metrics;
     private volatile Map<String, Counts> counted = Map.of();
     private volatile TransactionSnapshot lastCount = TransactionSnapshot.NOTHING;
     private final Map<String, Added> added = new ConcurrentHashMap<>();
 
-    public AppUsage(Pool db) {
+    public AppUsage(Pool db, MeterRegistry metrics) {
         this.db = db;
+        this.metrics = new UsageMetrics(metrics);
     }
 
     public Counts of(String app) {
@@ -196,6 +199,7 @@ public class AppUsage {
                 // taken off before the new count is put in: for a moment too little is counted, never too much
                 added.values().forEach(mine -> mine.seenBy(seen));
                 counted = now;
+                metrics.counted(now);
             })
             .replaceWithVoid();
     }
