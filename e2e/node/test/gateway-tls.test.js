@@ -104,18 +104,20 @@ after(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('pubsub over wss: a client that checks the certificate gets what a client of a plain node publishes', async () => {
-  const topic = uniq('tls');
-  const secure = await connect('v4', `https://localhost:${ports.pubsub}`, { ca: firstCert.cert, transports: ['websocket'] });
-  opened.push(secure);
-  await secure.connectApp(platform().demo.appkey, uniq('secure'));
-  await secure.request('subscribe', { topic }, 'suback');
-  const plain = await connect('v4', platform().gateways[0].pubsub);
-  opened.push(plain);
-  await plain.connectApp(platform().demo.appkey, uniq('plain'));
-  await plain.request('publish', { topic, msg: 'over TLS', qos: 1 }, 'puback');
-  assert.deepEqual((await secure.next('message'))[0], { topic, msg: 'over TLS' });
-});
+for (const transport of ['websocket', 'polling']) {
+  test(`pubsub over ${transport === 'websocket' ? 'wss' : 'https polling'}: a client that checks the certificate gets what a client of a plain node publishes`, async () => {
+    const topic = uniq('tls');
+    const secure = await connect('v4', `https://localhost:${ports.pubsub}`, { ca: firstCert.cert, transports: [transport] });
+    opened.push(secure);
+    await secure.connectApp(platform().demo.appkey, uniq('secure'));
+    await secure.request('subscribe', { topic }, 'suback');
+    const plain = await connect('v4', platform().gateways[0].pubsub);
+    opened.push(plain);
+    await plain.connectApp(platform().demo.appkey, uniq('plain'));
+    await plain.request('publish', { topic, msg: 'over TLS', qos: 1 }, 'puback');
+    assert.deepEqual((await secure.next('message'))[0], { topic, msg: 'over TLS' });
+  });
+}
 
 test('MQTT 5 over mqtts: CONNACK, subscribe and a QoS 1 round trip', async () => {
   const app = await createApp(uniq('tls-mqtt'));

@@ -37,12 +37,12 @@ test('connections are counted by API and transport on the gateway, and by app on
   const deadline = Date.now() + 20000;
   let lines = await scrape();
   while ((!(sample(lines, 'push_app_connections', { app: app.appkey }) >= 1)
-    || !(sample(lines, 'push_gateway_api_connections', { api: 'pubsub', transport: 'websocket' }) >= 1)) && Date.now() < deadline) {
+    || !(sample(lines, 'push_gateway_api_connections', { api: 'pubsub', transport: 'socketio' }) >= 1)) && Date.now() < deadline) {
     await sleep(500);
     lines = await scrape();
   }
   assert.equal(sample(lines, 'push_app_connections', { app: app.appkey }), 1, 'push_app_connections of the new app');
-  assert.ok(sample(lines, 'push_gateway_api_connections', { api: 'pubsub', transport: 'websocket' }) >= 1);
+  assert.ok(sample(lines, 'push_gateway_api_connections', { api: 'pubsub', transport: 'socketio' }) >= 1);
 });
 
 test('every metric the Grafana dashboard queries is exported by a service', async () => {

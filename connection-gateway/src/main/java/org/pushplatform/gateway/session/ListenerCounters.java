@@ -21,7 +21,8 @@ public final class ListenerCounters {
     public ListenerCounters(String api, MeterRegistry metrics) {
         this.api = api;
         this.metrics = metrics;
-        this.errors = metrics.counter("push_gateway_errors_total", "api", api);
+        // the same tags as the Socket.IO listeners' errors: Prometheus takes one set of tag names per metric
+        this.errors = metrics.counter("push_gateway_errors_total", "api", api, "where", "channel");
     }
 
     /** {@code push_gateway_frames_total{api, outcome}}. */

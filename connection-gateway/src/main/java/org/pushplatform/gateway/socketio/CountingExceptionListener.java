@@ -13,9 +13,11 @@ final class CountingExceptionListener extends ExceptionListenerAdapter {
 
     private static final Logger LOG = Logger.getLogger(CountingExceptionListener.class);
 
+    private final String api;
     private final MeterRegistry metrics;
 
-    CountingExceptionListener(MeterRegistry metrics) {
+    CountingExceptionListener(String api, MeterRegistry metrics) {
+        this.api = api;
         this.metrics = metrics;
     }
 
@@ -39,6 +41,6 @@ final class CountingExceptionListener extends ExceptionListenerAdapter {
     }
 
     private void count(String where) {
-        metrics.counter("push_gateway_errors_total", "api", "pubsub", "where", where).increment();
+        metrics.counter("push_gateway_errors_total", "api", api, "where", where).increment();
     }
 }

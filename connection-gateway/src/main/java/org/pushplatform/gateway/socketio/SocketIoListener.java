@@ -81,7 +81,7 @@ final class SocketIoListener {
         configuration.setMaxHttpContentLength(config.maxFrameBytes());
         configuration.setJsonSupport(new CountingJsonSupport(new JacksonJsonSupport(), adapter.clientEvents(),
             metrics.counter("push_gateway_frames_total", "api", adapter.api(), "outcome", "unknown-event")));
-        configuration.setExceptionListener(new CountingExceptionListener(metrics));
+        configuration.setExceptionListener(new CountingExceptionListener(adapter.api(), metrics));
         if (adapter.answersAcks()) {
             // the API's service answers ack callbacks: netty-socketio must not send an empty one when the listener returns
             configuration.setAckMode(AckMode.MANUAL);

@@ -21,6 +21,10 @@ public class CommandChanges {
         this.events = events;
         this.waiters = waiters;
         this.metrics = metrics;
+        // every state from the start, at 0: a dashboard's rate() sees a series before the first command
+        for (CommandState state : CommandState.values()) {
+            metrics.counter("push_device_commands_total", "state", state.name());
+        }
     }
 
     /** Published, without nudging anyone. */
