@@ -17,6 +17,8 @@ class DeviceServiceHealthTest {
     void reportsReadyAndExposesPrometheusMetricsAndItsOpenApi() {
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
-        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/admin/apps/{app}/devices/{serial}/commands"));
+        given().when().get("/q/openapi").then().statusCode(401);
+        given().header("Authorization", "Bearer test-admin-token").when().get("/q/openapi")
+            .then().statusCode(200).body(containsString("/admin/apps/{app}/devices/{serial}/commands"));
     }
 }

@@ -150,7 +150,7 @@ class PubsubResourceTest extends AnAppAndAGateway {
 
     @Test
     void theApiIsDescribedInOpenApi() {
-        given().get("/q/openapi").then().statusCode(200)
+        given().header("Authorization", AppResourceTest.ADMIN).get("/q/openapi").then().statusCode(200)
             .body(org.hamcrest.Matchers.containsString("/api/v1/apps/{appkey}/publish_to_alias"));
     }
 }
