@@ -18,7 +18,8 @@ final class PlatformLauncher {
 
     static final String DEMO_APPKEY = "52fcc04c4dc903d66d6f8f92";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+    // a gateway drains its clients first (PUSH_GATEWAY_DRAIN_PERIOD 10 s and _GRACE 5 s by default), then says farewell
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     /** A JVM that recorded a training run writes its recording as it exits: seconds each, longer with seven on two cores. */
     private static final Duration RECORDING_STOP_TIMEOUT = Duration.ofSeconds(150);
 
