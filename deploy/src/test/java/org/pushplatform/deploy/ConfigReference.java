@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.github.javaparser.JavaParser;
@@ -65,7 +62,7 @@ final class ConfigReference {
     }
 
     private static List<Setting> settingsOf(String service) throws IOException {
-        Map<String, String[]> properties = ServicePropertyValues.of(service);
+        Map<String, String[]> properties = ServiceProperties.values(service);
         List<Setting> settings = new ArrayList<>();
         try (Stream<Path> sources = Files.walk(Path.of("..", service, "src/main/java"))) {
             for (Path source : (Iterable<Path>) sources.filter(f -> f.toString().endsWith(".java"))::iterator) {
@@ -172,27 +169,5 @@ final class ConfigReference {
 
     private static String code(String value) {
         return value == null || value.isEmpty() ? "" : "`" + value + "`";
-    }
-
-    /** What a service's {@code application.properties} sets a property to: {@code ${ENV:default}} or a plain value. */
-    static final class ServicePropertyValues {
-
-        private static final Pattern LINE = Pattern.compile("(?m)^([a-z][\\w.\"-]*)=(.*)$");
-        private static final Pattern REFERENCE = Pattern.compile("^\\$\\{([A-Z][A-Z0-9_]*)(?::(.*))?}$");
-
-        private ServicePropertyValues() {
-        }
-
-        /** @return by property, {environment variable or null, default or value} (profiles such as {@code %test.} left out) */
-        static Map<String, String[]> of(String service) throws IOException {
-            Map<String, String[]> values = new TreeMap<>();
-            Matcher line = LINE.matcher(ServiceProperties.of(service));
-            while (line.find()) {
-                Matcher reference = REFERENCE.matcher(line.group(2).trim());
-                values.put(line.group(1), reference.matches() ? new String[] {reference.group(1), reference.group(2)}
-                    : new String[] {environmentName(line.group(1)), line.group(2).trim()});
-            }
-            return values;
-        }
     }
 }

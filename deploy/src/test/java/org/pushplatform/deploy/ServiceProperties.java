@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +19,25 @@ final class ServiceProperties {
     private static final List<String> MODULES = List.of("routing-service", "connection-gateway", "chat-service", "device-service", "iot-service");
 
     private ServiceProperties() {
+    }
+
+    private static final Pattern LINE = Pattern.compile("(?m)^([a-z][\\w.\"-]*)=(.*)$");
+    private static final Pattern REFERENCE = Pattern.compile("^\\$\\{([A-Z][A-Z0-9_]*)(?::(.*))?}$");
+
+    /**
+     * What a service's {@code application.properties} sets each property to: {@code ${ENV:default}} or a plain value.
+     *
+     * @return by property, {environment variable, default or value} (profiles such as {@code %test.} left out)
+     */
+    static Map<String, String[]> values(String service) throws IOException {
+        Map<String, String[]> values = new TreeMap<>();
+        Matcher line = LINE.matcher(of(service));
+        while (line.find()) {
+            Matcher reference = REFERENCE.matcher(line.group(2).trim());
+            values.put(line.group(1), reference.matches() ? new String[] {reference.group(1), reference.group(2)}
+                : new String[] {ConfigReference.environmentName(line.group(1)), line.group(2).trim()});
+        }
+        return values;
     }
 
     /** The {@code application.properties} of a service's module. */

@@ -59,10 +59,6 @@ public class ClientChannels {
         return admitting;
     }
 
-    public int size() {
-        return open.size();
-    }
-
     /** The open sockets now, to be closed in slices. */
     public List<Channel> snapshot() {
         return new ArrayList<>(open);
