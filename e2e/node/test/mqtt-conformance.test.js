@@ -316,6 +316,39 @@ for (const target of TARGETS) {
       assert.equal((await sub.messages(1))[0].payload.toString(), 'in two pieces');
     });
 
+    test('a session resumed while its messages pour in gets its CONNACK before any of them (found at a drain: one was lost)', async () => {
+      const { app, root, open } = await setup();
+      const clientId = uniq('resumed');
+      const session = { protocolId: 'MQTT', protocolVersion: 5, clean: false, clientId, keepalive: 60, username: app.appkey,
+        password: Buffer.from(app.secret), properties: { sessionExpiryInterval: 600 } };
+      const first = rawClient(target.url(1), 5);
+      opened.push(first);
+      first.send({ cmd: 'connect', ...session });
+      await first.next('connack');
+      first.send({ cmd: 'subscribe', messageId: 1, subscriptions: [{ topic: `${root}/pour/#`, qos: 1 }] });
+      await first.next('suback');
+      first.destroy();
+      // six publishers, each under the flood limit: about 600 messages a second
+      const publishers = [];
+      for (let i = 0; i < 6; i++) publishers.push(await open(i));
+      let n = 0;
+      const pouring = setInterval(() => publishers.forEach((pub) => pub.publish(`${root}/pour/${n % 4}`, `m${n++}`, { qos: 1 })), 10);
+      try {
+        for (let round = 0; round < 8; round++) {
+          await settle(100);
+          const again = rawClient(target.url(round), 5);
+          opened.push(again);
+          again.send({ cmd: 'connect', ...session });
+          await again.next('connack');
+          await again.next('publish');
+          assert.equal(again.arrived[0], 'connack', `round ${round}: the first packet was ${again.arrived[0]}`);
+          again.destroy();
+        }
+      } finally {
+        clearInterval(pouring);
+      }
+    });
+
     test('unsubscribe: no more messages; MQTT 5 tells a filter it did not have', async () => {
       const { root, open } = await setup();
       const sub = await open(1);

@@ -56,9 +56,11 @@ function rawClient(url, protocolVersion = 4) {
   const socket = net.connect(Number(port), hostname);
   const parser = mqttPacket.parser({ protocolVersion });
   const packets = [];
+  const arrived = [];
   const waiters = [];
   parser.on('packet', (packet) => {
     packets.push(packet);
+    arrived.push(packet.cmd);
     waiters.splice(0).forEach((w) => w());
   });
   socket.on('data', (data) => parser.parse(data));
@@ -83,6 +85,8 @@ function rawClient(url, protocolVersion = 4) {
       check();
     }),
     packets,
+    /** The kind (cmd) of every packet received, in order, taken or not. */
+    arrived,
     closed,
     destroy: () => socket.destroy(),
   };

@@ -214,6 +214,7 @@ final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         counters.frame(accepted ? "connected" : "connect-refused");
         packets.connack(connack.result(), connack.sessionPresent(), assignedClientId, config.maxPacketBytes());
+        outbound.connected(accepted);
     }
 
     /** The client's keep alive, and half of it again, before silence ends the connection (MQTT's 1.5 times). */

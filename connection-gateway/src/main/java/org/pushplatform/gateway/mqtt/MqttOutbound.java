@@ -32,7 +32,8 @@ import org.pushplatform.gateway.session.OutboundEvent;
  * {@link MqttPacketWriter}) and messages as PUBLISH. QoS 1 and 2 messages get a packet id not in flight and wait for
  * their PUBACK, or PUBREC then PUBCOMP (delivered at PUBCOMP); at most the
  * in-flight window (the client's receive maximum, capped by the listener) are in flight, the rest queue in order up to
- * a bound past which the connection is closed (what is stored stays stored for its next connection). Every method
+ * a bound past which the connection is closed (what is stored stays stored for its next connection). No message goes
+ * before the connection's CONNACK. Every method
  * hands its work to the connection's event loop, which alone touches this state.
  */
 final class MqttOutbound implements ClientSink {
@@ -75,6 +76,8 @@ final class MqttOutbound implements ClientSink {
     private final Map<Integer, Pending> inFlight = new HashMap<>();
     private final Set<String> onItsWay = new HashSet<>();
     private final ArrayDeque<Pending> queued = new ArrayDeque<>();
+    private final ArrayDeque<Runnable> heldForConnack = new ArrayDeque<>();
+    private boolean open;
     private int window;
     private int nextPacketId = 1;
     private volatile String clientId;
@@ -100,10 +103,12 @@ final class MqttOutbound implements ClientSink {
         Decoded decoded = isMessage(event) ? decoded(event) : null;
         channel.eventLoop().execute(() -> {
             if (isMessage(event)) {
-                GrantedFilters.Outgoing outgoing = decoded == null ? null : outgoingOf(event, decoded.message());
-                if (outgoing != null) {
-                    publish(decoded.message(), decoded.payload(), MqttQoS.AT_MOST_ONCE, outgoing, 0, false, onWritten);
-                }
+                whenConnected(() -> {
+                    GrantedFilters.Outgoing outgoing = decoded == null ? null : outgoingOf(event, decoded.message());
+                    if (outgoing != null) {
+                        publish(decoded.message(), decoded.payload(), MqttQoS.AT_MOST_ONCE, outgoing, 0, false, onWritten);
+                    }
+                });
             } else if (!event.args().isEmpty()) {
                 packets.reply(event.name(), event.args().get(0));
                 if (onWritten != null) {
@@ -121,7 +126,7 @@ final class MqttOutbound implements ClientSink {
     @Override
     public void emitStoredWithAck(OutboundEvent event, String receiptId, long timeoutMs, Consumer<JsonNode> onAck, Runnable onTimeout) {
         Decoded decoded = isMessage(event) ? decoded(event) : null;
-        channel.eventLoop().execute(() -> {
+        channel.eventLoop().execute(() -> whenConnected(() -> {
             if (decoded == null || (receiptId != null && !onItsWay.add(receiptId))) {
                 return; // not a message, or on its way to this client already: its first write reports
             }
@@ -147,10 +152,9 @@ final class MqttOutbound implements ClientSink {
             } else if (queued.size() < maxQueued) {
                 queued.add(pending);
             } else {
-                metrics.counter("push_gateway_disconnects_total", "api", MqttApi.API, "reason", "slow-consumer").increment();
-                channel.close();
+                tooSlow();
             }
-        });
+        }));
     }
 
     /**
@@ -291,6 +295,40 @@ final class MqttOutbound implements ClientSink {
             return new GrantedFilters.Outgoing(message.qos(), true, matched == null ? List.of() : matched.subscriptionIds());
         }
         return filters.outgoing(message.topic(), message.qos(), message.retain(), clientId != null && clientId.equals(message.origin()));
+    }
+
+    /**
+     * The CONNACK was written: the messages held for it go out, in order, under the filters it brought; on a refused
+     * CONNECT they are dropped (stored ones stay stored for the session). Called on the event loop.
+     */
+    void connected(boolean accepted) {
+        open = accepted;
+        while (!heldForConnack.isEmpty()) {
+            Runnable held = heldForConnack.poll();
+            if (accepted) {
+                held.run();
+            }
+        }
+    }
+
+    /**
+     * Runs a message's writing now, or once the CONNACK is out: routing may send a resumed session's messages to the new
+     * connection before it answers the CONNECT, and MQTT wants the CONNACK first (a client takes what comes before it
+     * for no subscription of its own).
+     */
+    private void whenConnected(Runnable write) {
+        if (open) {
+            write.run();
+        } else if (heldForConnack.size() < maxQueued) {
+            heldForConnack.add(write);
+        } else {
+            tooSlow();
+        }
+    }
+
+    private void tooSlow() {
+        metrics.counter("push_gateway_disconnects_total", "api", MqttApi.API, "reason", "slow-consumer").increment();
+        channel.close();
     }
 
     /** The connection's client id, once its CONNECT named it: its own messages are known by it. */
