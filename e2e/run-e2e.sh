@@ -37,6 +37,10 @@ export PUSH_GATEWAY_DEVICE_AUTH_TIMEOUT=5s
 export PUSH_GATEWAY_DRAIN_PERIOD=2s
 # chat's upload token signs for this (made-up) Qiniu account; the test checks the signature with Node's own HMAC
 export PUSH_CHAT_QINIU_ACCESS_KEY=e2e-access-key PUSH_CHAT_QINIU_SECRET_KEY=e2e-secret-key PUSH_CHAT_QINIU_BUCKET=e2e-bucket
+# traces on, nothing sampled where a message enters (tracing.test.js starts a node that samples all), spans exported
+# every 500 ms to a free port where that test listens as the collector
+export OTEL_SDK_DISABLED=false OTEL_TRACES_SAMPLER_ARG=0 QUARKUS_OTEL_BSP_SCHEDULE_DELAY=500ms
+export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")"
 export PUSH_DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/push-e2e.XXXXXX")"
 stop() {
   "$ROOT/pushctl" down >/dev/null 2>&1 || true
@@ -49,8 +53,8 @@ if ! "$ROOT/pushctl" up --detach --gateways 2 --routers 2 --device-services 2 --
   exit 1
 fi
 # the files that kill, pause or restart parts of the platform (or start one more gateway JVM, or time a client that
-# does not read, or read the metrics every other file made count) run one at a time, after the others; the others share the platform two files at a time
-DISRUPTIVE="chat-consistency device-restart gateway-drain gateway-failure gateway-node-id gateway-tls infra-restart observability restart-keeps-state routing-failure slow-consumer"
+# does not read, or read the metrics or spans every other file made count) run one at a time, after the others; the others share the platform two files at a time
+DISRUPTIVE="chat-consistency device-restart gateway-drain gateway-failure gateway-node-id gateway-tls infra-restart observability restart-keeps-state routing-failure slow-consumer tracing"
 shared=(); alone=()
 for file in test/*.test.js; do
   name="$(basename "$file" .test.js)"

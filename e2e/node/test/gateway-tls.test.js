@@ -6,7 +6,6 @@
 // against the platform's Kafka, so its messages cross to the platform's other nodes.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const https = require('node:https');
 const net = require('node:net');
@@ -17,7 +16,8 @@ const selfsigned = require('selfsigned');
 const WebSocket = require('ws');
 const { connect } = require('./lib/clients');
 const { connectMqtt, subscribe, publish } = require('./lib/mqtt');
-const { platform, createApp, ROOT } = require('./lib/platform');
+const { platform, createApp } = require('./lib/platform');
+const { startExtraGateway, freePort } = require('./lib/extra-gateway');
 const { onJsonLines } = require('../../../bench/json-lines');
 
 const opened = [];
@@ -47,14 +47,6 @@ function install({ cert, key }) {
   }
 }
 
-function freePort() {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The common name of the certificate a TLS listener presents now, trusted by `ca`. */
 function presentedName(port, ca) {
@@ -72,35 +64,15 @@ before(async () => {
   firstCert = await certificate('push-tls-first');
   install(firstCert);
   ports = { http: await freePort(), https: await freePort(), pubsub: await freePort(), tcp: await freePort(), mqtts: await freePort() };
-  const jar = path.join(ROOT, 'connection-gateway/target/quarkus-app/quarkus-run.jar');
-  gateway = spawn('java', ['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-jar', jar], {
-    env: { ...process.env, KAFKA_BOOTSTRAP_SERVERS: platform().kafka, PUSH_NODE_ID: uniq('gw-tls'),
-      PUSH_GATEWAY_TLS: 'true', PUSH_TLS_CERT_FILE: certFile, PUSH_TLS_KEY_FILE: keyFile, PUSH_TLS_RELOAD_PERIOD: '1s',
-      QUARKUS_HTTP_PORT: String(ports.http), PUSH_GATEWAY_HTTPS_PORT: String(ports.https),
-      PUSH_GATEWAY_PUBSUB_PORT: String(ports.pubsub), PUSH_GATEWAY_PUSH_TCP_PORT: String(ports.tcp),
-      PUSH_GATEWAY_MQTTS_PORT: String(ports.mqtts), PUSH_GATEWAY_MQTT_PORT: '0', PUSH_GATEWAY_PUSH_PORT: '0',
-      PUSH_GATEWAY_DEVICE_PORT: '0', PUSH_GATEWAY_CHAT_PORT: '0', PUSH_GATEWAY_DRAIN_PERIOD: '0s' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  gateway.stdout.on('data', (d) => { output += d; });
-  gateway.stderr.on('data', (d) => { output += d; });
-  const deadline = Date.now() + 90000;
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${ports.http}/q/health/ready`)).status === 200) break;
-    } catch (e) { /* not listening yet */ }
-    if (gateway.exitCode !== null || Date.now() > deadline) throw new Error('the TLS gateway did not start:\n' + output);
-    await sleep(500);
-  }
+  gateway = await startExtraGateway(uniq('gw-tls'), ports, {
+    PUSH_GATEWAY_TLS: 'true', PUSH_TLS_CERT_FILE: certFile, PUSH_TLS_KEY_FILE: keyFile, PUSH_TLS_RELOAD_PERIOD: '1s',
+    PUSH_GATEWAY_HTTPS_PORT: String(ports.https), PUSH_GATEWAY_PUBSUB_PORT: String(ports.pubsub),
+    PUSH_GATEWAY_PUSH_TCP_PORT: String(ports.tcp), PUSH_GATEWAY_MQTTS_PORT: String(ports.mqtts) });
 });
 
 after(async () => {
   opened.forEach((c) => (c.end ? c.end(true) : c.close()));
-  if (gateway && gateway.exitCode === null) {
-    gateway.kill('SIGTERM');
-    await new Promise((r) => gateway.once('exit', r));
-  }
+  if (gateway) await gateway.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -27,31 +27,38 @@ import com.fasterxml.jackson.databind.JsonNode;
  *                      answered with a receipt as if written
  * @param redelivery    true for a stored delivery that may have reached an earlier connection of its identity (MQTT
  *                      marks it DUP); null otherwise
+ * @param trace         the W3C {@code traceparent} of a sampled trace the delivery is part of; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EmitToConnections(List<String> connectionIds, String event, List<JsonNode> args, String receiptId, String room,
                                 String app, String api, String ackMode, Long ackTimeoutMs, DeliveryTicket ticket,
-                                String replyTo, String onceId, Boolean redelivery) {
+                                String replyTo, String onceId, Boolean redelivery, String trace) {
+
+    public EmitToConnections(List<String> connectionIds, String event, List<JsonNode> args, String receiptId, String room,
+                             String app, String api, String ackMode, Long ackTimeoutMs, DeliveryTicket ticket, String replyTo,
+                             String onceId, Boolean redelivery) {
+        this(connectionIds, event, args, receiptId, room, app, api, ackMode, ackTimeoutMs, ticket, replyTo, onceId, redelivery, null);
+    }
 
     public EmitToConnections(List<String> connectionIds, String event, List<JsonNode> args, String receiptId, String room,
                              String app, String api, String ackMode, Long ackTimeoutMs, DeliveryTicket ticket, String replyTo,
                              String onceId) {
-        this(connectionIds, event, args, receiptId, room, app, api, ackMode, ackTimeoutMs, ticket, replyTo, onceId, null);
+        this(connectionIds, event, args, receiptId, room, app, api, ackMode, ackTimeoutMs, ticket, replyTo, onceId, null, null);
     }
 
     public EmitToConnections(List<String> connectionIds, String event, List<JsonNode> args, String receiptId, String room,
                              String app, String api, String ackMode, Long ackTimeoutMs, DeliveryTicket ticket, String replyTo) {
-        this(connectionIds, event, args, receiptId, room, app, api, ackMode, ackTimeoutMs, ticket, replyTo, null, null);
+        this(connectionIds, event, args, receiptId, room, app, api, ackMode, ackTimeoutMs, ticket, replyTo, null, null, null);
     }
 
     public EmitToConnections(List<String> connectionIds, String event, List<JsonNode> args) {
-        this(connectionIds, event, args, null, null, null, null, null, null, null, null, null, null);
+        this(connectionIds, event, args, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same delivery to other connections: a fan-out too large for one record is split this way. */
     public EmitToConnections toConnections(List<String> ids) {
         return new EmitToConnections(ids, event, args, receiptId, room, app, api, ackMode, ackTimeoutMs, ticket, replyTo, onceId,
-            redelivery);
+            redelivery, trace);
     }
 
     /** True when the gateway must answer each write or ack with a receipt: stored, acked, or someone asked for its outcome. */

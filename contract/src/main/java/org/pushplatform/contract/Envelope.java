@@ -15,12 +15,24 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param messageId    unique id used for idempotence and correlation
  * @param timestamp    milliseconds since the epoch when the record was made
  * @param payload      the type-specific body
+ * @param trace        the W3C {@code traceparent} of the span this record continues, when it is part of a sampled trace
+ *                     (OpenTelemetry, when tracing is on); null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Envelope(int v, String type, String app, String nodeId, String connectionId, String identity,
-                       String messageId, long timestamp, JsonNode payload) {
+                       String messageId, long timestamp, JsonNode payload, String trace) {
 
     public static final int VERSION = 1;
+
+    public Envelope(int v, String type, String app, String nodeId, String connectionId, String identity, String messageId, long timestamp,
+                    JsonNode payload) {
+        this(v, type, app, nodeId, connectionId, identity, messageId, timestamp, payload, null);
+    }
+
+    /** The same record as part of the trace whose span is {@code traceparent}. */
+    public Envelope withTrace(String traceparent) {
+        return new Envelope(v, type, app, nodeId, connectionId, identity, messageId, timestamp, payload, traceparent);
+    }
 
     /** A record from a connection on a gateway node, before any identity is known. */
     public static Envelope fromConnection(String type, String nodeId, String connectionId, String messageId, JsonNode payload) {

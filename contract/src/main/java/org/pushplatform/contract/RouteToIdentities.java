@@ -21,18 +21,25 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param ackTimeoutMs for a client ack, how long to wait
  * @param ticket       where the outcome goes, or null when nobody asked
  * @param except       a connection of the identities that does not get it (the one that sent what it is about); null
+ * @param trace        the W3C {@code traceparent} of a sampled trace the delivery is part of; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RouteToIdentities(@JsonAlias("sessionIds") List<String> identityRefs, String api, String event, List<JsonNode> args,
-                                String receiptId, int qos, String ackMode, Long ackTimeoutMs, DeliveryTicket ticket, String except) {
+                                String receiptId, int qos, String ackMode, Long ackTimeoutMs, DeliveryTicket ticket, String except,
+                                String trace) {
+
+    public RouteToIdentities(List<String> identityRefs, String api, String event, List<JsonNode> args, String receiptId, int qos,
+                             String ackMode, Long ackTimeoutMs, DeliveryTicket ticket, String except) {
+        this(identityRefs, api, event, args, receiptId, qos, ackMode, ackTimeoutMs, ticket, except, null);
+    }
 
     public RouteToIdentities(List<String> identityRefs, String api, String event, List<JsonNode> args, String receiptId, int qos,
                              String ackMode, Long ackTimeoutMs, DeliveryTicket ticket) {
-        this(identityRefs, api, event, args, receiptId, qos, ackMode, ackTimeoutMs, ticket, null);
+        this(identityRefs, api, event, args, receiptId, qos, ackMode, ackTimeoutMs, ticket, null, null);
     }
 
     /** The same delivery to other identities (of one partition). */
     public RouteToIdentities toIdentities(List<String> refs) {
-        return new RouteToIdentities(refs, api, event, args, receiptId, qos, ackMode, ackTimeoutMs, ticket, except);
+        return new RouteToIdentities(refs, api, event, args, receiptId, qos, ackMode, ackTimeoutMs, ticket, except, trace);
     }
 }

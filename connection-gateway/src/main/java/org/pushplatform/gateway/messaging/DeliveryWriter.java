@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.pushplatform.contract.EmitToConnections;
 import org.pushplatform.gateway.session.LocalConnection;
@@ -34,9 +35,11 @@ public class DeliveryWriter {
     private final Counter unanswerable;
     private final Counter slowDropped;
     private final MeterRegistry metrics;
+    private final MessageSpans spans;
 
-    public DeliveryWriter(LocalConnections connections, ReceiptSender receipts, MeterRegistry metrics) {
+    public DeliveryWriter(LocalConnections connections, ReceiptSender receipts, MessageSpans spans, MeterRegistry metrics) {
         this.connections = connections;
+        this.spans = spans;
         this.receipts = receipts;
         this.delivered = metrics.counter("push_gateway_deliveries_total", "outcome", "written");
         this.gone = metrics.counter("push_gateway_deliveries_total", "outcome", "connection-gone");
@@ -50,8 +53,18 @@ public class DeliveryWriter {
     }
 
     public void write(EmitToConnections emit) {
+        Span span = spans.delivering(emit);
+        List<LocalConnection> targets = targets(emit);
+        writeTo(targets, emit);
+        if (span != null) {
+            span.setAttribute("push.connections", targets.size());
+            span.end();
+        }
+    }
+
+    private void writeTo(List<LocalConnection> targets, EmitToConnections emit) {
         OutboundEvent event = new OutboundEvent(emit.event(), emit.args(), Boolean.TRUE.equals(emit.redelivery()));
-        for (LocalConnection connection : targets(emit)) {
+        for (LocalConnection connection : targets) {
             if (emit.api() != null && !emit.api().equals(connection.api())) {
                 otherApi.increment();
             } else if (emit.app() != null && !connection.belongsTo(emit.app())) {

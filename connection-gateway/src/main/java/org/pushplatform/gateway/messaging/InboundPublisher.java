@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -17,6 +19,7 @@ import org.pushplatform.contract.Envelope;
 import org.pushplatform.contract.EnvelopeCodec;
 import org.pushplatform.contract.EnvelopeTypes;
 import org.pushplatform.contract.Topics;
+import org.pushplatform.contract.tracing.MessageTraces;
 import org.pushplatform.gateway.config.GatewayConfig;
 import org.pushplatform.gateway.session.LocalConnection;
 
@@ -37,10 +40,12 @@ public class InboundPublisher {
     private final Topics topics;
     private final InFlightBytes inFlight;
     private final Counter refused;
+    private final MessageSpans spans;
 
     public InboundPublisher(@Channel("routing-in") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 65536)
-                            Emitter<String> emitter, GatewayConfig config, MeterRegistry metrics) {
+                            Emitter<String> emitter, GatewayConfig config, MessageSpans spans, MeterRegistry metrics) {
         this.emitter = emitter;
+        this.spans = spans;
         this.nodeId = config.nodeId();
         this.topics = new Topics(config.topicPrefix());
         this.inFlight = new InFlightBytes(config.maxInboundBytes());
@@ -48,25 +53,28 @@ public class InboundPublisher {
         metrics.gauge("push_gateway_inbound_bytes_in_flight", inFlight, InFlightBytes::inFlight);
     }
 
-    /**
-     * A client frame (or a connection's opening) to the connection's service. Refused while the node's records
-     * waiting for Kafka pass their bound in bytes: the client hears nothing back, as from a lost frame, and it is
-     * counted. @return the record's message id, or null when refused
-     */
     /** Bytes of records handed to Kafka and not yet acknowledged by it. */
     public long inFlightBytes() {
         return inFlight.inFlight();
     }
 
+    /**
+     * A client frame (or a connection's opening) to the connection's service, where a trace of it starts when the
+     * sampler picks it. Refused while the node's records waiting for Kafka pass their bound in bytes: the client hears
+     * nothing back, as from a lost frame, and it is counted. @return the record's message id, or null when refused
+     */
     public String publish(String type, LocalConnection connection, JsonNode payload) {
         String messageId = UUID.randomUUID().toString();
-        String record = EnvelopeCodec.encode(envelope(type, connection.app(), connection.connectionId(), messageId, payload));
+        Span span = spans.received(type, connection, messageId);
+        String record = EnvelopeCodec.encode(envelope(type, connection.app(), connection.connectionId(), messageId, payload,
+            MessageTraces.traceparentOf(span)));
         if (!inFlight.tryTake(record.length())) {
             refused.increment();
+            span.setStatus(StatusCode.ERROR, "the node's records waiting for Kafka are past their bound").end();
             LOG.debugf("[%s] %s refused: the node's records waiting for Kafka are past their bound", connection.connectionId(), type);
             return null;
         }
-        emit(connection.service(), connection.routingKey(), record);
+        emit(connection.service(), connection.routingKey(), record, span);
         return messageId;
     }
 
@@ -98,27 +106,29 @@ public class InboundPublisher {
 
     /** What must not be lost (closes, receipts; small records) goes whatever the bound. */
     private void send(String service, String type, String app, String connectionId, String key, JsonNode payload) {
-        String record = EnvelopeCodec.encode(envelope(type, app, connectionId, UUID.randomUUID().toString(), payload));
+        String record = EnvelopeCodec.encode(envelope(type, app, connectionId, UUID.randomUUID().toString(), payload, null));
         inFlight.take(record.length());
-        emit(service, key, record);
+        emit(service, key, record, Span.getInvalid());
     }
 
-    private Envelope envelope(String type, String app, String connectionId, String messageId, JsonNode payload) {
-        return new Envelope(Envelope.VERSION, type, app, nodeId, connectionId, null, messageId, System.currentTimeMillis(), payload);
+    private Envelope envelope(String type, String app, String connectionId, String messageId, JsonNode payload, String trace) {
+        return new Envelope(Envelope.VERSION, type, app, nodeId, connectionId, null, messageId, System.currentTimeMillis(), payload, trace);
     }
 
-    /** The record's bytes count as in flight until Kafka acknowledged it, or refused it. */
-    private void emit(String service, String key, String record) {
+    /** The record's bytes count as in flight until Kafka acknowledged it, or refused it; its span ends then. */
+    private void emit(String service, String key, String record, Span span) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
             .withTopic(topics.inbound(service)).withKey(key).build();
         long bytes = record.length();
         emitter.send(Message.of(record).addMetadata(metadata)
             .withAck(() -> {
                 inFlight.release(bytes);
+                span.end();
                 return CompletableFuture.completedFuture(null);
             })
             .withNack(failure -> {
                 inFlight.release(bytes);
+                span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage())).end();
                 return CompletableFuture.completedFuture(null);
             }));
     }

@@ -20,7 +20,7 @@ class DeliveryConsumerTest {
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final NodeRun run = new NodeRun();
     private final ReceiptSender receipts = new ReceiptSender(publisher);
-    private final DeliveryConsumer consumer = new DeliveryConsumer(connections, new DeliveryWriter(connections, receipts, metrics),
+    private final DeliveryConsumer consumer = new DeliveryConsumer(connections, new DeliveryWriter(connections, receipts, DeliveryWriterTest.NO_SPANS, metrics),
         publisher, receipts, run, metrics);
 
     private void receive(String type, Object payload) {

@@ -14,6 +14,13 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.pushplatform.contract.DeliveryReceipt;
@@ -28,13 +35,14 @@ import org.pushplatform.gateway.session.OutboundEvent;
 
 class DeliveryWriterTest {
 
+    static final MessageSpans NO_SPANS = new MessageSpans(OpenTelemetry.noop().getTracer("test"));
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final DeliveryTicket TICKET = new DeliveryTicket("m-1", "team", null);
 
     private final LocalConnections connections = new LocalConnections();
     private final InboundPublisher receipts = mock(InboundPublisher.class);
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    private final DeliveryWriter writer = new DeliveryWriter(connections, new ReceiptSender(receipts), metrics);
+    private final DeliveryWriter writer = new DeliveryWriter(connections, new ReceiptSender(receipts), NO_SPANS, metrics);
 
     /** Records what is written to one connection, and lets a test play the client's ack. */
     static final class RecordingSink implements ClientSink {
@@ -88,6 +96,34 @@ class DeliveryWriterTest {
         assertThat(device.events).containsExactly("memos_update");
         assertThat(pubsub.events).isEmpty();
         assertThat(outside.events).isEmpty();
+    }
+
+    @Test
+    void aDeliveryOfASampledTraceIsWrittenUnderASpanThatContinuesIt() {
+        // given routing's span of a sampled trace, named by the delivery's record
+        InMemorySpanExporter exported = InMemorySpanExporter.create();
+        Tracer tracer = SdkTracerProvider.builder().setSampler(Sampler.parentBased(Sampler.alwaysOff()))
+            .addSpanProcessor(SimpleSpanProcessor.create(exported)).build().get("test");
+        DeliveryWriter traced = new DeliveryWriter(connections, new ReceiptSender(receipts), new MessageSpans(tracer), metrics);
+        String routing = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        RecordingSink first = new RecordingSink();
+        RecordingSink second = new RecordingSink();
+        connections.getOrAdd("p-1", "pubsub", "routing", "app1", () -> first);
+        connections.getOrAdd("p-2", "pubsub", "routing", "app1", () -> second);
+
+        // when it is written to two connections, and an untraced one after it
+        traced.write(new EmitToConnections(List.of("p-1", "p-2"), "message", List.of(), null, null, "app1", "pubsub", null, null, null,
+            null, null, null, routing));
+        traced.write(new EmitToConnections(List.of("p-1"), "message", List.of(), null, null, "app1", "pubsub", null, null, null, null));
+
+        // then one span, the child of routing's, counts both connections
+        assertThat(first.events).containsExactly("message", "message");
+        assertThat(exported.getFinishedSpanItems()).singleElement().satisfies(span -> {
+            assertThat(span.getName()).isEqualTo("deliver message");
+            assertThat(span.getTraceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+            assertThat(span.getParentSpanId()).isEqualTo("b7ad6b7169203331");
+            assertThat(span.getAttributes().get(AttributeKey.longKey("push.connections"))).isEqualTo(2L);
+        });
     }
 
     @Test

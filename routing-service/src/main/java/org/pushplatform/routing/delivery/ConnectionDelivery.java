@@ -49,7 +49,8 @@ public class ConnectionDelivery {
             }
         }
         byNode.forEach((node, connectionIds) -> gateways.emit(node.nodeId(), new EmitToConnections(connectionIds, route.event(),
-            route.args(), route.receiptId(), null, node.app(), route.api(), route.ackMode(), route.ackTimeoutMs(), route.ticket(), null)));
+            route.args(), route.receiptId(), null, node.app(), route.api(), route.ackMode(), route.ackTimeoutMs(), route.ticket(), null,
+            null, null, route.trace())));
     }
 
     /** The connections of one app on one node get one record (the gateway checks each is of that app). */

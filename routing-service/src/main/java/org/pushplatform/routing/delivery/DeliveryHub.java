@@ -69,8 +69,13 @@ public class DeliveryHub {
      *
      * @param publisher the identity that published it, told of its first receiver (pubsub's recvack); may be null
      * @param sourceId  the id of the record asking, so that asking twice stores once; may be null
+     * @param trace     the {@code traceparent} of the sampled trace it is part of, or null
      */
-    public record Request(Deliver command, Target publisher, String sourceId) {
+    public record Request(Deliver command, Target publisher, String sourceId, String trace) {
+
+        public Request(Deliver command, Target publisher, String sourceId) {
+            this(command, publisher, sourceId, null);
+        }
     }
 
     public Uni<Accepted> deliver(Deliver command, Target publisher, String sourceId) {
@@ -83,7 +88,7 @@ public class DeliveryHub {
      */
     public Uni<List<Accepted>> deliverAll(List<Request> asked) {
         List<Request> requests = asked.stream().map(r -> r.command().messageId() != null ? r
-            : new Request(withMessageId(r.command()), r.publisher(), r.sourceId())).toList();
+            : new Request(withMessageId(r.command()), r.publisher(), r.sourceId(), r.trace())).toList();
         Accepted[] results = new Accepted[requests.size()];
         List<Integer> resolving = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
@@ -98,11 +103,12 @@ public class DeliveryHub {
                 outcomes.failed(Outcomes.ticketOf(command), DeliveryOutcome.Reason.CONNECTION_GONE, connection.connectionId());
                 results[i] = new Accepted(0, true);
             } else if (command.to() instanceof Address.Connection connection) {
-                gateways.emit(connection.nodeId(), emit(command, List.of(connection.connectionId()), null));
+                gateways.emit(connection.nodeId(), emit(requests.get(i), List.of(connection.connectionId()), null));
                 results[i] = new Accepted(1, true);
             } else if (command.to() instanceof Address.Room room) {
                 var nodes = liveness.liveNodes();
-                nodes.forEach(nodeId -> gateways.emit(nodeId, emit(command, null, room)));
+                Request request = requests.get(i);
+                nodes.forEach(nodeId -> gateways.emit(nodeId, emit(request, null, room)));
                 if (nodes.isEmpty()) {
                     outcomes.failed(Outcomes.ticketOf(command), DeliveryOutcome.Reason.OFFLINE, null);
                 }
@@ -152,7 +158,7 @@ public class DeliveryHub {
             Ack ack = command.ackOrDefault();
             DeliveryTicket ticket = Outcomes.ticketOf(command);
             if (command.qos() == 0) {
-                router.route(targets.get(i), route(command, ack, ticket, null));
+                router.route(targets.get(i), route(request, ack, ticket, null));
                 results[i] = new Accepted(targets.get(i).size(), true);
             } else if (targets.get(i).isEmpty()) {
                 // nobody to keep it for (an API none of the address's identities speaks): nothing is stored
@@ -197,30 +203,34 @@ public class DeliveryHub {
             delivery -> quota.storedSettled(delivery.app(), delivery.storedBytes(), null))).map(stored -> {
             for (int j = 0; j < storing.size(); j++) {
                 int i = storing.get(j);
-                Deliver command = requests.get(i).command();
+                Request request = requests.get(i);
                 DeliveryStore.StoredDelivery result = stored.get(j);
                 // counted as in flight since admitted; a repeat (QoS 2, or a record read again) stored nothing
                 quota.storedSettled(toStore.get(j).app(), toStore.get(j).storedBytes(), result.writtenIn());
-                router.route(result.pending(), route(command, command.ackOrDefault(), toStore.get(j).ticket(), String.valueOf(result.id())));
+                router.route(result.pending(), route(request, request.command().ackOrDefault(), toStore.get(j).ticket(),
+                    String.valueOf(result.id())));
                 results[i] = new Accepted(targets.get(i).size(), !result.seenBefore());
             }
             return List.of(results);
         });
     }
 
-    private static RouteToIdentities route(Deliver command, Ack ack, DeliveryTicket ticket, String receiptId) {
+    private static RouteToIdentities route(Request request, Ack ack, DeliveryTicket ticket, String receiptId) {
+        Deliver command = request.command();
         return new RouteToIdentities(List.of(), command.api(), command.event(), command.args(), receiptId, command.qos(),
-            ack.mode().name(), ack.mode() == Ack.Mode.CLIENT ? ack.timeoutOrDefault() : null, ticket, command.except());
+            ack.mode().name(), ack.mode() == Ack.Mode.CLIENT ? ack.timeoutOrDefault() : null, ticket, command.except(), request.trace());
     }
 
-    private static EmitToConnections emit(Deliver command, List<String> connectionIds, Address.Room room) {
+    private static EmitToConnections emit(Request request, List<String> connectionIds, Address.Room room) {
+        Deliver command = request.command();
         Ack ack = command.ackOrDefault();
         // the app goes with every emit: the gateway writes none to a connection of another app
         // QoS 2 to a connection: written at most once to it under the message id, however often it is asked
         String onceId = command.qos() == 2 && command.to() instanceof Address.Connection ? command.messageId() : null;
         return new EmitToConnections(connectionIds, command.event(), command.args(), null, room == null ? null : room.room(),
             command.to().app(), command.api(), ack.mode().name(),
-            ack.mode() == Ack.Mode.CLIENT ? ack.timeoutOrDefault() : null, Outcomes.ticketOf(command), command.replyTo(), onceId);
+            ack.mode() == Ack.Mode.CLIENT ? ack.timeoutOrDefault() : null, Outcomes.ticketOf(command), command.replyTo(), onceId, null,
+            request.trace());
     }
 
     static Deliver withMessageId(Deliver c) {

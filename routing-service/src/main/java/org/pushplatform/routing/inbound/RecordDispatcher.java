@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -49,10 +50,12 @@ public class RecordDispatcher {
     private final MeterRegistry metrics;
     private final OwnContext work;
     private final Outcomes outcomes;
+    private final Tracer tracer;
 
     public RecordDispatcher(ConnectionRegistry connections, ConnectionDelivery connectionDelivery, Receipts receipts, DeliveryHub hub,
                             ControlCommandHandler control, PubsubFrameDispatcher pubsub, PushFrames push, PublishFrames publishes,
-                            MqttFrames mqtt, MeterRegistry metrics, OwnContext work, Outcomes outcomes) {
+                            MqttFrames mqtt, MeterRegistry metrics, OwnContext work, Outcomes outcomes, Tracer tracer) {
+        this.tracer = tracer;
         this.mqtt = mqtt;
         this.outcomes = outcomes;
         this.push = push;
@@ -92,6 +95,11 @@ public class RecordDispatcher {
      * goes on.
      */
     public Uni<Void> dispatchRound(List<Envelope> round) {
+        RoundTraces traces = new RoundTraces();
+        return dispatchAll(traces.continued(tracer, round)).onTermination().invoke(traces::end);
+    }
+
+    private Uni<Void> dispatchAll(List<Envelope> round) {
         List<Uni<Void>> units = new ArrayList<>(round.size());
         List<Envelope> storedReceipts = new ArrayList<>();
         List<Envelope> publishFrames = new ArrayList<>();
@@ -140,7 +148,8 @@ public class RecordDispatcher {
         List<DeliveryHub.Request> requests = new ArrayList<>(envelopes.size());
         for (Envelope envelope : envelopes) {
             try {
-                requests.add(new DeliveryHub.Request((Deliver) DeliveryRecords.payloadOf(envelope), null, "route:" + envelope.messageId()));
+                requests.add(new DeliveryHub.Request((Deliver) DeliveryRecords.payloadOf(envelope), null, "route:" + envelope.messageId(),
+                    envelope.trace()));
             } catch (EnvelopeCodec.MalformedEnvelopeException e) {
                 metrics.counter("push_records_rejected_total", "topic", "route", "reason", "malformed").increment();
             }

@@ -17,13 +17,24 @@ import org.pushplatform.routing.delivery.Target;
  * @param sourceId   the id of the record asking, so that asking twice stores once; may be null
  * @param mqtt       what an MQTT client published (its payload's bytes and MQTT 5 properties), which MQTT clients get
  *                   as it was; null from other APIs, whose clients give JSON ({@code msg})
+ * @param trace      the {@code traceparent} of the sampled trace the message is part of, or null
  */
 public record AppMessage(String app, boolean toAlias, String target, JsonNode msg, int qos, Long ttlSeconds, String messageId,
-                         Target publisher, String sourceId, MqttApi.Message mqtt) {
+                         Target publisher, String sourceId, MqttApi.Message mqtt, String trace) {
+
+    public AppMessage(String app, boolean toAlias, String target, JsonNode msg, int qos, Long ttlSeconds, String messageId,
+                      Target publisher, String sourceId, MqttApi.Message mqtt) {
+        this(app, toAlias, target, msg, qos, ttlSeconds, messageId, publisher, sourceId, mqtt, null);
+    }
 
     public AppMessage(String app, boolean toAlias, String target, JsonNode msg, int qos, Long ttlSeconds, String messageId,
                       Target publisher, String sourceId) {
-        this(app, toAlias, target, msg, qos, ttlSeconds, messageId, publisher, sourceId, null);
+        this(app, toAlias, target, msg, qos, ttlSeconds, messageId, publisher, sourceId, null, null);
+    }
+
+    /** The same message, part of the trace {@code traceparent} names (null: none). */
+    public AppMessage withTrace(String traceparent) {
+        return new AppMessage(app, toAlias, target, msg, qos, ttlSeconds, messageId, publisher, sourceId, mqtt, traceparent);
     }
 
     /** How long a message to a topic is kept when its publisher names no time to live (the seed's default). */

@@ -52,7 +52,7 @@ public class AppMessages {
         for (AppMessage message : messages) {
             for (MessageShape shape : shapes) {
                 String sourceId = message.sourceId() == null ? null : message.sourceId() + "#" + shape.api();
-                requests.add(new DeliveryHub.Request(shape.deliveryOf(message), message.publisher(), sourceId));
+                requests.add(new DeliveryHub.Request(shape.deliveryOf(message), message.publisher(), sourceId, message.trace()));
             }
         }
         return hub.deliverAll(requests).map(accepted -> {

@@ -184,7 +184,7 @@ public class MqttFrames {
                 return sourceId.call(source -> iot.uplink(frame, client.app(), published, source))
                     .invoke(() -> answer(frame, published, MqttApi.PublishResult.ACCEPTED)).replaceWith(new Prepared(frame, null));
             }
-            return sourceId.map(source -> new Prepared(frame, new MqttPublishing.Publish(client.app(), published, source)));
+            return sourceId.map(source -> new Prepared(frame, new MqttPublishing.Publish(client.app(), published, source, frame.trace())));
         });
     }
 

@@ -30,7 +30,11 @@ public class MqttPublishing {
     }
 
     /** One message to publish: its app, the message, and the id it is stored under once however often asked (or null). */
-    public record Publish(String app, MqttApi.Message message, String sourceId) {
+    public record Publish(String app, MqttApi.Message message, String sourceId, String trace) {
+
+        public Publish(String app, MqttApi.Message message, String sourceId) {
+            this(app, message, sourceId, null);
+        }
     }
 
     /** @param sourceId the id it is stored under once however often it is asked; may be null */
@@ -57,7 +61,7 @@ public class MqttPublishing {
             sending.add(i);
             String payload = p.message().payload() == null ? "" : p.message().payload();
             messages.add(new AppMessage(p.app(), false, p.message().topic(), MqttPayloads.msgOf(payload), p.message().qos(), ttl,
-                MessageIds.next(), null, p.sourceId(), p.message()));
+                MessageIds.next(), null, p.sourceId(), p.message(), p.trace()));
         }
         if (messages.isEmpty()) {
             return Uni.createFrom().item(List.of(results));

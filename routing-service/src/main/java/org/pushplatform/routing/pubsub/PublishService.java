@@ -79,7 +79,8 @@ public class PublishService {
     /** Many publishes as deliveries of the core, together. @return what became of each, in order */
     public Uni<List<Published>> publishAll(List<Publish> publishes) {
         List<AppMessage> messages = publishes.stream().map(p -> new AppMessage(p.appkey(), p.toAlias(), p.request().target(),
-            p.request().msg(), p.request().qos(), p.request().ttlSeconds(), p.request().messageId(), p.publisher(), p.sourceId())).toList();
+            p.request().msg(), p.request().qos(), p.request().ttlSeconds(), p.request().messageId(), p.publisher(), p.sourceId())
+            .withTrace(p.frame() == null ? null : p.frame().trace())).toList();
         return appMessages.sendAll(messages).map(accepted -> {
             List<Published> published = new ArrayList<>(accepted.size());
             for (int i = 0; i < accepted.size(); i++) {

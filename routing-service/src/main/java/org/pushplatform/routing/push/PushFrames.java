@@ -137,7 +137,7 @@ public class PushFrames {
         for (Envelope frame : frames) {
             prepared.add(connections.find(frame.connectionId()).map(client -> client.isEmpty() || frame.payload() == null
                 ? new PushPublishing.Prepared(List.of(), "not connected: send connect {alias} (t:14) first")
-                : PushPublishing.prepare(client.get().app(), frame.payload(), frame.messageId())));
+                : PushPublishing.prepare(client.get().app(), frame.payload(), frame.messageId()).withTrace(frame.trace())));
         }
         return Uni.join().all(prepared).andFailFast().flatMap(all -> publishing.publishAll(all).invoke(refusals -> {
             for (int i = 0; i < frames.size(); i++) {

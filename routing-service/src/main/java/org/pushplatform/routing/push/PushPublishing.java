@@ -33,6 +33,11 @@ public class PushPublishing {
 
     /** One do_push frame ready to send, or why it cannot be. */
     record Prepared(List<AppMessage> messages, String invalid) {
+
+        /** The frame's messages, part of the trace {@code traceparent} names (null: none). */
+        Prepared withTrace(String traceparent) {
+            return traceparent == null ? this : new Prepared(messages.stream().map(m -> m.withTrace(traceparent)).toList(), invalid);
+        }
     }
 
     /** @return the frame's messages, or why the frame is refused */
