@@ -17,21 +17,24 @@ final class RoundTraces {
 
     private final List<Span> spans = new ArrayList<>(0);
 
-    /** The round, with each sampled record naming routing's span; the same list when none is sampled. */
+    /** The round, with each sampled record naming routing's span instead; the same list when no record names a trace. */
     List<Envelope> continued(Tracer tracer, List<Envelope> round) {
         List<Envelope> continued = null;
         for (int i = 0; i < round.size(); i++) {
             Envelope record = round.get(i);
-            Span span = MessageTraces.startNext(tracer, "route " + record.type(), SpanKind.CONSUMER, record.trace());
-            if (span == null) {
+            if (record.trace() == null) {
                 continue;
             }
-            span.setAttribute("push.app", String.valueOf(record.app()));
-            span.setAttribute("push.round.records", round.size());
-            spans.add(span);
+            Span span = MessageTraces.startNext(tracer, "route " + record.type(), SpanKind.CONSUMER, record.trace());
+            if (span != null) {
+                span.setAttribute("push.app", String.valueOf(record.app()));
+                span.setAttribute("push.round.records", round.size());
+                spans.add(span);
+            }
             if (continued == null) {
                 continued = new ArrayList<>(round);
             }
+            // a trace context that is malformed or not sampled (from a producer of another team) goes no further
             continued.set(i, record.withTrace(MessageTraces.traceparentOf(span)));
         }
         return continued == null ? round : continued;

@@ -2,6 +2,7 @@ package org.pushplatform.routing.mqtt;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -66,33 +68,48 @@ public class MqttSharedSubscriptions implements PresenceListener {
             failure -> LOG.warnf("[%s] shared subscription messages not handed over: %s", connection.connectionId(), failure.toString()));
     }
 
-    /** @return how many messages moved to another member */
-    Uni<Integer> handOver(String app, String identityRef) {
-        return db.preparedQuery("SELECT filter FROM routing.topic_filter WHERE identity_ref = $1 AND share_group IS NOT NULL")
-            .execute(Tuple.of(identityRef)).flatMap(rows -> {
-                List<String> filters = new ArrayList<>();
-                rows.forEach(row -> filters.add(row.getString(0)));
-                if (filters.isEmpty()) {
-                    return Uni.createFrom().item(0);
-                }
-                return db.preparedQuery("SELECT m.id, m.event, m.args, m.qos, m.ack_mode FROM routing.pending_delivery d"
-                        + " JOIN routing.stored_delivery m ON m.id = d.message_ref"
-                        + " WHERE d.identity_ref = $1 AND m.api = $2 AND m.expires_at > now() ORDER BY m.id")
-                    .execute(Tuple.of(identityRef, MqttApi.API))
-                    .onItem().transformToMulti(pending -> Multi.createFrom().iterable(pending))
-                    .onItem().transformToUniAndConcatenate(row -> moveOne(app, identityRef, filters, row))
-                    .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
-            });
+    /** One message moved: the member it is pending for now, and what is sent to it once the move is committed. */
+    private record Moved(Target member, RouteToIdentities route) {
     }
 
-    private Uni<Integer> moveOne(String app, String from, List<String> filters, Row delivery) {
+    /**
+     * In one transaction that holds the leaving member's identity row, so that the identity sweeper's delete (a clean
+     * session ends at once) waits for it instead of taking the messages not moved yet with the identity: found
+     * dropping 5 of 12 in a run. The moved messages are sent after the commit. @return how many moved
+     */
+    Uni<Integer> handOver(String app, String identityRef) {
+        return db.withTransaction(tx -> tx.preparedQuery("SELECT 1 FROM routing.identity WHERE ref = $1 FOR UPDATE")
+                .execute(Tuple.of(identityRef))
+                .flatMap(locked -> tx.preparedQuery("SELECT filter FROM routing.topic_filter WHERE identity_ref = $1 AND share_group IS NOT NULL")
+                    .execute(Tuple.of(identityRef)))
+                .flatMap(rows -> {
+                    List<String> filters = new ArrayList<>();
+                    rows.forEach(row -> filters.add(row.getString(0)));
+                    if (filters.isEmpty()) {
+                        return Uni.createFrom().item(List.<Moved>of());
+                    }
+                    return tx.preparedQuery("SELECT m.id, m.event, m.args, m.qos, m.ack_mode FROM routing.pending_delivery d"
+                            + " JOIN routing.stored_delivery m ON m.id = d.message_ref"
+                            + " WHERE d.identity_ref = $1 AND m.api = $2 AND m.expires_at > now() ORDER BY m.id")
+                        .execute(Tuple.of(identityRef, MqttApi.API))
+                        .onItem().transformToMulti(pending -> Multi.createFrom().iterable(pending))
+                        .onItem().transformToUniAndConcatenate(row -> moveOne(tx, app, identityRef, filters, row))
+                        .filter(Optional::isPresent).map(Optional::get)
+                        .collect().asList();
+                }))
+            .invoke(moved -> moved.forEach(m -> router.route(List.of(m.member()), m.route())))
+            .map(List::size);
+    }
+
+    /** @return the move, or none when the message stays (no filter of the group matches, or no other member is connected) */
+    private Uni<Optional<Moved>> moveOne(SqlConnection tx, String app, String from, List<String> filters, Row delivery) {
         String topic = topicOf(delivery.getString(2));
         String filter = topic == null ? null : filters.stream().filter(f -> TopicFilters.matches(f, topic)).findFirst().orElse(null);
         if (filter == null) {
-            return Uni.createFrom().item(0);
+            return Uni.createFrom().item(Optional.empty());
         }
         long id = delivery.getLong(0);
-        return db.preparedQuery("WITH member AS (SELECT i.ref, i.id FROM routing.topic_filter f JOIN routing.identity i ON i.ref = f.identity_ref"
+        return tx.preparedQuery("WITH member AS (SELECT i.ref, i.id FROM routing.topic_filter f JOIN routing.identity i ON i.ref = f.identity_ref"
                 + " WHERE f.app = $1 AND f.filter = $2 AND f.identity_ref <> $3"
                 + " AND EXISTS (SELECT 1 FROM routing.live_connection c WHERE c.identity_ref = f.identity_ref)"
                 + " AND NOT EXISTS (SELECT 1 FROM routing.pending_delivery p WHERE p.identity_ref = f.identity_ref AND p.message_ref = $4)"
@@ -101,13 +118,12 @@ public class MqttSharedSubscriptions implements PresenceListener {
                 + " WHERE d.identity_ref = $3 AND d.message_ref = $4 RETURNING member.ref, member.id")
             .execute(Tuple.of(app, filter, from, id)).map(moved -> {
                 if (moved.size() == 0) {
-                    return 0; // no other member is connected: it stays for this one
+                    return Optional.<Moved>empty(); // no other member is connected: it stays for this one
                 }
                 Row member = moved.iterator().next();
-                router.route(List.of(new Target(member.getString(0), partitions.partitionOf(app, member.getString(1)))),
+                return Optional.of(new Moved(new Target(member.getString(0), partitions.partitionOf(app, member.getString(1))),
                     new RouteToIdentities(List.of(), MqttApi.API, delivery.getString(1), args(delivery.getString(2)), String.valueOf(id),
-                        delivery.getInteger(3), delivery.getString(4), null, null));
-                return 1;
+                        delivery.getInteger(3), delivery.getString(4), null, null)));
             });
     }
 
