@@ -33,8 +33,8 @@ import org.pushplatform.gateway.session.OutboundEvent;
  * their PUBACK, or PUBREC then PUBCOMP (delivered at PUBCOMP); at most the
  * in-flight window (the client's receive maximum, capped by the listener) are in flight, the rest queue in order up to
  * a bound past which the connection is closed (what is stored stays stored for its next connection). No message goes
- * before the connection's CONNACK. Every method
- * hands its work to the connection's event loop, which alone touches this state.
+ * before the connection's CONNACK. Every method hands its work to the connection's event loop, which alone touches
+ * this state.
  */
 final class MqttOutbound implements ClientSink {
 
@@ -303,18 +303,18 @@ final class MqttOutbound implements ClientSink {
      */
     void connected(boolean accepted) {
         open = accepted;
+        if (!accepted) {
+            heldForConnack.clear();
+        }
         while (!heldForConnack.isEmpty()) {
-            Runnable held = heldForConnack.poll();
-            if (accepted) {
-                held.run();
-            }
+            heldForConnack.poll().run();
         }
     }
 
     /**
      * Runs a message's writing now, or once the CONNACK is out: routing may send a resumed session's messages to the new
-     * connection before it answers the CONNECT, and MQTT wants the CONNACK first (a client takes what comes before it
-     * for no subscription of its own).
+     * connection before it answers the CONNECT, and MQTT wants the CONNACK first (npm mqtt acks what comes before it
+     * and hands it on before its user listens: the message was lost).
      */
     private void whenConnected(Runnable write) {
         if (open) {
