@@ -54,7 +54,7 @@ if ! "$ROOT/pushctl" up --detach --gateways 2 --routers 2 --device-services 2 --
 fi
 # the files that kill, pause or restart parts of the platform (or start one more gateway JVM, or time a client that
 # does not read, or read the metrics or spans every other file made count) run one at a time, after the others; the others share the platform two files at a time
-DISRUPTIVE="chat-consistency device-restart gateway-drain gateway-failure gateway-node-id gateway-tls infra-restart observability restart-keeps-state routing-failure slow-consumer tracing"
+DISRUPTIVE="chat-consistency device-restart gateway-drain gateway-failure gateway-node-id gateway-tls infra-restart observability restart-keeps-state routing-failure slow-consumer socketio-sessions-end tracing"
 shared=(); alone=()
 for file in test/*.test.js; do
   name="$(basename "$file" .test.js)"

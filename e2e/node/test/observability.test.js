@@ -8,25 +8,12 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { connect } = require('./lib/clients');
 const { platform, createApp, ROOT } = require('./lib/platform');
+const { scrape, sample } = require('./lib/metrics');
 
 const opened = [];
 after(() => opened.forEach((c) => c.close()));
 const uniq = (prefix) => `${prefix}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** The samples of every service, as lines `name{labels} value`. */
-async function scrape() {
-  const services = Object.values(platform().services).filter((s) => s.http);
-  const texts = await Promise.all(services.map(async (s) => (await fetch(s.http + '/q/metrics')).text()));
-  return texts.join('\n').split('\n').filter((line) => line && !line.startsWith('#'));
-}
-
-/** The value of the first sample of `name` whose labels include every `label="value"` given. */
-function sample(lines, name, labels) {
-  const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
-  const line = lines.find((l) => l.startsWith(name + '{') && wanted.every((w) => l.includes(w)));
-  return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
-}
 
 test('connections are counted by API and transport on the gateway, and by app on routing', async () => {
   const app = await createApp(uniq('metrics'));

@@ -6,15 +6,15 @@ import java.util.UUID;
 
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
-import com.corundumstudio.socketio.handler.EncoderHandler;
 import com.corundumstudio.socketio.namespace.NamespacesHub;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.IdleStateHandler;
 import org.pushplatform.gateway.node.ClientSocketStart;
 
 /**
- * The library's pipeline with our four long-polling fixes: {@link UpgradeRaceGuard}, {@link PollReleaseGuard},
- * {@link LosslessPacketEncoder} and {@link PollResponseReceipts}, and {@link IdleHttpCloser} for abandoned HTTP connections. They read internals of netty-socketio 2.0.14, which is why its version is
+ * The library's pipeline with our long-polling fixes ({@link UpgradeRaceGuard}, {@link PollReleaseGuard},
+ * {@link LosslessPacketEncoder}), receipts that hold on both transports ({@link ReceiptingEncoderHandler}), and
+ * {@link IdleHttpCloser} for abandoned HTTP connections. They read internals of netty-socketio 2.0.14, which is why its version is
  * pinned and the e2e reliability tests run hundreds of real client sessions.
  */
 final class GuardedChannelInitializer extends SocketIOChannelInitializer {
@@ -22,12 +22,11 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     private final UpgradeRaceGuard upgradeRaceGuard = new UpgradeRaceGuard();
     private final PollReleaseGuard pollReleaseGuard = new PollReleaseGuard();
     private final IdleHttpCloser idleHttpCloser = new IdleHttpCloser();
-    private final PollResponseReceipts pollResponseReceipts = new PollResponseReceipts();
     private final int idleHttpSeconds;
     private final InboundPacketGuard inboundPacketGuard;
     private final ClientSocketStart socketStart;
     private final boolean tls;
-    private EncoderHandler losslessEncoderHandler;
+    private ReceiptingEncoderHandler encoderHandler;
 
     GuardedChannelInitializer(int idleHttpSeconds, ClientSocketStart socketStart, boolean tls, InboundPacketGuard inboundPacketGuard) {
         this.socketStart = socketStart;
@@ -40,7 +39,7 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     public void start(Configuration configuration, NamespacesHub namespacesHub) {
         super.start(configuration, namespacesHub);
         try {
-            losslessEncoderHandler = new EncoderHandler(configuration,
+            encoderHandler = new ReceiptingEncoderHandler(configuration,
                 new LosslessPacketEncoder(configuration, configuration.getJsonSupport()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -61,13 +60,12 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
         pipeline.addBefore(PACKET_HANDLER, "upgradeRaceGuard", upgradeRaceGuard);
         pipeline.addBefore(PACKET_HANDLER, "inboundPacketGuard", inboundPacketGuard);
         pipeline.addBefore(XHR_POLLING_TRANSPORT, "pollReleaseGuard", pollReleaseGuard);
-        pipeline.replace(SOCKETIO_ENCODER, SOCKETIO_ENCODER, losslessEncoderHandler);
-        pipeline.addAfter(SOCKETIO_ENCODER, "pollResponseReceipts", pollResponseReceipts);
+        pipeline.replace(SOCKETIO_ENCODER, SOCKETIO_ENCODER, encoderHandler);
     }
 
-    /** Where a packet queued for a session's next poll finds out that it was written. */
-    PollResponseReceipts pollResponseReceipts() {
-        return pollResponseReceipts;
+    /** Where a packet queued on a session finds out that it was written to the client. */
+    ReceiptingEncoderHandler receipts() {
+        return encoderHandler;
     }
 
     void sessionClosed(UUID sessionId) {

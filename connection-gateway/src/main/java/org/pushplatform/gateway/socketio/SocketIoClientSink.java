@@ -5,30 +5,29 @@ import java.util.function.Consumer;
 
 import com.corundumstudio.socketio.AckCallback;
 import com.corundumstudio.socketio.SocketIOClient;
-import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import com.corundumstudio.socketio.transport.NamespaceClient;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.channel.ChannelFuture;
 import org.pushplatform.gateway.session.ClientSink;
 import org.pushplatform.gateway.session.OutboundEvent;
 
 /**
  * Writes deliveries to one Socket.IO client as events with their arguments. An event counts as written when its
- * websocket frame or poll response is flushed to the client's TCP connection: for a polling client with no poll
- * waiting, when the next poll's response carrying it is (never, if the session ends first).
+ * websocket frame or poll response has been written to the client's socket: for a polling client with no poll
+ * waiting, when the next poll's response carrying it is; never, if the socket or the session ends first
+ * ({@link ReceiptingEncoderHandler}).
  */
 final class SocketIoClientSink implements ClientSink {
 
     private final SocketIOClient client;
     private final OutboundBudget budget;
-    private final PollResponseReceipts pollResponses;
+    private final ReceiptingEncoderHandler receipts;
 
-    SocketIoClientSink(SocketIOClient client, OutboundBudget budget, PollResponseReceipts pollResponses) {
+    SocketIoClientSink(SocketIOClient client, OutboundBudget budget, ReceiptingEncoderHandler receipts) {
         this.client = client;
         this.budget = budget;
-        this.pollResponses = pollResponses;
+        this.receipts = receipts;
     }
 
     @Override
@@ -47,28 +46,16 @@ final class SocketIoClientSink implements ClientSink {
         if (!base.isConnected()) {
             return;
         }
-        // the library's sendEvent, but keeping the write's future
+        // the library's sendEvent, with a receipt for the packet
         Packet packet = new Packet(PacketType.MESSAGE, client.getEngineIOVersion());
         packet.setSubType(PacketType.EVENT);
         packet.setName(event.name());
         packet.setData(args);
         Packet toSend = packet.withNsp(client.getNamespace().getName(), base.getEngineIOVersion());
-        if (base.getCurrentTransport() == Transport.POLLING) {
-            // written when the poll response carrying it is: now, if a poll waits, else on the next one (or never)
-            pollResponses.onWritten(toSend, onWritten);
-            base.send(toSend);
-            return;
-        }
-        ChannelFuture written = base.send(toSend);
-        // null: queued for a channel the client does not have (any more): not written, so no receipt; what was stored
+        // not written while queued for a channel the client does not have (any more): no receipt then; what was stored
         // stays stored, and what a device was sent stays pending for its next connection
-        if (written != null) {
-            written.addListener(future -> {
-                if (future.isSuccess()) {
-                    onWritten.run();
-                }
-            });
-        }
+        receipts.onWritten(toSend, onWritten);
+        base.send(toSend);
     }
 
     @Override

@@ -51,6 +51,8 @@ final class SocketIoListener {
     private final Counter framesIn;
     private final OutboundBudget outboundBudget;
     private final ClientSocketStart socketStart;
+    private final EndedSessions endedSessions = new EndedSessions();
+    private final Counter lateConnects;
     private SocketIOServer server;
     private GuardedChannelInitializer pipeline;
 
@@ -65,6 +67,7 @@ final class SocketIoListener {
         this.metrics = metrics;
         this.framesIn = metrics.counter("push_gateway_frames_total", "api", adapter.api(), "outcome", "forwarded");
         this.outboundBudget = new OutboundBudget(config.maxOutboundBytes());
+        this.lateConnects = metrics.counter("push_gateway_disconnects_total", "api", adapter.api(), "reason", "connect-after-disconnect");
     }
 
     void start() {
@@ -125,7 +128,7 @@ final class SocketIoListener {
 
     private LocalConnection connection(SocketIOClient client) {
         LocalConnection connection = connections.getOrAdd(connectionId(client), adapter.api(), config.service(),
-            config.app().orElse(null), () -> adapter.sinkFor(new SocketIoClientSink(client, outboundBudget, pipeline.pollResponseReceipts())));
+            config.app().orElse(null), () -> adapter.sinkFor(new SocketIoClientSink(client, outboundBudget, pipeline.receipts())));
         if (connection.token() == null) {
             adapter.fromHandshake(connection, client.getHandshakeData().getUrlParams());
         }
@@ -133,6 +136,11 @@ final class SocketIoListener {
     }
 
     private void onConnect(SocketIOClient client) {
+        if (endedSessions.endedAlready(client)) {
+            lateConnects.increment();
+            LOG.debugf("[%s] a connect after the session's disconnect: ended at once", connectionId(client));
+            return;
+        }
         LocalConnection connection = connection(client);
         var handshake = client.getHandshakeData();
         Object auth = handshake.getAuthToken();
@@ -155,6 +163,7 @@ final class SocketIoListener {
     }
 
     private void onDisconnect(SocketIOClient client) {
+        endedSessions.ended(client);
         String connectionId = connectionId(client);
         LocalConnection connection = connections.get(connectionId);
         if (connection == null) {
