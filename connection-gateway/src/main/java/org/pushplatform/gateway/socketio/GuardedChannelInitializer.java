@@ -39,8 +39,7 @@ final class GuardedChannelInitializer extends SocketIOChannelInitializer {
     public void start(Configuration configuration, NamespacesHub namespacesHub) {
         super.start(configuration, namespacesHub);
         try {
-            encoderHandler = new ReceiptingEncoderHandler(configuration,
-                new LosslessPacketEncoder(configuration, configuration.getJsonSupport()));
+            encoderHandler = new ReceiptingEncoderHandler(configuration);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

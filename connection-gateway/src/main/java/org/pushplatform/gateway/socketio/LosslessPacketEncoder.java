@@ -17,7 +17,7 @@ import io.netty.buffer.ByteBufAllocator;
  * library polls the (limit+1)-th packet off the queue and then drops it. Here the queue is shown to the library
  * through a view that ends after {@code limit} packets, so the rest stay queued for the next poll.
  */
-final class LosslessPacketEncoder extends PacketEncoder {
+class LosslessPacketEncoder extends PacketEncoder {
 
     LosslessPacketEncoder(Configuration configuration, JsonSupport jsonSupport) {
         super(configuration, jsonSupport);
