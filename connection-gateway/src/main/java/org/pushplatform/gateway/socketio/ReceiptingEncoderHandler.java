@@ -62,21 +62,15 @@ final class ReceiptingEncoderHandler extends EncoderHandler {
         } else if (!(message instanceof OutPacketMessage out) || out.getClientHead() == null) {
             super.write(ctx, message, promise);
         } else if (out.getTransport() == Transport.WEBSOCKET) {
-            writeWatched(ctx, out, promise, watched);
+            writeWatched(ctx, out, promise);
         } else {
             writePollResponse(ctx, out, promise);
         }
     }
 
-    private void writeWatched(ChannelHandlerContext ctx, OutPacketMessage out, ChannelPromise promise, WebsocketWrite outer)
-        throws Exception {
+    private void writeWatched(ChannelHandlerContext ctx, OutPacketMessage out, ChannelPromise promise) throws Exception {
         WebsocketWrite write = new WebsocketWrite();
-        WATCHED.set(write);
-        try {
-            super.write(ctx, out, promise);
-        } finally {
-            WATCHED.set(outer);
-        }
+        writeAs(write, ctx, out, promise);
         List<Runnable> carried = receiptsOf(write.packets);
         if (carried.isEmpty()) {
             return;
@@ -92,16 +86,22 @@ final class ReceiptingEncoderHandler extends EncoderHandler {
         Queue<Packet> queue = out.getClientHead().getPacketsQueue(out.getTransport());
         List<Packet> before = receipts.isEmpty() ? List.of() : new ArrayList<>(queue);
         // the library's response takes what it carries off the head of the queue (and is no websocket write's)
-        WebsocketWrite watched = WATCHED.get();
-        WATCHED.remove();
-        try {
-            super.write(ctx, out, promise);
-        } finally {
-            WATCHED.set(watched);
-        }
+        writeAs(null, ctx, out, promise);
         List<Runnable> carried = receiptsOf(before.subList(0, takenFrom(before, queue.peek())));
         if (!carried.isEmpty()) {
             runOnSuccess(promise, carried);
+        }
+    }
+
+    /** The library's write of {@code out}, watched as {@code write} (none: by no write), whatever was watched before. */
+    private void writeAs(WebsocketWrite write, ChannelHandlerContext ctx, OutPacketMessage out, ChannelPromise promise)
+        throws Exception {
+        WebsocketWrite outer = WATCHED.get();
+        WATCHED.set(write);
+        try {
+            super.write(ctx, out, promise);
+        } finally {
+            WATCHED.set(outer);
         }
     }
 
